@@ -1,0 +1,95 @@
+/**
+ * The neutral grid every host fills: a workbook as sheets of cells, no matter whether it came
+ * from ExcelJS (command line, web page) or Office.js (the add-in).
+ */
+
+/** What a cell holds. A formula cell carries its cached result here and `formula` beside it. */
+export type CellType = 'string' | 'number' | 'date' | 'boolean' | 'error';
+
+export type CellValue = string | number | boolean | Date;
+
+export interface Cell {
+  /** Raw value. Dates are JS Dates (UTC midnight for whole days); errors are their code, e.g. "#N/A". */
+  v: CellValue;
+  t: CellType;
+  /** Displayed text when the host knows it and it differs from String(v). */
+  text?: string;
+  /** Number format, e.g. "0.00" or "yyyy-mm-dd", when not General. */
+  fmt?: string;
+  /** True when the cell holds a formula (v is its cached result). */
+  formula?: boolean;
+}
+
+/** A rectangle of merged cells, 0-based inclusive. */
+export interface MergedRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c], 0-based: Excel row r + 1, column c + 1. Missing entries are empty cells. */
+  rows: (Cell | undefined)[][];
+  merges?: MergedRange[];
+  /** 0-based indices of hidden rows. */
+  hiddenRows?: number[];
+  /** Very hidden or hidden sheets (e.g. the tool's own mark record). */
+  hidden?: boolean;
+}
+
+export interface WorkbookGrid {
+  sheets: SheetGrid[];
+}
+
+export function cellAt(sheet: SheetGrid, r: number, c: number): Cell | undefined {
+  const row = sheet.rows[r];
+  return row ? row[c] : undefined;
+}
+
+/** The text a clerk sees in the cell ("" for empty). */
+export function cellText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  if (cell.text !== undefined) return cell.text;
+  const v = cell.v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+export function isBlank(cell: Cell | undefined): boolean {
+  return !cell || (cell.t === 'string' && (cell.v as string).trim() === '');
+}
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function columnLetters(c: number): string {
+  let s = '';
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based row and column → "B7". */
+export function a1(r: number, c: number): string {
+  return columnLetters(c) + (r + 1);
+}
+
+/** Convenience for tests and generators: build a sheet from plain values. */
+export function sheetFromValues(name: string, values: (CellValue | null | undefined)[][]): SheetGrid {
+  return {
+    name,
+    rows: values.map((row) => row.map((v) => toCell(v))),
+  };
+}
+
+export function toCell(v: CellValue | null | undefined): Cell | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  if (typeof v === 'string') return { v, t: 'string' };
+  if (typeof v === 'number') return { v, t: 'number' };
+  if (typeof v === 'boolean') return { v, t: 'boolean' };
+  return { v, t: 'date' };
+}

@@ -1,0 +1,187 @@
+/**
+ * What the engine returns. Every shell (command line, add-in, web page) reads only these types.
+ */
+import type { RosterField, ListKind } from './fields';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Rule families (UX: 类别): 身份 家庭 金额 资格 材料 程序 复核. */
+export type RuleFamily = 'ID' | 'HH' | 'AMT' | 'ELIG' | 'DOC' | 'PROC' | 'REV';
+
+export const RULE_IDS = [
+  'ID-01',
+  'ID-02',
+  'ID-03',
+  'ID-04',
+  'ID-05',
+  'ID-06',
+  'ID-07',
+  'ID-08',
+  'HH-01',
+  'HH-02',
+  'HH-03',
+  'HH-04',
+  'HH-05',
+  'HH-06',
+  'AMT-01',
+  'AMT-02',
+  'AMT-03',
+  'AMT-04',
+  'AMT-05',
+  'ELIG-01',
+  'ELIG-02',
+  'ELIG-03',
+  'ELIG-04',
+  'DOC-01',
+  'DOC-02',
+  'DOC-03',
+  'DOC-04',
+  'DOC-05',
+  'DOC-06',
+  'PROC-01',
+  'PROC-02',
+  'PROC-03',
+  'PROC-04',
+  'REV-01',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type MessageData = Record<string, string | number>;
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Sheet the row belongs to (the roster sheet for every household finding). */
+  sheet: string;
+  /** Worksheet row number as Excel shows it (1-based). */
+  row: number;
+  /** Field at fault, when there is one. */
+  field?: RosterField | string;
+  /** Header text as written in the sheet for that field. */
+  column?: string;
+  /** 1-based column number of the cell at fault (the head-name cell when no column is at fault). */
+  col?: number;
+  /** A1 address of the cell at fault, e.g. "N7". */
+  cell?: string;
+  /** Message id within the rule; the catalogue renders `${rule}.${messageId}`. */
+  messageId: string;
+  /** Observed values and expectations the message names. */
+  data: MessageData;
+  /** Index into CheckResult.households when the finding is about a household. */
+  household?: number;
+  /** Where the finding came from when not the roster itself (member sheet, a list, another file). */
+  source?: string;
+}
+
+export type HouseholdStatus = 'new' | 'existing' | 'stopped';
+
+/** A household as the report, pane and sheets need it (normalized, not raw). */
+export interface HouseholdSummary {
+  index: number;
+  row: number;
+  village: string;
+  township: string;
+  headName: string;
+  /** Normalized ID text as written (may be invalid). */
+  idNumber: string;
+  status: HouseholdStatus;
+  householdSize?: number;
+  coveredPersons?: number;
+  benefit?: number;
+  expectedBenefit?: number;
+  bottomLine: boolean;
+}
+
+export type AdjustmentType = '新增' | '停保' | '增发' | '减发';
+
+export interface Adjustment {
+  household: number;
+  row: number;
+  type: AdjustmentType;
+  village: string;
+  headName: string;
+  idNumber: string;
+  before: { persons: number; amount: number };
+  after: { persons: number; amount: number };
+  /** Human reason in Chinese, e.g. "收入超标（月人均收入 300 ≥ 标准 252.17）". */
+  reason: string;
+  /** Rules behind it. */
+  rules: RuleId[];
+}
+
+export interface SampleEntry {
+  household: number;
+  row: number;
+  village: string;
+  headName: string;
+  idNumber: string;
+  /** Why it is in the list: 随机抽取 / 新增对象 / 全村抽查. */
+  reason: string;
+}
+
+export interface SkippedCheck {
+  rule: RuleId;
+  /** Fields (or lists) whose absence skipped it. */
+  missing: string[];
+  reason: string;
+}
+
+export interface VillageSummary {
+  village: string;
+  households: number;
+  activeHouseholds: number;
+  coveredPersons: number;
+  monthlyTotal: number;
+  errors: number;
+  warnings: number;
+  byRule: Partial<Record<RuleId, number>>;
+}
+
+export interface CheckSummary {
+  households: number;
+  activeHouseholds: number;
+  coveredPersons: number;
+  monthlyTotal: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  byRule: Partial<Record<RuleId, number>>;
+  byFamily: Partial<Record<RuleFamily, number>>;
+  villages: VillageSummary[];
+  adjustments: Partial<Record<AdjustmentType, number>>;
+  /** Households flagged 兜底 in the poverty register but absent from the roster (possible 漏保). */
+  missingBottomLine: { idNumber: string; name: string; village: string }[];
+}
+
+export interface RosterLocation {
+  sheet: string;
+  /** Excel row numbers of the header rows (one or two). */
+  headerRows: number[];
+  /** Excel row numbers of the first and last household row. */
+  firstRow: number;
+  lastRow: number;
+  /** Field → its header text and 1-based column. */
+  columns: Partial<Record<RosterField, { header: string; col: number }>>;
+  /** Optional fields with no column. */
+  missingFields: RosterField[];
+}
+
+export interface ListSource {
+  kind: ListKind;
+  /** Sheet name, or "file.xlsx!Sheet" for lists from other files. */
+  source: string;
+  entries: number;
+}
+
+export interface CheckResult {
+  roster: RosterLocation;
+  memberSheet?: string;
+  lists: ListSource[];
+  asOf: string;
+  households: HouseholdSummary[];
+  findings: Finding[];
+  adjustments: Adjustment[];
+  sample: SampleEntry[];
+  skipped: SkippedCheck[];
+  summary: CheckSummary;
+}
