@@ -1,0 +1,99 @@
+/**
+ * Policy configuration (DOMAIN §6): every threshold a county sets. Validated with zod; unknown
+ * keys and bad values are refused with a message that names the key.
+ */
+import { z } from 'zod';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD（date must be YYYY-MM-DD）' })
+  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), {
+    message: '不是有效日期（not a real date）',
+  });
+
+const money = z.number().finite().nonnegative();
+
+/** Known Hunan provincial rural guiding standards, yuan per person per year (DOMAIN §6). */
+export const HUNAN_ANNUAL_STANDARDS: Record<number, number> = {
+  2016: 2640,
+  2017: 3026,
+  2018: 3200,
+  2020: 4000,
+  2021: 4300,
+};
+
+export const DEFAULT_ANNUAL_STANDARD = 3026;
+
+export const PolicySchema = z
+  .strictObject({
+    county: z.string().default('城步苗族自治县'),
+    township: z.string().default(''),
+    /** Area code the IDs should start with (ID-07), 2–6 digits; optional. */
+    areaCode: z
+      .string()
+      .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
+      .optional(),
+    annualStandard: money.optional(),
+    monthlyStandard: money.optional(),
+    asOf: isoDate.optional(),
+    tolerance: money.default(1),
+    rounding: z.enum(['fen', 'yuan']).default('fen'),
+    reviewMonths: z
+      .strictObject({
+        bottomLine: z.number().int().positive().default(12),
+        ableBodied: z.number().int().positive().default(6),
+        other: z.number().int().positive().default(12),
+      })
+      .prefault({}),
+    supplements: z.record(z.string(), money).default({}),
+    vehicleExceptions: z.array(z.string().min(1)).default(['摩托', '电动', '残疾人代步', '农用']),
+    sampleRate: z.number().min(0).max(1).default(0.3),
+    fullSampleVillages: z.array(z.string()).default([]),
+    sampleSeed: z.union([z.string(), z.number()]).default('dibao'),
+  })
+  .refine((p) => !(p.annualStandard !== undefined && p.monthlyStandard !== undefined), {
+    message: '年标准与月标准只能填一个（give annualStandard or monthlyStandard, not both）',
+    path: ['monthlyStandard'],
+  });
+
+export type PolicyInput = z.input<typeof PolicySchema>;
+export type ParsedPolicy = z.output<typeof PolicySchema>;
+
+/** The policy as the engine uses it: the reference date resolved, the monthly standard known. */
+export interface Policy extends ParsedPolicy {
+  asOf: string;
+  /** Monthly standard S, yuan per person per month (before a row's own 低保标准 overrides it). */
+  monthlyStandardResolved: number;
+}
+
+export class PolicyError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(issues.join('; '));
+    this.name = 'PolicyError';
+  }
+}
+
+function todayIso(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Validate raw policy input (e.g. parsed JSON); throws PolicyError with messages naming each key. */
+export function parsePolicy(input: unknown, today: string = todayIso()): Policy {
+  const res = PolicySchema.safeParse(input ?? {});
+  if (!res.success) {
+    const issues = res.error.issues.map((i) => {
+      const key = i.path.length ? i.path.join('.') : '(policy)';
+      if (i.code === 'unrecognized_keys') {
+        return `未知的参数 ${i.keys.join(', ')}（unknown policy key${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}）`;
+      }
+      return `参数 ${key} 不正确：${i.message}（policy key "${key}" is invalid）`;
+    });
+    throw new PolicyError(issues);
+  }
+  const p = res.data;
+  const monthly =
+    p.monthlyStandard ?? (p.annualStandard !== undefined ? p.annualStandard / 12 : DEFAULT_ANNUAL_STANDARD / 12);
+  return { ...p, asOf: p.asOf ?? today, monthlyStandardResolved: monthly };
+}
