@@ -27,17 +27,7 @@ export interface CheckInput {
   externalIds?: ExternalIdIndex;
 }
 
-/** A roster that cannot be checked at all; the message names sheet / what was looked for. */
-export class RosterError extends Error {
-  constructor(
-    public readonly code: 'no-sheets' | 'no-header' | 'sheet-not-found',
-    public readonly zh: string,
-    public readonly en: string,
-  ) {
-    super(`${zh}（${en}）`);
-    this.name = 'RosterError';
-  }
-}
+export { RosterError } from './errors';
 
 export function checkWorkbook(_input: CheckInput): CheckResult {
   throw new Error('engine not implemented yet');
