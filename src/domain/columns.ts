@@ -1,0 +1,581 @@
+/**
+ * Header detection on messy roster sheets (DOMAIN §3.1–3.3): find the header row(s) under
+ * merged titles and "填报单位" lines, map header cells to fields, and list the rows that are
+ * households (not column numbers, repeated headers, totals or signature lines).
+ *
+ * Only the first rows are scanned for headers and the data rows are found in one linear pass,
+ * so a county-sized roster costs next to nothing here.
+ */
+import { RosterError } from './errors';
+import { LIST_KEYWORDS, LIST_KINDS, MEMBER_SPECS, ROSTER_SPECS } from './fields';
+import type { FieldSpec, ListKind, MemberField, RosterField } from './fields';
+import { cellText, isBlank } from './grid';
+import type { Cell, SheetGrid, WorkbookGrid } from './grid';
+
+// ---------------------------------------------------------------------------------------------
+// Normalizing header text
+
+/** Characters a bracketed unit is made of: "（元）", "（元/人·月）", "（人）", "[万元]", "（%）". */
+const UNIT_BRACKET = /[([【〔]([元万千百人户口个岁月年日天次亩平方米%‰/·・•.、每]+)[)\]】〕]$/u;
+const TRAILING_MARKS = /[:：*★☆]+$/u;
+/** "*户主姓名" / "★身份证号码": required-field markers some templates put in front. */
+const LEADING_MARKS = /^[*★☆]+/u;
+const BRACKET_CHARS = /[()[\]【】〔〕]/gu;
+/** \s covers line breaks, U+3000 and no-break spaces; zero-width characters come from copy-paste. */
+const SPACES = /(?:\s|\u200b|\u200c|\u200d|\ufeff)+/gu;
+
+/** Full-width ASCII (Ａ１（：) → half-width; the ideographic space → a plain space. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/gu, ' ');
+}
+
+/**
+ * The form in which header cells are compared with the field aliases: no whitespace, half-width,
+ * no trailing ":" "*" "★", no unit suffix such as "（元）", other brackets dropped but their
+ * content kept ("村（社区）" → "村社区").
+ */
+export function normalizeHeader(text: string): string {
+  let s = toHalfWidth(text).replace(SPACES, '');
+  // "月保障金(元):" and "金额(元)*" — marks and units can come in either order.
+  for (;;) {
+    const next = s.replace(TRAILING_MARKS, '').replace(UNIT_BRACKET, '');
+    if (next === s) break;
+    s = next;
+  }
+  return s.replace(LEADING_MARKS, '').replace(BRACKET_CHARS, '');
+}
+
+/** Normalized header text → field. Canonical headers are entered first so they win over aliases. */
+type FieldLookup<F extends string> = Map<string, F>;
+
+const lookups = new WeakMap<readonly FieldSpec[], FieldLookup<string>>();
+
+function lookupFor<F extends string>(specs: readonly FieldSpec<F>[]): FieldLookup<F> {
+  const cached = lookups.get(specs);
+  if (cached) return cached as FieldLookup<F>;
+  const lookup: FieldLookup<F> = new Map();
+  for (const spec of specs) {
+    const key = normalizeHeader(spec.header);
+    if (!lookup.has(key)) lookup.set(key, spec.field);
+  }
+  for (const spec of specs) {
+    for (const alias of spec.aliases) {
+      const key = normalizeHeader(alias);
+      if (key && !lookup.has(key)) lookup.set(key, spec.field);
+    }
+  }
+  lookups.set(specs, lookup);
+  return lookup;
+}
+
+// Built once at module load: these two are used on every check.
+lookupFor(ROSTER_SPECS);
+lookupFor(MEMBER_SPECS);
+
+// ---------------------------------------------------------------------------------------------
+// Header detection
+
+export interface ColumnHit {
+  /** 0-based column. */
+  col: number;
+  /** The header text as the clerk sees it (trimmed). */
+  header: string;
+}
+
+export interface HeaderMatch<F extends string> {
+  sheet: string;
+  /** 0-based indices of the one or two header rows. */
+  headerRows: number[];
+  columns: Partial<Record<F, ColumnHit>>;
+  /** 0-based indices of the rows that are records, ascending. */
+  dataRows: number[];
+  /** A field's second (third…) column; the leftmost one is the one used. */
+  duplicates: { field: F; header: string; col: number }[];
+  /** Header cells that matched no field. */
+  unmatched: ColumnHit[];
+  /** Number of distinct fields matched. */
+  score: number;
+}
+
+export interface DetectOptions<F extends string> {
+  /** A header is only accepted when it has all of these fields. */
+  required?: F[];
+  /** How many rows from the top may hold the header (default 30). */
+  maxScanRows?: number;
+}
+
+const DEFAULT_SCAN_ROWS = 30;
+
+interface Candidate<F extends string> {
+  headerRows: number[];
+  columns: Partial<Record<F, ColumnHit>>;
+  duplicates: { field: F; header: string; col: number }[];
+  unmatched: ColumnHit[];
+  score: number;
+}
+
+function trimmedText(sheet: SheetGrid, r: number, c: number): string {
+  const row = sheet.rows[r];
+  return row ? cellText(row[c]).trim() : '';
+}
+
+/**
+ * The header text of each column for header rows `rows` (one or two). With two rows the lower
+ * row's text wins where it has any: sub-headers under a merged group header ("档案材料"), while
+ * vertically merged single columns keep their text in the upper row only.
+ */
+function combinedHeader(sheet: SheetGrid, rows: number[]): string[] {
+  const width = Math.max(...rows.map((r) => sheet.rows[r]?.length ?? 0));
+  const texts: string[] = [];
+  for (let c = 0; c < width; c++) {
+    let text = '';
+    for (const r of rows) text = trimmedText(sheet, r, c) || text;
+    texts.push(text);
+  }
+  return texts;
+}
+
+function matchHeader<F extends string>(texts: string[], lookup: FieldLookup<F>, headerRows: number[]): Candidate<F> {
+  // Object.create(null): a header such as "__proto__" must never reach Object.prototype.
+  const columns = Object.create(null) as Partial<Record<F, ColumnHit>>;
+  const duplicates: Candidate<F>['duplicates'] = [];
+  const unmatched: ColumnHit[] = [];
+  let score = 0;
+  texts.forEach((header, col) => {
+    if (!header) return;
+    const field = lookup.get(normalizeHeader(header));
+    if (field === undefined) unmatched.push({ col, header });
+    else if (columns[field]) duplicates.push({ field, header, col });
+    else {
+      columns[field] = { col, header };
+      score++;
+    }
+  });
+  return { headerRows, columns, duplicates, unmatched, score };
+}
+
+/** Higher score wins; on a tie one header row beats two (the earlier candidate is kept). */
+function better<F extends string>(a: Candidate<F>, b: Candidate<F> | undefined): boolean {
+  if (!b) return true;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.headerRows.length < b.headerRows.length;
+}
+
+/** The best header candidate of a sheet, before its data rows are collected. */
+function bestHeader<F extends string>(
+  sheet: SheetGrid,
+  specs: readonly FieldSpec<F>[],
+  opts: DetectOptions<F>,
+): Candidate<F> | undefined {
+  const lookup = lookupFor(specs);
+  const required = opts.required ?? [];
+  const scan = Math.min(opts.maxScanRows ?? DEFAULT_SCAN_ROWS, sheet.rows.length);
+  let best: Candidate<F> | undefined;
+  for (let r = 0; r < scan; r++) {
+    const tries = r + 1 < sheet.rows.length ? [[r], [r, r + 1]] : [[r]];
+    for (const rows of tries) {
+      const cand = matchHeader(combinedHeader(sheet, rows), lookup, rows);
+      if (cand.score === 0 || required.some((f) => !cand.columns[f])) continue;
+      if (better(cand, best)) best = cand;
+    }
+  }
+  return best;
+}
+
+function withDataRows<F extends string>(
+  sheet: SheetGrid,
+  specs: readonly FieldSpec<F>[],
+  header: Candidate<F>,
+): HeaderMatch<F> {
+  const lookup = lookupFor(specs);
+  const cols = header.columns as Record<string, ColumnHit | undefined>;
+  const dataRows = collectDataRows(sheet, header.headerRows[header.headerRows.length - 1] + 1, {
+    headerCols: Object.values(cols).map((hit) => hit!.col),
+    isHeaderText: (n) => lookup.has(n),
+    totalsUpTo: (cols.headName ?? cols.name)?.col,
+  });
+  return { sheet: sheet.name, ...header, dataRows };
+}
+
+/**
+ * Find the header row (or pair of rows) among the first `maxScanRows` rows that matches the most
+ * fields of `specs`, and the data rows below it. Null when no row has all `required` fields (or,
+ * without required fields, no field at all).
+ */
+export function detectHeader<F extends string>(
+  sheet: SheetGrid,
+  specs: readonly FieldSpec<F>[],
+  opts: DetectOptions<F> = {},
+): HeaderMatch<F> | null {
+  const header = bestHeader(sheet, specs, opts);
+  return header ? withDataRows(sheet, specs, header) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data rows
+
+/** A cell in the first columns holding one of these makes the row a totals row. */
+export const TOTAL_WORDS = ['合计', '总计', '小计', '共计'] as const;
+
+/**
+ * A row starting with one of these (after removing spaces, full-width → half-width) is the
+ * signature / notes block under the table: the data ends there.
+ */
+export const FOOTER_PREFIXES = [
+  '制表人',
+  '审核人',
+  '填报人',
+  '填表人',
+  '经办人',
+  '负责人',
+  '分管领导',
+  '单位负责人',
+  '审批人',
+  '签字',
+  '盖章',
+  '注:',
+  '说明:',
+] as const;
+
+/** Without a name column, a totals label is looked for in the first four cells. */
+const DEFAULT_TOTALS_COLS = 3;
+
+interface DataRowRules {
+  /** Columns checked for a repeated (printed) header. */
+  headerCols: number[];
+  /** Is this normalized text a header of this kind of sheet? */
+  isHeaderText: (normalized: string) => boolean;
+  /** Last column (inclusive) that may hold a 合计 label; default 3. */
+  totalsUpTo?: number;
+}
+
+function compact(text: string): string {
+  return toHalfWidth(text).replace(SPACES, '');
+}
+
+function isBlankRow(row: (Cell | undefined)[] | undefined): boolean {
+  return !row || row.every((cell) => isBlank(cell));
+}
+
+function isFooterRow(row: (Cell | undefined)[]): boolean {
+  const first = row.find((cell) => !isBlank(cell));
+  const text = compact(cellText(first));
+  return FOOTER_PREFIXES.some((p) => text.startsWith(p));
+}
+
+function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
+  for (let c = 0; c <= upTo && c < row.length; c++) {
+    const cell = row[c];
+    if (cell?.t !== 'string') continue;
+    const text = compact(cell.v as string);
+    if (TOTAL_WORDS.some((w) => text.includes(w))) return true;
+  }
+  return false;
+}
+
+/** "1 2 3 4 …" under a Chinese form header: every non-empty cell, in order, counts up from 1. */
+function isColumnNumberRow(row: (Cell | undefined)[]): boolean {
+  let expected = 1;
+  for (const cell of row) {
+    if (isBlank(cell)) continue;
+    const text = cellText(cell).trim();
+    if (!/^\d+$/u.test(text) || Number(text) !== expected) return false;
+    expected++;
+  }
+  // A lone "1" or "1 2" may be a real record being typed in; a numbering row spans the table.
+  return expected > 3;
+}
+
+/** A header printed again on every page: at least half of the header columns hold header text. */
+function isRepeatedHeader(
+  row: (Cell | undefined)[],
+  headerCols: number[],
+  isHeader: (raw: string) => boolean,
+): boolean {
+  let headers = 0;
+  let others = 0;
+  for (let i = 0; i < headerCols.length; i++) {
+    const cell = row[headerCols[i]];
+    if (isBlank(cell)) continue;
+    if (cell!.t === 'string' && isHeader(cell!.v as string)) headers++;
+    else others++;
+    // a data row gives up as soon as header cells can no longer be half of the filled ones
+    if (others > headers + (headerCols.length - i - 1)) return false;
+  }
+  return headers >= 2 && headers >= others;
+}
+
+/** Values repeat down a column (是, village names): normalize each distinct text once. */
+function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (raw) => {
+    let hit = seen.get(raw);
+    if (hit === undefined) {
+      hit = isHeaderText(normalizeHeader(raw));
+      if (seen.size < 100_000) seen.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
+/** Record rows from `start` on: one pass, skipping blank/numbering/header/totals rows, ending at a footer. */
+function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): number[] {
+  const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
+  const isHeader = rememberHeaderTest(rules.isHeaderText);
+  const out: number[] = [];
+  for (let r = start; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    if (isBlankRow(row)) continue;
+    if (isFooterRow(row)) break;
+    if (isTotalsRow(row, upTo) || isColumnNumberRow(row) || isRepeatedHeader(row, rules.headerCols, isHeader)) {
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The roster and the member sheet
+
+/** The tool's own hidden record of marks (MARK_RECORD_SHEET in workbook/host.ts, which the domain does not import). */
+export const MARK_RECORD_SHEET_NAME = '_dibao_marks';
+
+/** Sheets the tool wrote itself are never rosters, member sheets or lists. */
+export function isToolSheet(sheet: SheetGrid): boolean {
+  return sheet.name === MARK_RECORD_SHEET_NAME;
+}
+
+const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];
+const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
+
+/** A member sheet has 与户主关系 and 户主身份证号: one row per person, never a roster. */
+function looksLikeMemberSheet(sheet: SheetGrid): boolean {
+  return bestHeader(sheet, MEMBER_SPECS, { required: ['headId', 'relation'] }) !== undefined;
+}
+
+/** A sheet named like a reference list ("死亡名单") unless it calls itself a 花名册. */
+function hasListName(sheet: SheetGrid): boolean {
+  return listKindOf(sheet.name) !== null && !sheet.name.includes('花名册');
+}
+
+function specOf(field: RosterField): FieldSpec<RosterField> {
+  return ROSTER_SPECS.find((s) => s.field === field)!;
+}
+
+function sheetNames(wb: WorkbookGrid): string[] {
+  return wb.sheets.filter((s) => !isToolSheet(s)).map((s) => s.name);
+}
+
+function noHeaderError(searched: string[], memberSheets: string[]): RosterError {
+  const name = specOf('headName');
+  const id = specOf('headId');
+  let zh =
+    `未找到花名册表头：请确认有“${name.header}”（或 ${name.aliases.join('、')}）` +
+    `和“${id.header}”（或 ${id.aliases.join('、')}）两列。已查看的工作表：${searched.join('、')}`;
+  let en =
+    `Roster header not found: looked for ${name.header} (or ${name.aliases.join(', ')}) ` +
+    `and ${id.header} (or ${id.aliases.join(', ')}) in sheets: ${searched.join(', ')}`;
+  if (memberSheets.length > 0) {
+    zh += `（${memberSheets.map((s) => `“${s}”`).join('、')}是家庭成员表，不作花名册）`;
+    en += ` (${memberSheets.join(', ')}: member sheet, not a roster)`;
+  }
+  return new RosterError('no-header', zh, en);
+}
+
+/**
+ * The roster: the sheet whose header has 户主姓名 and 身份证号码 and matches the most fields
+ * (ties: the earlier sheet). Member sheets never qualify; sheets named like a reference list only
+ * when no other sheet does. With `sheetName`, only that sheet.
+ */
+export function findRoster(wb: WorkbookGrid, sheetName?: string): HeaderMatch<RosterField> {
+  const sheets = wb.sheets.filter((s) => !isToolSheet(s));
+  if (sheets.length === 0) {
+    throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+  }
+  let pool = sheets;
+  if (sheetName !== undefined) {
+    const chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.trim() === sheetName.trim());
+    if (!chosen) {
+      const names = sheetNames(wb);
+      throw new RosterError(
+        'sheet-not-found',
+        `找不到工作表“${sheetName}”。本工作簿的工作表：${names.join('、')}`,
+        `Sheet "${sheetName}" not found. Sheets in this workbook: ${names.join(', ')}`,
+      );
+    }
+    pool = [chosen];
+  }
+  let best: { sheet: SheetGrid; header: Candidate<RosterField>; listNamed: boolean } | undefined;
+  const memberSheets: string[] = [];
+  for (const sheet of pool) {
+    const header = bestHeader(sheet, ROSTER_SPECS, { required: ROSTER_REQUIRED });
+    if (!header) continue;
+    if (looksLikeMemberSheet(sheet)) {
+      memberSheets.push(sheet.name);
+      continue;
+    }
+    const listNamed = hasListName(sheet);
+    const wins =
+      !best || (best.listNamed && !listNamed) || (best.listNamed === listNamed && header.score > best.header.score);
+    if (wins) best = { sheet, header, listNamed };
+  }
+  if (best) return withDataRows(best.sheet, ROSTER_SPECS, best.header);
+  throw noHeaderError(
+    pool.map((s) => s.name),
+    memberSheets,
+  );
+}
+
+/**
+ * The member sheet (家庭成员): a sheet not in `exclude` whose header has 户主身份证号,
+ * 身份证号 and 与户主关系 (姓名 optional). Most fields wins; ties: the earlier sheet.
+ */
+export function findMemberSheet(wb: WorkbookGrid, exclude: string[]): HeaderMatch<MemberField> | null {
+  let best: { sheet: SheetGrid; header: Candidate<MemberField> } | undefined;
+  for (const sheet of wb.sheets) {
+    if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
+    const header = bestHeader(sheet, MEMBER_SPECS, { required: MEMBER_REQUIRED });
+    if (header && (!best || header.score > best.header.score)) best = { sheet, header };
+  }
+  return best ? withDataRows(best.sheet, MEMBER_SPECS, best.header) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference lists (比对名单)
+
+export interface ListMatch {
+  kind: ListKind;
+  sheet: string;
+  idCol: number;
+  nameCol?: number;
+  dateCol?: number;
+  bottomLineCol?: number;
+  villageCol?: number;
+  /** 0-based header row; absent when the ID column was found by its contents. */
+  headerRow?: number;
+  dataRows: number[];
+}
+
+/** The list kind a sheet name announces ("2017年死亡人员名单" → death), by LIST_KEYWORDS. */
+export function listKindOf(sheetName: string): ListKind | null {
+  const name = compact(sheetName);
+  for (const kind of LIST_KINDS) {
+    if (LIST_KEYWORDS[kind].some((word) => name.includes(word))) return kind;
+  }
+  return null;
+}
+
+const ID_HEADERS = new Set(['证件号码', '证件号', '公民身份号码', '身份号码']);
+
+/** Longer text holding 身份证 is a title ("儒林镇死亡人员身份证号码名单"), not a column header. */
+const MAX_ID_HEADER_LENGTH = 12;
+
+function isIdHeader(n: string): boolean {
+  if (ID_HEADERS.has(n)) return true;
+  return n.includes('身份证') && !n.includes('复印件') && n.length <= MAX_ID_HEADER_LENGTH;
+}
+
+/**
+ * Another person's ID in the same list (the cadre in a 近亲属 list, the clerk who filed it):
+ * used only when the list has no other ID column.
+ */
+function isOtherPersonsId(n: string): boolean {
+  return /干部|工作人员|经办|登记人/u.test(n);
+}
+
+const VILLAGE_HEADER = /村(社区|委会|居委会|居)?$/u;
+
+interface ListColumns {
+  idCol: number;
+  nameCol?: number;
+  dateCol?: number;
+  bottomLineCol?: number;
+  villageCol?: number;
+}
+
+function listColumns(texts: string[]): ListColumns | null {
+  const normalized = texts.map((t) => normalizeHeader(t));
+  const firstWhere = (test: (n: string) => boolean): number | undefined => {
+    const i = normalized.findIndex((n) => n !== '' && test(n));
+    return i < 0 ? undefined : i;
+  };
+  const idCol = firstWhere((n) => isIdHeader(n) && !isOtherPersonsId(n)) ?? firstWhere(isIdHeader);
+  if (idCol === undefined) return null;
+  const notOther = (test: (n: string) => boolean) => (n: string) => test(n) && !isOtherPersonsId(n);
+  return {
+    idCol,
+    nameCol: firstWhere(notOther((n) => n.includes('姓名'))),
+    dateCol: firstWhere((n) => n.includes('日期') || n.includes('时间')),
+    bottomLineCol: firstWhere((n) => n.includes('兜底')),
+    villageCol: firstWhere(notOther((n) => VILLAGE_HEADER.test(n))),
+  };
+}
+
+/** 15 or 18 characters of digits (the last may be X) after trimming: what an ID looks like. */
+export function looksLikeId(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  const text = cell.t === 'number' ? String(cell.v) : compact(cellText(cell));
+  return /^(\d{15}|\d{17}[\dXx])$/u.test(text);
+}
+
+/** No header: the column where most cells look like IDs, and every row with an ID there. */
+function listByContents(sheet: SheetGrid, kind: ListKind): ListMatch | null {
+  const counts: number[] = [];
+  for (const row of sheet.rows) {
+    row?.forEach((cell, c) => {
+      if (looksLikeId(cell)) counts[c] = (counts[c] ?? 0) + 1;
+    });
+  }
+  let idCol = -1;
+  counts.forEach((n, c) => {
+    if (n > (counts[idCol] ?? 0)) idCol = c;
+  });
+  if (idCol < 0) return null;
+  const dataRows: number[] = [];
+  sheet.rows.forEach((row, r) => {
+    if (looksLikeId(row?.[idCol])) dataRows.push(r);
+  });
+  return { kind, sheet: sheet.name, idCol, dataRows };
+}
+
+/**
+ * A reference list of `kind`: the first of the top 30 rows with an ID header, or failing that
+ * the column full of IDs. Works whatever the sheet is called (lists from other files).
+ */
+export function detectList(sheet: SheetGrid, kind: ListKind): ListMatch | null {
+  const scan = Math.min(DEFAULT_SCAN_ROWS, sheet.rows.length);
+  for (let r = 0; r < scan; r++) {
+    const cols = listColumns(combinedHeader(sheet, [r]));
+    if (!cols) continue;
+    const headerCols = [cols.idCol, cols.nameCol, cols.dateCol, cols.bottomLineCol, cols.villageCol].filter(
+      (c): c is number => c !== undefined,
+    );
+    const dataRows = collectDataRows(sheet, r + 1, {
+      headerCols,
+      isHeaderText: (n) => isIdHeader(n) || n.includes('姓名') || n.includes('日期'),
+      totalsUpTo: cols.nameCol,
+    });
+    const match: ListMatch = { kind, sheet: sheet.name, idCol: cols.idCol, headerRow: r, dataRows };
+    if (cols.nameCol !== undefined) match.nameCol = cols.nameCol;
+    if (cols.dateCol !== undefined) match.dateCol = cols.dateCol;
+    if (cols.bottomLineCol !== undefined) match.bottomLineCol = cols.bottomLineCol;
+    if (cols.villageCol !== undefined) match.villageCol = cols.villageCol;
+    return match;
+  }
+  return listByContents(sheet, kind);
+}
+
+/** Every sheet named like a reference list, except `exclude` (the roster and member sheet). */
+export function findLists(wb: WorkbookGrid, exclude: string[]): ListMatch[] {
+  const out: ListMatch[] = [];
+  for (const sheet of wb.sheets) {
+    if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
+    const kind = listKindOf(sheet.name);
+    const match = kind && detectList(sheet, kind);
+    if (match) out.push(match);
+  }
+  return out;
+}
