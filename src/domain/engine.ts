@@ -1,11 +1,34 @@
 /**
- * The engine: workbook grid in, findings / adjustments / sample / summary out.
- * (Implementation in progress: API fixed, see CheckInput and checkWorkbook.)
+ * The engine: workbook grid in; findings, adjustments, sample and summary out. Pure: no Office,
+ * DOM or file system. Cross-row indices are built once per run, so work grows linearly.
  */
 import type { SheetGrid, WorkbookGrid } from './grid';
-import type { ListKind } from './fields';
+import { a1 } from './grid';
+import type { ListKind, RosterField } from './fields';
+import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
-import type { CheckResult } from './types';
+import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
+import { detectList, findLists, findMemberSheet, findRoster } from './columns';
+import { RosterError } from './errors';
+import { isHouseholdRow, num, readHousehold, type Household } from './household';
+import {
+  buildIdIndex,
+  buildList,
+  buildMembers,
+  type Deceased,
+  type ListIndex,
+  type Member,
+  type RuleContext,
+} from './context';
+import { benefitFacts } from './money';
+import { RULES } from './rules';
+import { unmetNeeds, type Report } from './rules/rule';
+import { proposeAdjustments } from './adjust';
+import { drawSample } from './sample';
+import { summarize } from './summary';
+import { isYes, parseDate } from './values';
+
+export { RosterError } from './errors';
 
 /** A list given from outside the workbook (command line --list KIND=FILE). */
 export interface ExternalList {
@@ -27,8 +50,183 @@ export interface CheckInput {
   externalIds?: ExternalIdIndex;
 }
 
-export { RosterError } from './errors';
+const HEADER_OF: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
 
-export function checkWorkbook(_input: CheckInput): CheckResult {
-  throw new Error('engine not implemented yet');
+function needLabel(need: string): string {
+  if (need === '@members') return '家庭成员表';
+  if (need.startsWith('@list:')) return LIST_LABELS[need.slice(6) as ListKind] ?? need;
+  if (need === '@policy:areaCode') return '行政区划代码（核查参数）';
+  return `“${HEADER_OF[need] ?? need}”列`;
+}
+
+/** The persons of each household who died on or before the reference date while covered. */
+function findDeceased(h: Household, members: Member[], lists: RuleContext['lists'], asOf: string): Deceased[] {
+  const out: Deceased[] = [];
+  const death = lists.death;
+  const seen = new Set<string>();
+  const rowDeath = parseDate(h.cells.deathDate);
+  if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
+    out.push({ name: h.headName, idText: h.idText, date: rowDeath.iso, source: 'roster', isHead: true });
+    if (h.key) seen.add(h.key);
+  } else if (h.key && death?.keys.has(h.key)) {
+    out.push({ name: h.headName, idText: h.idText, date: death.dates.get(h.key), source: death.source, isHead: true });
+    seen.add(h.key);
+  }
+  for (const m of members) {
+    if (!m.covered || (m.key && seen.has(m.key))) continue;
+    const isHead = m.relation === 'head' || (m.key !== '' && m.key === h.key);
+    if (isHead && out.some((d) => d.isHead)) continue;
+    if (m.deathDate && m.deathDate <= asOf) {
+      out.push({ name: m.name, idText: m.idText, date: m.deathDate, source: 'members', isHead });
+    } else if (m.key && death?.keys.has(m.key)) {
+      out.push({ name: m.name, idText: m.idText, date: death.dates.get(m.key), source: death.source, isHead });
+    } else continue;
+    if (m.key) seen.add(m.key);
+  }
+  return out;
+}
+
+export function checkWorkbook(input: CheckInput): CheckResult {
+  const { workbook, policy } = input;
+  const asOf = policy.asOf;
+  if (workbook.sheets.length === 0) {
+    throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+  }
+  const roster = findRoster(workbook, input.rosterSheet);
+  const sheet = workbook.sheets.find((s) => s.name === roster.sheet)!;
+  const columns = roster.columns;
+
+  const households: Household[] = [];
+  for (const r of roster.dataRows) {
+    if (isHouseholdRow(sheet, r, columns)) households.push(readHousehold(sheet, r, households.length, columns, asOf));
+  }
+
+  const memberMatch = findMemberSheet(workbook, [roster.sheet]);
+  const memberSheet = memberMatch ? workbook.sheets.find((s) => s.name === memberMatch.sheet)! : undefined;
+  const { members, orphans } =
+    memberMatch && memberSheet
+      ? buildMembers(memberSheet, memberMatch, households, asOf)
+      : { members: households.map(() => [] as Member[]), orphans: [] as Member[] };
+
+  const lists: Partial<Record<ListKind, ListIndex>> = {};
+  const listSources: ListSource[] = [];
+  const addList = (index: ListIndex) => {
+    const existing = lists[index.kind];
+    if (existing) {
+      for (const k of index.keys) existing.keys.add(k);
+      for (const [k, v] of index.dates) existing.dates.set(k, v);
+      for (const [k, v] of index.poor) existing.poor.set(k, v);
+      existing.source = `${existing.source}、${index.source}`;
+    } else lists[index.kind] = index;
+    listSources.push({ kind: index.kind, source: index.source, entries: index.keys.size });
+  };
+  const excluded = memberMatch ? [roster.sheet, memberMatch.sheet] : [roster.sheet];
+  for (const match of findLists(workbook, excluded)) {
+    const s = workbook.sheets.find((x) => x.name === match.sheet)!;
+    addList(buildList(s, match, match.sheet, asOf));
+  }
+  for (const ext of input.extraLists ?? []) {
+    const match = detectList(ext.sheet, ext.kind);
+    if (match) addList(buildList(ext.sheet, match, ext.source, asOf));
+  }
+
+  const available = new Set<string>(Object.keys(columns));
+  if (memberMatch) available.add('@members');
+  for (const kind of Object.keys(lists)) available.add(`@list:${kind}`);
+  if (policy.areaCode) available.add('@policy:areaCode');
+
+  const deceased = households.map((h) => findDeceased(h, members[h.index], lists, asOf));
+  const ctx: RuleContext = {
+    policy,
+    asOf,
+    sheet: roster.sheet,
+    columns,
+    households,
+    members,
+    memberSheet: memberMatch?.sheet,
+    orphanMembers: orphans,
+    ids: buildIdIndex(households, members, memberMatch?.sheet),
+    externalIds: input.externalIds,
+    lists,
+    available,
+    deceased,
+    money: households.map((h) => benefitFacts(h, policy, deceased[h.index].length)),
+  };
+
+  const skipped: SkippedCheck[] = [];
+  const runnable = RULES.filter((rule) => {
+    const missing = unmetNeeds(rule, available);
+    if (missing.length === 0) return true;
+    const labels = missing.map((m) => m.split(' / ').map(needLabel).join('或'));
+    skipped.push({ rule: rule.id, missing, reason: `缺少${labels.join('、')}，未检查` });
+    return false;
+  });
+
+  const nameCol = columns.headName?.col ?? columns.headId!.col;
+  const findings: Finding[] = [];
+  const byHousehold: Finding[][] = households.map(() => []);
+  for (const h of households) {
+    for (const rule of runnable) {
+      const report: Report = (messageId, data = {}, opts = {}) => {
+        const hit = opts.field ? columns[opts.field] : undefined;
+        const col = hit ? hit.col : nameCol;
+        const f: Finding = {
+          rule: rule.id,
+          severity: opts.severity ?? rule.severity,
+          sheet: roster.sheet,
+          row: h.row,
+          field: hit ? opts.field : undefined,
+          column: hit ? hit.header : undefined,
+          col: col + 1,
+          cell: a1(h.r, col),
+          messageId,
+          data,
+          household: h.index,
+        };
+        if (opts.source) f.source = opts.source;
+        findings.push(f);
+        byHousehold[h.index].push(f);
+      };
+      rule.check(h, ctx, report);
+    }
+  }
+
+  const adjustments = proposeAdjustments(ctx, byHousehold);
+  const headerRows = roster.headerRows.map((r) => r + 1);
+  const location = {
+    sheet: roster.sheet,
+    headerRows,
+    firstRow: households.length ? households[0].row : headerRows[headerRows.length - 1] + 1,
+    lastRow: households.length ? households[households.length - 1].row : headerRows[headerRows.length - 1],
+    columns: Object.fromEntries(
+      Object.entries(columns).map(([f, hit]) => [f, { header: hit!.header, col: hit!.col + 1 }]),
+    ) as CheckResult['roster']['columns'],
+    missingFields: ROSTER_SPECS.map((s) => s.field).filter((f) => !columns[f as RosterField]) as RosterField[],
+  };
+  const summaries: HouseholdSummary[] = households.map((h) => ({
+    index: h.index,
+    row: h.row,
+    village: h.village,
+    township: h.township,
+    headName: h.headName,
+    idNumber: h.idText,
+    status: h.status ?? 'existing',
+    householdSize: num(h.householdSize),
+    coveredPersons: num(h.coveredPersons),
+    benefit: num(h.benefit),
+    expectedBenefit: ctx.money[h.index].expected,
+    bottomLine: isYes(h.cells.bottomLine),
+  }));
+  return {
+    roster: location,
+    memberSheet: memberMatch?.sheet,
+    lists: listSources,
+    asOf,
+    households: summaries,
+    findings,
+    adjustments,
+    sample: drawSample(households, policy),
+    skipped,
+    summary: summarize(households, findings, adjustments, ctx),
+  };
 }

@@ -7,9 +7,12 @@ import { z } from 'zod';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD（date must be YYYY-MM-DD）' })
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), {
-    message: '不是有效日期（not a real date）',
-  });
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s),
+    {
+      message: '不是有效日期（not a real date）',
+    },
+  );
 
 const money = z.number().finite().nonnegative();
 

@@ -1,0 +1,68 @@
+/**
+ * Adjustments (DOMAIN §7): 新增, 停保, 增发, 减发 proposed from the findings. Rows whose errors
+ * make the amount unreliable are left to the clerk: they stay in the findings.
+ */
+import type { Adjustment, Finding, RuleId } from './types';
+import type { RuleContext } from './context';
+import type { Household } from './household';
+import { num } from './household';
+import { formatFinding } from './messages';
+
+/** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
+const AMOUNT_UNRELIABLE: ReadonlySet<RuleId> = new Set(['HH-01', 'HH-02', 'AMT-04'] as RuleId[]);
+
+export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: Finding[][]): Adjustment[] {
+  const out: Adjustment[] = [];
+  for (const h of ctx.households) {
+    const a = adjustmentFor(h, ctx, findingsByHousehold[h.index] ?? []);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
+  if (!h.active) return undefined;
+  const facts = ctx.money[h.index];
+  const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
+  const base = { household: h.index, row: h.row, village: h.village, headName: h.headName, idNumber: h.idText };
+  const errors = findings.filter((f) => f.severity === 'error');
+  const reasonOf = (rules: RuleId[]) =>
+    findings
+      .filter((f) => rules.includes(f.rule))
+      .map((f) => formatFinding(f))
+      .filter((t, i, all) => all.indexOf(t) === i)
+      .join('；');
+
+  const allDeceased = facts.afterDeaths !== undefined && facts.afterDeaths.persons === 0;
+  const stopRules = errors
+    .map((f) => f.rule)
+    .filter((r) => r === 'ELIG-02' || r === 'AMT-02' || (r === 'ELIG-01' && allDeceased));
+  if (stopRules.length > 0) {
+    const rules = [...new Set(stopRules)];
+    return { ...base, type: '停保', before, after: { persons: 0, amount: 0 }, reason: reasonOf(rules), rules };
+  }
+
+  const amountRules = [...new Set(errors.map((f) => f.rule).filter((r) => r === 'AMT-01' || r === 'ELIG-01'))];
+  if (amountRules.length > 0 && !errors.some((f) => AMOUNT_UNRELIABLE.has(f.rule))) {
+    const after = facts.afterDeaths
+      ? { persons: facts.afterDeaths.persons, amount: facts.afterDeaths.amount }
+      : { persons: before.persons, amount: facts.expected ?? before.amount };
+    if (after.amount !== before.amount || after.persons !== before.persons) {
+      const type = after.amount > before.amount ? '增发' : '减发';
+      return { ...base, type, before, after, reason: reasonOf(amountRules), rules: amountRules };
+    }
+  }
+
+  if (h.status === 'new' && errors.length === 0) {
+    const amount = num(h.benefit) ?? facts.expected ?? 0;
+    return {
+      ...base,
+      type: '新增',
+      before: { persons: 0, amount: 0 },
+      after: { persons: before.persons, amount },
+      reason: '新增对象，审核材料齐全',
+      rules: [],
+    };
+  }
+  return undefined;
+}

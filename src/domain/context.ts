@@ -1,0 +1,185 @@
+/**
+ * What rules see besides their own row: the policy, the roster's columns, and the cross-row
+ * indices (IDs, members, reference lists), each built once per run in one linear pass.
+ */
+import type { SheetGrid } from './grid';
+import type { ListKind, RosterField } from './fields';
+import type { ColumnHit, HeaderMatch, ListMatch } from './columns';
+import type { MemberField } from './fields';
+import type { Policy } from './policy';
+import type { ExternalIdIndex } from './engine';
+import type { Household } from './household';
+import type { BenefitFacts } from './money';
+import { idKey, idDisplay } from './household';
+import { analyzeId, analyzeIdText, parseDisabilityCert, type DisabilityCert, type IdAnalysis } from './idcard';
+import { cellString, parseDate, parseYesNo } from './values';
+
+export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'inlaw' | 'other';
+
+const CHILD = /^(长|次|三|四|五|六|七|幼|养|继|独生)?(子|女|儿子|女儿|儿)$/;
+
+export function relationOf(text: string): Relation {
+  const t = text.replace(/\s+/g, '');
+  if (t === '') return 'other';
+  if (t === '本人' || t === '户主') return 'head';
+  if (/^(配偶|妻|夫|妻子|丈夫|老伴)$/.test(t)) return 'spouse';
+  if (CHILD.test(t)) return 'child';
+  if (/^(继|养)?(父亲|母亲|父|母)$/.test(t)) return 'parent';
+  if (/^外?孙(子|女)?$/.test(t)) return 'grandchild';
+  if (/^(儿媳|女婿|媳妇)$/.test(t)) return 'inlaw';
+  return 'other';
+}
+
+export interface Member {
+  /** Excel row on the member sheet. */
+  row: number;
+  household: number | undefined;
+  headKey: string;
+  name: string;
+  id: IdAnalysis;
+  key: string;
+  idText: string;
+  relation: Relation;
+  relationText: string;
+  covered: boolean;
+  cert: DisabilityCert | null;
+  deathDate?: string;
+}
+
+export interface IdOccurrence {
+  household: number;
+  role: 'head' | 'member';
+  name: string;
+  /** Where it was seen, e.g. "家庭成员!C12" for a member. */
+  where: string;
+}
+
+export interface ListIndex {
+  kind: ListKind;
+  source: string;
+  keys: Set<string>;
+  /** Death list: ID → date of death when the list gives one. */
+  dates: Map<string, string>;
+  /** Poverty register: ID → marked 兜底 in the list, name and village. */
+  poor: Map<string, { bottomLine: boolean; name: string; village: string }>;
+}
+
+export interface RuleContext {
+  policy: Policy;
+  asOf: string;
+  sheet: string;
+  columns: Partial<Record<RosterField, ColumnHit>>;
+  households: Household[];
+  /** Members by household index (empty arrays when there is no member sheet). */
+  members: Member[][];
+  memberSheet?: string;
+  /** Member rows whose 户主身份证号 matches no household. */
+  orphanMembers: Member[];
+  /** Every ID of the roster (heads and members) → where it occurs. */
+  ids: Map<string, IdOccurrence[]>;
+  externalIds?: ExternalIdIndex;
+  lists: Partial<Record<ListKind, ListIndex>>;
+  /** Fields, '@members' and '@list:KIND' that are available. */
+  available: Set<string>;
+  /** Covered persons of each household who died on or before the reference date. */
+  deceased: Deceased[][];
+  /** Money facts of each household (expected benefit, after deaths). */
+  money: BenefitFacts[];
+}
+
+export interface Deceased {
+  name: string;
+  idText: string;
+  date?: string;
+  /** 'roster' (the head's 死亡日期), 'members' (member sheet) or the death list's source. */
+  source: string;
+  isHead: boolean;
+}
+
+function pushMap<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+export function buildMembers(
+  sheet: SheetGrid,
+  match: HeaderMatch<MemberField>,
+  households: Household[],
+  asOf: string,
+): { members: Member[][]; orphans: Member[] } {
+  const byKey = new Map<string, number>();
+  for (const h of households) if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
+  const members: Member[][] = households.map(() => []);
+  const orphans: Member[] = [];
+  const c = match.columns;
+  for (const r of match.dataRows) {
+    const row = sheet.rows[r] ?? [];
+    const at = (f: MemberField) => (c[f] ? row[c[f]!.col] : undefined);
+    const headId = analyzeId(at('headId'), asOf);
+    const id = analyzeId(at('id'), asOf);
+    const name = cellString(at('name'));
+    if (!name && id.kind === 'blank') continue;
+    const headKey = idKey(headId);
+    const relationText = cellString(at('relation'));
+    const covered = c.covered ? parseYesNo(at('covered')) !== 'no' : true;
+    const death = parseDate(at('deathDate'));
+    const certText = cellString(at('disabilityCert'));
+    const m: Member = {
+      row: r + 1,
+      household: byKey.get(headKey),
+      headKey,
+      name,
+      id,
+      key: idKey(id),
+      idText: idDisplay(id),
+      relation: relationOf(relationText),
+      relationText,
+      covered,
+      cert: certText ? parseDisabilityCert(certText) : null,
+      deathDate: death && death.ok ? death.iso : undefined,
+    };
+    if (m.household === undefined) orphans.push(m);
+    else members[m.household].push(m);
+  }
+  return { members, orphans };
+}
+
+export function buildIdIndex(
+  households: Household[],
+  members: Member[][],
+  memberSheet?: string,
+): Map<string, IdOccurrence[]> {
+  const ids = new Map<string, IdOccurrence[]>();
+  for (const h of households) {
+    if (h.key) pushMap(ids, h.key, { household: h.index, role: 'head', name: h.headName, where: `第${h.row}行` });
+    for (const m of members[h.index]) {
+      // The head's own member record (本人) is the same person in the same household: not a second occurrence.
+      if (!m.key || m.key === h.key) continue;
+      pushMap(ids, m.key, { household: h.index, role: 'member', name: m.name, where: `${memberSheet}!${m.row}` });
+    }
+  }
+  return ids;
+}
+
+export function buildList(sheet: SheetGrid, match: ListMatch, source: string, asOf: string): ListIndex {
+  const idx: ListIndex = { kind: match.kind, source, keys: new Set(), dates: new Map(), poor: new Map() };
+  for (const r of match.dataRows) {
+    const row = sheet.rows[r] ?? [];
+    const key = idKey(analyzeIdText(cellString(row[match.idCol]), asOf));
+    if (!key) continue;
+    idx.keys.add(key);
+    if (match.kind === 'death' && match.dateCol !== undefined) {
+      const d = parseDate(row[match.dateCol]);
+      if (d && d.ok) idx.dates.set(key, d.iso);
+    }
+    if (match.kind === 'poor') {
+      idx.poor.set(key, {
+        bottomLine: match.bottomLineCol !== undefined && parseYesNo(row[match.bottomLineCol]) === 'yes',
+        name: match.nameCol !== undefined ? cellString(row[match.nameCol]) : '',
+        village: match.villageCol !== undefined ? cellString(row[match.villageCol]) : '',
+      });
+    }
+  }
+  return idx;
+}

@@ -1,0 +1,103 @@
+/**
+ * A roster row normalized once (户 = household): every rule reads these fields instead of raw cells.
+ */
+import type { Cell, SheetGrid } from './grid';
+import type { RosterField } from './fields';
+import type { ColumnHit } from './columns';
+import { analyzeId, type IdAnalysis } from './idcard';
+import { cellString, parseCount, parseMoney, parseStatus, type NumParse, type Status } from './values';
+
+export interface Household {
+  index: number;
+  /** 0-based grid row and the Excel row number. */
+  r: number;
+  row: number;
+  cells: Partial<Record<RosterField, Cell>>;
+  village: string;
+  township: string;
+  headName: string;
+  id: IdAnalysis;
+  /** Normalized 18-digit (or upgraded 15-digit) ID used for cross-row matching; '' when unusable. */
+  key: string;
+  /** ID as written, normalized, for reports. */
+  idText: string;
+  householdSize: NumParse;
+  coveredPersons: NumParse;
+  monthlyIncome: NumParse;
+  annualIncome: NumParse;
+  standard: NumParse;
+  benefit: NumParse;
+  status: Status | undefined;
+  /** Active = status not 停保. */
+  active: boolean;
+}
+
+/** A usable matching key for an ID analysis: the 18-digit form, also for old 15-digit IDs. */
+export function idKey(id: IdAnalysis): string {
+  if (id.kind === 'id18') return id.id;
+  if (id.kind === 'old15') return id.suggested ?? id.id;
+  return '';
+}
+
+export function idDisplay(id: IdAnalysis): string {
+  switch (id.kind) {
+    case 'id18':
+    case 'old15':
+      return id.id;
+    case 'bad-format':
+      return id.text;
+    case 'number':
+      return id.raw;
+    default:
+      return '';
+  }
+}
+
+export function readHousehold(
+  sheet: SheetGrid,
+  r: number,
+  index: number,
+  columns: Partial<Record<RosterField, ColumnHit>>,
+  asOf: string,
+): Household {
+  const row = sheet.rows[r] ?? [];
+  const cells: Partial<Record<RosterField, Cell>> = {};
+  for (const field in columns) {
+    const hit = columns[field as RosterField]!;
+    const cell = row[hit.col];
+    if (cell) cells[field as RosterField] = cell;
+  }
+  const id = analyzeId(cells.headId, asOf);
+  const status = parseStatus(cells.status);
+  return {
+    index,
+    r,
+    row: r + 1,
+    cells,
+    village: cellString(cells.village),
+    township: cellString(cells.township),
+    headName: cellString(cells.headName),
+    id,
+    key: idKey(id),
+    idText: idDisplay(id),
+    householdSize: parseCount(cells.householdSize),
+    coveredPersons: parseCount(cells.coveredPersons),
+    monthlyIncome: parseMoney(cells.monthlyIncome),
+    annualIncome: parseMoney(cells.annualIncome),
+    standard: parseMoney(cells.standard),
+    benefit: parseMoney(cells.benefit),
+    status,
+    active: status !== 'stopped',
+  };
+}
+
+/** A roster row is a household when it names a head or gives an ID. */
+export function isHouseholdRow(sheet: SheetGrid, r: number, columns: Partial<Record<RosterField, ColumnHit>>): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  const name = columns.headName ? row[columns.headName.col] : undefined;
+  const id = columns.headId ? row[columns.headId.col] : undefined;
+  return cellString(name) !== '' || cellString(id) !== '';
+}
+
+export const num = (p: NumParse): number | undefined => (typeof p === 'number' ? p : undefined);

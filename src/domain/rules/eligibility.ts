@@ -1,0 +1,98 @@
+/** 资格 (ELIG-01 … ELIG-04): 死亡保, 四类人员, 人情保 filing, 兜底 and the poverty register. */
+import type { Rule } from './rule';
+import type { ListKind, RosterField } from '../fields';
+import { people } from './people';
+import { assetClaimed, cellString, isYes } from '../values';
+
+export const ELIG01: Rule = {
+  id: 'ELIG-01',
+  severity: 'error',
+  needs: [['deathDate', '@members', '@list:death']],
+  messages: ['deceased'],
+  check(h, ctx, report) {
+    if (!h.active) return;
+    for (const d of ctx.deceased[h.index]) {
+      report(
+        'deceased',
+        { who: d.isHead ? '户主' : `成员${d.name}`, date: d.date ?? '日期不详', source: d.source },
+        {
+          field: d.isHead && d.source === 'roster' ? 'deathDate' : undefined,
+          source: d.source === 'roster' ? undefined : d.source,
+        },
+      );
+    }
+  },
+};
+
+/** The four kinds of households to remove (四类人员): column and reference list per kind. */
+const FOUR_KINDS: { field: RosterField; list: ListKind; label: string }[] = [
+  { field: 'payroll', list: 'payroll', label: '财政供养人员' },
+  { field: 'vehicle', list: 'vehicle', label: '机动车辆' },
+  { field: 'housing', list: 'housing', label: '城镇商品房' },
+  { field: 'business', list: 'business', label: '工商营业执照' },
+];
+
+export const ELIG02: Rule = {
+  id: 'ELIG-02',
+  severity: 'error',
+  needs: [
+    ['payroll', 'vehicle', 'housing', 'business', '@list:payroll', '@list:vehicle', '@list:housing', '@list:business'],
+  ],
+  messages: ['column', 'list'],
+  check(h, ctx, report) {
+    if (!h.active) return;
+    const persons = people(h, ctx);
+    for (const kind of FOUR_KINDS) {
+      const cell = h.cells[kind.field];
+      if (assetClaimed(cell)) {
+        const text = cellString(cell);
+        const excepted = kind.field === 'vehicle' && ctx.policy.vehicleExceptions.some((w) => text.includes(w));
+        if (!excepted) report('column', { kind: kind.label, value: text }, { field: kind.field });
+      }
+      const list = ctx.lists[kind.list];
+      if (!list) continue;
+      for (const p of persons) {
+        if (p.key && list.keys.has(p.key))
+          report('list', { kind: kind.label, who: p.who, list: list.source }, { source: list.source });
+      }
+    }
+  },
+};
+
+export const ELIG03: Rule = {
+  id: 'ELIG-03',
+  severity: 'warning',
+  needs: [['cadreRelative', '@list:relatives']],
+  messages: ['notFiled'],
+  check(h, ctx, report) {
+    if (!h.active) return;
+    const list = ctx.lists.relatives;
+    const inList = list !== undefined && people(h, ctx).some((p) => p.key && list.keys.has(p.key));
+    if (!isYes(h.cells.cadreRelative) && !inList) return;
+    if (isYes(h.cells.relativeFiled)) return;
+    const field = ctx.columns.relativeFiled ? 'relativeFiled' : ctx.columns.cadreRelative ? 'cadreRelative' : undefined;
+    report('notFiled', { basis: inList ? list!.source : '干部近亲属栏' }, { field });
+  },
+};
+
+export const ELIG04: Rule = {
+  id: 'ELIG-04',
+  severity: 'warning',
+  needs: ['bottomLine', ['registeredPoor', '@list:poor']],
+  messages: ['notRegistered'],
+  check(h, ctx, report) {
+    if (!h.active || !isYes(h.cells.bottomLine)) return;
+    const poor = ctx.lists.poor;
+    const inColumn = ctx.columns.registeredPoor ? isYes(h.cells.registeredPoor) : undefined;
+    const inList = poor ? people(h, ctx).some((p) => p.key && poor.keys.has(p.key)) : undefined;
+    // Registered when either source says so; not registered when the sources given all say no.
+    if (inColumn === true || inList === true) return;
+    report(
+      'notRegistered',
+      { basis: poor ? `建档立卡栏 / ${poor.source}` : '建档立卡栏' },
+      { field: ctx.columns.registeredPoor ? 'registeredPoor' : 'bottomLine' },
+    );
+  },
+};
+
+export const ELIGIBILITY_RULES = [ELIG01, ELIG02, ELIG03, ELIG04];

@@ -1,0 +1,162 @@
+/** 家庭 (HH-01 … HH-06): the household is the unit — person counts, single-person exceptions, splits. */
+import type { Rule } from './rule';
+import type { Household } from '../household';
+import type { RuleContext } from '../context';
+import { num } from '../household';
+import { ageOn, parseDisabilityCert } from '../idcard';
+import { cellString, docPresent } from '../values';
+import { people } from './people';
+
+export const HH01: Rule = {
+  id: 'HH-01',
+  severity: 'error',
+  needs: ['coveredPersons', 'householdSize'],
+  messages: ['invalid', 'coveredBelowOne', 'sizeBelowOne', 'coveredAboveSize'],
+  check(h, _ctx, report) {
+    const { coveredPersons: c, householdSize: s } = h;
+    if (c === 'invalid')
+      return report(
+        'invalid',
+        { label: '保障人数', value: cellString(h.cells.coveredPersons) },
+        { field: 'coveredPersons' },
+      );
+    if (s === 'invalid')
+      return report(
+        'invalid',
+        { label: '家庭人口', value: cellString(h.cells.householdSize) },
+        { field: 'householdSize' },
+      );
+    if (c === undefined || s === undefined) return;
+    if (s < 1) return report('sizeBelowOne', { size: s }, { field: 'householdSize' });
+    if (c < 1 && h.active) return report('coveredBelowOne', { covered: c }, { field: 'coveredPersons' });
+    if (c > s) report('coveredAboveSize', { covered: c, size: s }, { field: 'coveredPersons' });
+  },
+};
+
+/** Which single-person exception (单人保) the 单人保原因 text claims, per the county plan. */
+export type SingleException = 'disabledSeparate' | 'religious' | 'disabledDependent';
+
+export function singleException(text: string): SingleException | undefined {
+  const severe = text.includes('重度残疾');
+  if (severe && text.includes('单独立户') && !text.includes('无法单独立户')) return 'disabledSeparate';
+  if (text.includes('宗教')) return 'religious';
+  if (severe && (text.includes('供养') || text.includes('无法单独立户'))) return 'disabledDependent';
+  return undefined;
+}
+
+/** Proof of severe disability: a 残疾证号 of grade 1–2 (row or a member), or a 病残证明. */
+export function hasSevereProof(h: Household, ctx: RuleContext): boolean {
+  if (docPresent(h.cells.medicalProof)) return true;
+  return hasDisabilityCert(h, ctx, true);
+}
+
+export function hasDisabilityCert(h: Household, ctx: RuleContext, severeOnly: boolean): boolean {
+  const rowCert = certOfRow(h);
+  if (rowCert && (!severeOnly || rowCert.severe)) return true;
+  return ctx.members[h.index].some((m) => m.cert !== null && (!severeOnly || m.cert.severe));
+}
+
+function certOfRow(h: Household) {
+  const t = cellString(h.cells.disabilityCert);
+  return t ? parseDisabilityCert(t) : null;
+}
+
+export const HH02: Rule = {
+  id: 'HH-02',
+  severity: 'error',
+  needs: ['coveredPersons', 'householdSize'],
+  messages: ['partial', 'exceptionMany'],
+  check(h, _ctx, report) {
+    const c = num(h.coveredPersons);
+    const s = num(h.householdSize);
+    if (!h.active || c === undefined || s === undefined || c < 1 || c >= s) return;
+    const reason = cellString(h.cells.singleReason);
+    const exception = singleException(reason);
+    if (!exception) {
+      report('partial', { covered: c, size: s, reason: reason || '未填写' }, { field: 'coveredPersons' });
+    } else if (c > 1) {
+      report('exceptionMany', { covered: c, size: s }, { field: 'coveredPersons', severity: 'warning' });
+    }
+  },
+};
+
+const isMinor = (birth: string | null, asOf: string) => birth !== null && ageOn(birth, asOf) < 18;
+
+/**
+ * How a person is bound to household `index`, when that bond may never be split (夫妻之间、未成年
+ *子女与父母不能拆户保): spouse of the head, minor child, or parent of a minor head.
+ */
+function bondIn(index: number, key: string, ctx: RuleContext): 'spouse' | 'child' | 'parent' | undefined {
+  const h = ctx.households[index];
+  if (key === h.key) return undefined;
+  const m = ctx.members[index].find((x) => x.key === key && x.relation !== 'head');
+  if (!m) return undefined;
+  if (m.relation === 'spouse') return 'spouse';
+  if (m.relation === 'child' && m.id.kind === 'id18' && isMinor(m.id.birth, ctx.asOf)) return 'child';
+  if (m.relation === 'parent' && h.id.kind === 'id18' && isMinor(h.id.birth, ctx.asOf)) return 'parent';
+  return undefined;
+}
+
+export const HH03: Rule = {
+  id: 'HH-03',
+  severity: 'error',
+  needs: ['@members'],
+  messages: ['spouse', 'child', 'parent'],
+  check(h, ctx, report) {
+    const flagged = new Set<number>();
+    for (const p of people(h, ctx)) {
+      if (!p.key) continue;
+      for (const o of ctx.ids.get(p.key) ?? []) {
+        if (o.household === h.index || flagged.has(o.household)) continue;
+        // The bond may be written on either side: this household's list or the other's.
+        const bond = bondIn(h.index, p.key, ctx) ?? bondIn(o.household, p.key, ctx);
+        if (!bond) continue;
+        flagged.add(o.household);
+        const other = ctx.households[o.household];
+        report(bond, { name: p.name, row: other.row, otherHead: other.headName }, { source: p.source });
+      }
+    }
+  },
+};
+
+export const HH04: Rule = {
+  id: 'HH-04',
+  severity: 'warning',
+  needs: ['headId'],
+  messages: ['minor'],
+  check(h, ctx, report) {
+    if (h.id.kind !== 'id18' || h.id.birth === null || h.id.birthProblem) return;
+    const age = ageOn(h.id.birth, ctx.asOf);
+    if (age < 18) report('minor', { age, asOf: ctx.asOf }, { field: 'headId' });
+  },
+};
+
+export const HH05: Rule = {
+  id: 'HH-05',
+  severity: 'error',
+  needs: ['@members'],
+  messages: ['noMembers', 'noHead', 'manyHeads'],
+  check(h, ctx, report) {
+    const members = ctx.members[h.index];
+    if (members.length === 0) return report('noMembers', { sheet: ctx.memberSheet ?? '' });
+    const heads = members.filter((m) => m.relation === 'head').length;
+    if (heads === 0) report('noHead', { sheet: ctx.memberSheet ?? '' });
+    else if (heads > 1) report('manyHeads', { count: heads, sheet: ctx.memberSheet ?? '' });
+  },
+};
+
+export const HH06: Rule = {
+  id: 'HH-06',
+  severity: 'warning',
+  needs: ['@members', 'householdSize'],
+  messages: ['count'],
+  check(h, ctx, report) {
+    const members = ctx.members[h.index];
+    const size = num(h.householdSize);
+    if (members.length === 0 || size === undefined) return;
+    if (members.length !== size)
+      report('count', { members: members.length, size, sheet: ctx.memberSheet ?? '' }, { field: 'householdSize' });
+  },
+};
+
+export const HOUSEHOLD_RULES = [HH01, HH02, HH03, HH04, HH05, HH06];
