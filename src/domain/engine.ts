@@ -10,7 +10,7 @@ import type { Policy } from './policy';
 import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
 import { detectList, findLists, findMemberSheet, findRoster } from './columns';
 import { RosterError } from './errors';
-import { isHouseholdRow, num, readHousehold, type Household } from './household';
+import { isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
   buildIdIndex,
   buildList,
@@ -97,8 +97,11 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   const columns = roster.columns;
 
   const households: Household[] = [];
+  const merged = mergedFill(sheet, columns);
   for (const r of roster.dataRows) {
-    if (isHouseholdRow(sheet, r, columns)) households.push(readHousehold(sheet, r, households.length, columns, asOf));
+    if (isHouseholdRow(sheet, r, columns)) {
+      households.push(readHousehold(sheet, r, households.length, columns, asOf, merged));
+    }
   }
 
   const memberMatch = findMemberSheet(workbook, [roster.sheet]);
@@ -176,7 +179,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
           sheet: roster.sheet,
           row: h.row,
           field: hit ? opts.field : undefined,
-          column: hit ? hit.header : undefined,
+          column: hit ? hit.header.replace(/\s+/g, '') : undefined,
           col: col + 1,
           cell: a1(h.r, col),
           messageId,

@@ -53,18 +53,41 @@ export function idDisplay(id: IdAnalysis): string {
   }
 }
 
+/** Fields clerks often merge down over several households (one village cell for the whole block). */
+const MERGED_DOWN: readonly RosterField[] = ['township', 'village', 'group'];
+
+/**
+ * Cells of vertically merged blocks in the place fields: only the top-left cell holds the value,
+ * so each row below gets it too. Keyed by `row * 16384 + col` (Excel has 16,384 columns).
+ */
+export function mergedFill(sheet: SheetGrid, columns: Partial<Record<RosterField, ColumnHit>>): Map<number, Cell> {
+  const fill = new Map<number, Cell>();
+  const cols = new Set(MERGED_DOWN.map((f) => columns[f]?.col).filter((c) => c !== undefined));
+  for (const m of sheet.merges ?? []) {
+    if (m.bottom === m.top) continue;
+    for (let c = m.left; c <= m.right; c++) {
+      if (!cols.has(c)) continue;
+      const top = sheet.rows[m.top]?.[m.left];
+      if (!top) continue;
+      for (let r = m.top + 1; r <= m.bottom; r++) fill.set(r * 16384 + c, top);
+    }
+  }
+  return fill;
+}
+
 export function readHousehold(
   sheet: SheetGrid,
   r: number,
   index: number,
   columns: Partial<Record<RosterField, ColumnHit>>,
   asOf: string,
+  merged?: Map<number, Cell>,
 ): Household {
   const row = sheet.rows[r] ?? [];
   const cells: Partial<Record<RosterField, Cell>> = {};
   for (const field in columns) {
     const hit = columns[field as RosterField]!;
-    const cell = row[hit.col];
+    const cell = row[hit.col] ?? merged?.get(r * 16384 + hit.col);
     if (cell) cells[field as RosterField] = cell;
   }
   const id = analyzeId(cells.headId, asOf);
