@@ -98,6 +98,8 @@ export interface SampleWorkbook {
   totalsRow: number;
 }
 
+/** Two ideographic spaces: how clerks space out the lines of a form. */
+const GAP = '\u3000\u3000';
 const CLERK_GREEN = 'FFC6EFCE';
 const CLERK_BLUE = 'FFDDEBF7';
 
@@ -111,8 +113,8 @@ export function makeSampleWorkbook(township: BuiltTownship = buildSampleTownship
   const roster = wb.addWorksheet(ROSTER_SHEET);
   const totalsRow = writeRoster(roster, township.households, {
     title: `${township.county}${township.township}农村低保对象花名册`,
-    unitLine: `填报单位：${township.township}人民政府　　填报日期：${chineseDate(township.filledOn)}`,
-    signatureLine: `制表人：　　　　审核人：　　　　分管领导：　　　　${township.township}人民政府（盖章）`,
+    unitLine: `填报单位：${township.township}人民政府${GAP}填报日期：${chineseDate(township.filledOn)}`,
+    signatureLine: `制表人：${GAP}${GAP}审核人：${GAP}${GAP}分管领导：${GAP}${GAP}${township.township}人民政府（盖章）`,
     township: township.township,
   });
   writeMembers(wb.addWorksheet(MEMBER_SHEET), township.township, township.households);
