@@ -1,0 +1,92 @@
+/**
+ * The steps every shell runs (command line, task pane, ribbon), over any WorkbookHost: check,
+ * mark, add a generated sheet. Keeping them here is what makes the file host and the Office host
+ * produce the same marks and the same sheets.
+ */
+import { checkWorkbook, type ExternalIdIndex, type ExternalList } from '../domain/engine';
+import type { WorkbookGrid } from '../domain/grid';
+import type { Lang } from '../domain/messages';
+import type { Policy } from '../domain/policy';
+import type { CheckResult } from '../domain/types';
+import type { GeneratedSheet } from './generated';
+import type { MarkOutcome, ProgressFn, WorkbookHost } from './host';
+import { marksFromResult } from './marks';
+import { adjustmentSheet, publicitySheet, sampleSheet, summarySheet } from './sheets';
+
+export interface CheckOptions {
+  rosterSheet?: string;
+  extraLists?: ExternalList[];
+  externalIds?: ExternalIdIndex;
+  onProgress?: ProgressFn;
+}
+
+/** Reads the whole workbook and checks it; RosterError (no roster found) passes through. */
+export async function runCheck(
+  host: WorkbookHost,
+  policy: Policy,
+  opts: CheckOptions = {},
+): Promise<{ grid: WorkbookGrid; result: CheckResult }> {
+  const grid = await host.readWorkbook(opts.onProgress);
+  opts.onProgress?.({ phase: 'check', done: 0, total: 1 });
+  const result = checkWorkbook({
+    workbook: grid,
+    policy,
+    rosterSheet: opts.rosterSheet,
+    extraLists: opts.extraLists,
+    externalIds: opts.externalIds,
+  });
+  opts.onProgress?.({ phase: 'check', done: 1, total: 1 });
+  return { grid, result };
+}
+
+/** Marks every cell at fault (earlier marks are cleared first by the host). */
+export async function markResult(
+  host: WorkbookHost,
+  result: CheckResult,
+  lang: Lang = 'zh',
+  onProgress?: ProgressFn,
+): Promise<MarkOutcome> {
+  return host.mark(marksFromResult(result, lang), onProgress);
+}
+
+export type SheetKind = 'adjustments' | 'sample' | 'summary' | 'publicity';
+
+export const SHEET_KINDS: readonly SheetKind[] = ['adjustments', 'sample', 'summary', 'publicity'];
+
+export interface SheetOptions {
+  /** Households the clerk left out of the adjustments (indices into result.households). */
+  exclude?: ReadonlySet<number>;
+  /** 填报日期 of the adjustment roster, YYYY-MM-DD (default: the policy's reference date). */
+  date?: string;
+  /** 核查汇总 with every finding listed (where the host cannot attach notes). */
+  includeFindings?: boolean;
+}
+
+export function buildSheet(
+  kind: SheetKind,
+  result: CheckResult,
+  policy: Policy,
+  opts: SheetOptions = {},
+): GeneratedSheet {
+  switch (kind) {
+    case 'adjustments':
+      return adjustmentSheet(result, policy, { exclude: opts.exclude, date: opts.date });
+    case 'sample':
+      return sampleSheet(result, policy);
+    case 'summary':
+      return summarySheet(result, policy, { includeFindings: opts.includeFindings });
+    case 'publicity':
+      return publicitySheet(result, policy, { exclude: opts.exclude });
+  }
+}
+
+/** Adds the sheet under a free name (never replacing one) and returns the name used. */
+export async function addGeneratedSheet(
+  host: WorkbookHost,
+  kind: SheetKind,
+  result: CheckResult,
+  policy: Policy,
+  opts: SheetOptions = {},
+): Promise<string> {
+  return host.addSheet(buildSheet(kind, result, policy, opts));
+}

@@ -1,0 +1,119 @@
+/**
+ * Marks on an ExcelJS workbook (DOMAIN §7, UX "Marks on the sheet"): a solid fill and a note per
+ * cell at fault, reversible exactly. Only fills and notes are touched: never values, fonts,
+ * number formats or widths.
+ */
+import type ExcelJS from 'exceljs';
+import { MARK_FILLS, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
+import { readRecord, removeRecord, writeRecord, type RecordedCell } from './record';
+
+type Note = string | ExcelJS.Comment;
+
+const PROGRESS_EVERY = 500;
+
+export function markFill(severity: CellMark['severity']): ExcelJS.FillPattern {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_FILLS[severity] } };
+}
+
+export function applyMarks(wb: ExcelJS.Workbook, marks: CellMark[], onProgress?: ProgressFn): MarkOutcome {
+  clearMarks(wb);
+  const recorded: RecordedCell[] = [];
+  const seen = new Set<string>();
+  let done = 0;
+  for (const m of marks) {
+    const ws = wb.getWorksheet(m.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(m.row, m.col);
+    const key = `${ws.name}\u0000${cell.address}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const before = cell.note as Note | undefined;
+    recorded.push({
+      sheet: ws.name,
+      address: cell.address,
+      fill: cell.fill ? JSON.stringify(cell.fill) : undefined,
+      note: before !== undefined ? JSON.stringify(before) : undefined,
+    });
+    setFill(cell, markFill(m.severity));
+    cell.note = withOurNote(before, NOTE_HEADER + '\n' + m.lines.join('\n'));
+    if (++done % PROGRESS_EVERY === 0) onProgress?.({ phase: 'mark', done, total: marks.length, sheet: ws.name });
+  }
+  if (recorded.length) writeRecord(wb, recorded);
+  onProgress?.({ phase: 'mark', done, total: marks.length });
+  return { cells: recorded.length, notes: true };
+}
+
+/**
+ * Gives every recorded cell its earlier fill and note back and drops the record; generated sheets
+ * stay. A fill or note the clerk changed after marking is theirs now and is left alone, except
+ * that our own note text is always removed.
+ */
+export function clearMarks(wb: ExcelJS.Workbook): number {
+  const recorded = readRecord(wb);
+  let restored = 0;
+  for (const r of recorded) {
+    const ws = wb.getWorksheet(r.sheet);
+    if (!ws) continue;
+    const cell = ws.getCell(r.address);
+    if (isOurFill(cell.fill)) setFill(cell, r.fill ? (JSON.parse(r.fill) as ExcelJS.Fill) : undefined);
+    restoreNote(cell, r.note ? (JSON.parse(r.note) as Note) : undefined);
+    restored++;
+  }
+  removeRecord(wb);
+  return restored;
+}
+
+/**
+ * Loaded cells with the same style share one style object in ExcelJS, and so do the cells of a
+ * merged area: assigning cell.fill would repaint all of them. Give the cell its own copy first.
+ */
+function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
+  const style: Partial<ExcelJS.Style> = { ...cell.style };
+  if (fill) style.fill = fill;
+  else delete style.fill;
+  cell.style = style;
+}
+
+function isOurFill(fill: ExcelJS.Fill | undefined): boolean {
+  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return false;
+  const argb = fill.fgColor?.argb;
+  return argb === MARK_FILLS.error || argb === MARK_FILLS.warning;
+}
+
+function noteText(note: Note | undefined): string {
+  if (note === undefined) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** The clerk's own note stays first; ours follows after a blank line. */
+function withOurNote(before: Note | undefined, ours: string): Note {
+  if (before === undefined || noteText(before) === '') return ours;
+  if (typeof before === 'string') return `${before}\n\n${ours}`;
+  return { ...before, texts: [...(before.texts ?? []), { text: `\n\n${ours}` }] };
+}
+
+/** The note text with our part (from our header to the end) and its blank line cut off. */
+function withoutOurNote(text: string): string {
+  const at = text.lastIndexOf(NOTE_HEADER);
+  if (at < 0) return text;
+  return text.slice(0, at).replace(/\n\n$/, '');
+}
+
+function restoreNote(cell: ExcelJS.Cell, before: Note | undefined): void {
+  const now = cell.note as Note | undefined;
+  const current = noteText(now);
+  if (!current.includes(NOTE_HEADER)) return;
+  const remaining = withoutOurNote(current);
+  if (remaining === noteText(before)) setNote(cell, before);
+  else setNote(cell, remaining === '' ? undefined : remaining);
+}
+
+function setNote(cell: ExcelJS.Cell, note: Note | undefined): void {
+  if (note !== undefined) {
+    cell.note = note;
+    return;
+  }
+  // ExcelJS has no public way to delete a note: `cell.note = undefined` writes an empty comment.
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+}

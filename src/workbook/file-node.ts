@@ -1,0 +1,167 @@
+/**
+ * Node-only file helpers for the command line: open a workbook from disk (checked before it is
+ * expanded), write outputs atomically without overwriting by accident, and read very large
+ * rosters with ExcelJS's streaming reader.
+ */
+import { promises as fsp, openSync, readSync, closeSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { SheetGrid, WorkbookGrid } from '../domain/grid';
+import { cellFromExcel } from './exceljs-cells';
+import { FileError } from './file-error';
+import { FileWorkbook } from './file';
+import { MARK_RECORD_SHEET, type ProgressFn } from './host';
+import { inspectWorkbookBytes, type ByteSource } from './zip-guard';
+
+const PROGRESS_ROWS = 5000;
+
+export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
+  checkFile(path);
+  return FileWorkbook.load(await fsp.readFile(path));
+}
+
+/**
+ * Writes next to the target and renames into place, so a crash or a full disk never leaves a
+ * half-written workbook under the real name. Without `force` an existing file is never replaced.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array, opts: { force: boolean }): Promise<void> {
+  if (!opts.force && (await exists(path))) throw existsError(path);
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await fsp.open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (opts.force) await fsp.rename(temp, path);
+    else await linkNoClobber(temp, path);
+  } finally {
+    await fsp.rm(temp, { force: true });
+  }
+}
+
+/**
+ * Every sheet's values through ExcelJS's streaming reader: memory grows with the grid only, not
+ * with ExcelJS's cell objects. No merges and no hidden rows (the streaming reader does not report
+ * them); a formula error is read as "#VALUE!" because the reader does not say which error it was.
+ */
+export async function readGridStreaming(path: string, onProgress?: ProgressFn): Promise<WorkbookGrid> {
+  const size = checkFile(path).size;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const sheets: SheetGrid[] = [];
+  let done = 0;
+  try {
+    for await (const ws of reader) {
+      const info = ws as unknown as { name: string; state?: string };
+      const rows: SheetGrid['rows'] = [];
+      for await (const row of ws) {
+        const cells: SheetGrid['rows'][number] = [];
+        row.eachCell({ includeEmpty: false }, (excelCell, c) => {
+          const cell = cellFromExcel(excelCell);
+          if (cell) cells[c - 1] = cell;
+        });
+        rows[row.number - 1] = cells;
+        if (++done % PROGRESS_ROWS === 0) onProgress?.({ phase: 'read', done, total: 0, sheet: info.name });
+      }
+      if (info.name === MARK_RECORD_SHEET) continue;
+      for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
+      const grid: SheetGrid = { name: info.name, rows };
+      if (info.state && info.state !== 'visible') grid.hidden = true;
+      sheets.push(grid);
+    }
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(
+      'corrupt',
+      '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
+      'the workbook could not be read; it may be damaged — open it in Excel and save it again',
+    );
+  }
+  onProgress?.({ phase: 'read', done, total: done || size });
+  // Parts come in zip order; the clerk expects the tab order, which workbook.xml gives.
+  const tabs = ((reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets ?? []).map(
+    (s) => s.name,
+  );
+  const tab = (name: string) => {
+    const i = tabs.indexOf(name);
+    return i < 0 ? tabs.length : i;
+  };
+  sheets.sort((a, b) => tab(a.name) - tab(b.name));
+  return { sheets };
+}
+
+/** Exists, is a file, and passes the zip checks (read from the end of the file, not expanded). */
+function checkFile(path: string): Stats {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new FileError('missing', `找不到文件：${basename(path)}`, `file not found: ${basename(path)}`);
+  }
+  if (!stats.isFile()) {
+    throw new FileError('not-xlsx', `不是文件：${basename(path)}`, `not a file: ${basename(path)}`);
+  }
+  const fd = openSync(path, 'r');
+  try {
+    inspectWorkbookBytes(fileSource(fd, stats.size), FileWorkbook.limits);
+  } finally {
+    closeSync(fd);
+  }
+  return stats;
+}
+
+function fileSource(fd: number, size: number): ByteSource {
+  return {
+    size,
+    read(offset, length) {
+      const n = Math.max(0, Math.min(length, size - offset));
+      const buf = new Uint8Array(n);
+      let got = 0;
+      while (got < n) {
+        const r = readSync(fd, buf, got, n - got, offset + got);
+        if (r === 0) break;
+        got += r;
+      }
+      return buf.subarray(0, got);
+    },
+  };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await fsp.lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** link() fails if the target exists, closing the gap between our check and the rename. */
+async function linkNoClobber(temp: string, path: string): Promise<void> {
+  try {
+    await fsp.link(temp, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw existsError(path);
+    // File systems without hard links: the check above has to do.
+    if (await exists(path)) throw existsError(path);
+    await fsp.rename(temp, path);
+  }
+}
+
+function existsError(path: string): FileError {
+  return new FileError(
+    'exists',
+    `输出文件已存在：${basename(path)}；为免覆盖已停止，如确需覆盖请加 --force`,
+    `output file already exists: ${basename(path)}; use --force to replace it`,
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Looks at a file's bytes before ExcelJS expands them: an .xlsx is a zip whose central directory
+ * (at the end of the file) lists every part with its sizes. Reading that directory ourselves lets
+ * us refuse old .xls files, CSV text, password-protected workbooks, truncated downloads and zip
+ * bombs with a clear message, without inflating a single byte.
+ */
+import { FileError } from './file-error';
+
+export interface ZipLimits {
+  /** Refuse a workbook whose parts add up to more than this when expanded (bytes). */
+  maxTotalBytes: number;
+  /** Refuse a part that expands more than this many times… */
+  maxRatio: number;
+  /** …when it is at least this big expanded (small parts compress very well legitimately). */
+  ratioMinBytes: number;
+  /** More parts than any real workbook has. */
+  maxEntries: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 1.5 * 1024 ** 3,
+  maxRatio: 200,
+  ratioMinBytes: 10 * 1024 ** 2,
+  maxEntries: 100_000,
+};
+
+/** Random access to the file: a buffer in the browser, a file descriptor on the command line. */
+export interface ByteSource {
+  size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+export function bufferSource(data: Uint8Array): ByteSource {
+  return {
+    size: data.length,
+    read: (offset, length) => data.subarray(offset, Math.min(data.length, offset + length)),
+  };
+}
+
+export interface ZipSummary {
+  entries: number;
+  totalUncompressed: number;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const EOCD_MIN = 22;
+const MAX_COMMENT = 0xffff;
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
+/** 64-bit sizes as a double: exact up to 2^53, far beyond any limit we apply. */
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
+
+const corrupt = () =>
+  new FileError(
+    'corrupt',
+    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
+    'the file is truncated or damaged; download it again or re-save it from Excel',
+  );
+
+/** Throws FileError when the bytes are not an .xlsx we are willing to open; otherwise sizes. */
+export function inspectWorkbookBytes(src: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipSummary {
+  if (src.size === 0) {
+    throw new FileError('empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
+  }
+  const head = src.read(0, Math.min(src.size, 8));
+  if (OLE_MAGIC.every((b, i) => head[i] === b)) throw oleError(src);
+  if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) throw notZipError(head);
+  return readCentralDirectory(src, limits);
+}
+
+/** An OLE compound file is an old .xls, or an .xlsx that Excel encrypted with a password. */
+function oleError(src: ByteSource): FileError {
+  if (containsUtf16(src, 'EncryptedPackage')) {
+    return new FileError(
+      'encrypted',
+      '工作簿设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）后另存再试',
+      'the workbook is password-protected; remove the password in Excel and save it again',
+    );
+  }
+  return new FileError(
+    'not-xlsx',
+    '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试',
+    'this is an old .xls file; save it as .xlsx in Excel and try again',
+  );
+}
+
+function notZipError(head: Uint8Array): FileError {
+  const looksLikeText = head.length > 0 && [...head].every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+  if (looksLikeText) {
+    return new FileError(
+      'not-xlsx',
+      '这是文本或 CSV 文件，不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 后再试',
+      'this is a text/CSV file, not an Excel workbook; open it in Excel and save it as .xlsx',
+    );
+  }
+  return new FileError(
+    'not-xlsx',
+    '不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
+    'not an Excel workbook (.xlsx)',
+  );
+}
+
+function containsUtf16(src: ByteSource, word: string): boolean {
+  const needle = new Uint8Array(word.length * 2);
+  for (let i = 0; i < word.length; i++) needle[i * 2] = word.charCodeAt(i);
+  const chunk = 1 << 20;
+  for (let start = 0; start < src.size; start += chunk) {
+    // Overlap chunks so a name split across a boundary is still found.
+    const bytes = src.read(start, chunk + needle.length);
+    outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+  }
+  return false;
+}
+
+interface DirectoryPosition {
+  entries: number;
+  size: number;
+  offset: number;
+  /** Where the directory must end: the (zip64) end record. */
+  end: number;
+}
+
+function findDirectory(src: ByteSource): DirectoryPosition {
+  const tailLength = Math.min(src.size, EOCD_MIN + MAX_COMMENT);
+  const tailStart = src.size - tailLength;
+  const tail = src.read(tailStart, tailLength);
+  let at = -1;
+  for (let i = tail.length - EOCD_MIN; i >= 0; i--) {
+    if (u32(tail, i) === SIG_EOCD) {
+      at = i;
+      break;
+    }
+  }
+  if (at < 0) throw corrupt();
+  const eocd = tail.subarray(at);
+  const pos: DirectoryPosition = {
+    entries: u16(eocd, 10),
+    size: u32(eocd, 12),
+    offset: u32(eocd, 16),
+    end: tailStart + at,
+  };
+  if (pos.entries === 0xffff || pos.size === 0xffffffff || pos.offset === 0xffffffff) {
+    return findZip64Directory(src, tailStart + at);
+  }
+  return pos;
+}
+
+function findZip64Directory(src: ByteSource, eocdAt: number): DirectoryPosition {
+  if (eocdAt < 20) throw corrupt();
+  const locator = src.read(eocdAt - 20, 20);
+  if (u32(locator, 0) !== SIG_ZIP64_LOCATOR) throw corrupt();
+  const recordAt = u64(locator, 8);
+  if (recordAt + 56 > eocdAt) throw corrupt();
+  const record = src.read(recordAt, 56);
+  if (u32(record, 0) !== SIG_ZIP64_EOCD) throw corrupt();
+  return { entries: u64(record, 32), size: u64(record, 40), offset: u64(record, 48), end: recordAt };
+}
+
+function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
+  const dir = findDirectory(src);
+  if (dir.entries > limits.maxEntries) throw tooLarge();
+  if (dir.offset + dir.size > dir.end) throw corrupt();
+  const cd = src.read(dir.offset, dir.size);
+  let total = 0;
+  let hasContentTypes = false;
+  let hasWorkbook = false;
+  let p = 0;
+  for (let n = 0; n < dir.entries; n++) {
+    if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw corrupt();
+    const flags = u16(cd, p + 8);
+    let compressed = u32(cd, p + 20);
+    let uncompressed = u32(cd, p + 24);
+    const nameLength = u16(cd, p + 28);
+    const extraLength = u16(cd, p + 30);
+    const commentLength = u16(cd, p + 32);
+    let localOffset = u32(cd, p + 42);
+    const next = p + 46 + nameLength + extraLength + commentLength;
+    if (next > cd.length) throw corrupt();
+    const name = latin1(cd.subarray(p + 46, p + 46 + nameLength)).toLowerCase();
+    const zip64 = findExtra(cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), 0x0001);
+    if (zip64) {
+      // The zip64 extra field holds, in this order, only the values whose 32-bit slot is full.
+      let q = 0;
+      if (uncompressed === 0xffffffff) [uncompressed, q] = [u64(zip64, q), q + 8];
+      if (compressed === 0xffffffff) [compressed, q] = [u64(zip64, q), q + 8];
+      if (localOffset === 0xffffffff) localOffset = u64(zip64, q);
+    }
+    if (flags & 1) {
+      throw new FileError(
+        'encrypted',
+        '工作簿的内容已加密，请在 Excel 中取消密码后另存再试',
+        'the workbook content is encrypted; remove the password in Excel and save it again',
+      );
+    }
+    if (localOffset + compressed > dir.offset) throw corrupt();
+    total += uncompressed;
+    if (total > limits.maxTotalBytes) throw tooLarge(total, limits);
+    if (uncompressed >= limits.ratioMinBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
+      throw tooLarge();
+    }
+    if (name === '[content_types].xml') hasContentTypes = true;
+    if (name === 'xl/workbook.xml') hasWorkbook = true;
+    p = next;
+  }
+  if (!hasContentTypes || !hasWorkbook) {
+    throw new FileError(
+      'not-xlsx',
+      '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
+      'this is a zip file but not an Excel workbook (.xlsx)',
+    );
+  }
+  return { entries: dir.entries, totalUncompressed: total };
+}
+
+function findExtra(extra: Uint8Array, id: number): Uint8Array | undefined {
+  for (let p = 0; p + 4 <= extra.length;) {
+    const size = u16(extra, p + 2);
+    if (u16(extra, p) === id) return extra.subarray(p + 4, p + 4 + size);
+    p += 4 + size;
+  }
+  return undefined;
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+function tooLarge(total?: number, limits?: ZipLimits): FileError {
+  const gb = (n: number) => (n / 1024 ** 3).toFixed(1);
+  if (total !== undefined && limits) {
+    return new FileError(
+      'too-large',
+      `文件解压后超过 ${gb(limits.maxTotalBytes)} GB（至少 ${gb(total)} GB），过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
+      `the file expands to more than ${gb(limits.maxTotalBytes)} GB; refused (too large or a zip bomb)`,
+    );
+  }
+  return new FileError(
+    'too-large',
+    '文件中有内容压缩比异常（可能是“压缩炸弹”）或部件过多，已拒绝打开',
+    'a part of the file expands abnormally (possible zip bomb) or there are too many parts; refused',
+  );
+}
