@@ -1,0 +1,34 @@
+/**
+ * What the pane can ask of a workbook. The components only ever call these; the shells build
+ * them: OfficeShell over the live workbook in Excel, StandaloneShell over an .xlsx file opened in
+ * the browser. This is what lets the same pane run unchanged in both places.
+ */
+import type { Lang } from '../domain/messages';
+import type { Policy } from '../domain/policy';
+import type { CheckResult, Finding } from '../domain/types';
+import type { SheetKind, SheetOptions } from '../workbook/actions';
+import type { MarkOutcome, ProgressFn } from '../workbook/host';
+
+/** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
+export type { SheetKind, SheetOptions };
+
+export interface PaneActions {
+  /** Read the workbook and check it against the policy. */
+  check(policy: Policy, onProgress: ProgressFn): Promise<CheckResult>;
+  /** Mark the cells at fault (earlier marks are replaced). */
+  mark(result: CheckResult, lang: Lang, onProgress: ProgressFn): Promise<MarkOutcome>;
+  /** Restore every marked cell; returns how many. */
+  clear(): Promise<number>;
+  /** Add a generated sheet (options: households left out, findings listed); returns the name used. */
+  generate(kind: SheetKind, result: CheckResult, policy: Policy, opts: SheetOptions): Promise<string>;
+  /** Show the finding's cell in the workbook (inside Excel: activate the sheet, select the cell). */
+  select?(finding: Finding): Promise<void>;
+  /** Standalone only: open an .xlsx chosen by the clerk; resolves when it is ready to check. */
+  open?(file: File): Promise<void>;
+  /** Standalone only: save the workbook (with marks and generated sheets); returns the file name. */
+  download?(): Promise<string>;
+  /** Whether there is a workbook to act on (inside Excel always; standalone after a file is opened). */
+  ready: boolean;
+  /** Name of the opened file (standalone). */
+  fileName?: string;
+}

@@ -1,0 +1,91 @@
+/**
+ * Where the roster comes from. Inside Excel: the sheet the last check found (name, header row,
+ * households). On the web page: 打开 Excel 文件, a real file input behind a Fluent button, and
+ * the name of the opened file. Files dropped on the line are opened too.
+ */
+import { useRef, useState, type DragEvent } from 'react';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { CheckResult } from '../../domain/types';
+import { useStrings } from '../i18n';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    alignItems: 'center',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    minHeight: '32px',
+  },
+  drop: {
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  dragging: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorBrandStroke1}`,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export function RosterLine(props: { result?: CheckResult; households?: number }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const r = props.result;
+  return (
+    <div className={styles.root}>
+      <Text weight="semibold">{s.rosterLabel}：</Text>
+      <Text>
+        {r
+          ? s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)
+          : s.rosterUnknown}
+      </Text>
+    </div>
+  );
+}
+
+export function FilePicker(props: { fileName?: string; disabled: boolean; onFile: (file: File) => void }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !props.disabled) props.onFile(file);
+  };
+  return (
+    <div
+      className={mergeClasses(styles.root, styles.drop, dragging && styles.dragging)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <Button appearance="primary" disabled={props.disabled} onClick={() => input.current?.click()}>
+        {s.openFile}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={s.openFile}
+        tabIndex={-1}
+        hidden
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Reset so choosing the same file again (after editing it in Excel) still fires.
+          e.target.value = '';
+          if (file) props.onFile(file);
+        }}
+      />
+      <Text>{props.fileName ? s.fileChosen(props.fileName) : s.noFile}</Text>
+      <Text size={200} className={styles.hint}>
+        {s.openFileHint}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * 核查参数: a one-line summary that opens into a small form (县, 乡镇, 低保标准 with the Hunan
+ * presets, 基准日, 误差). The form edits a draft of text fields; turning it into a policy (and
+ * refusing bad numbers with a message) happens when the check runs.
+ */
+import { useId, useState } from 'react';
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { HUNAN_ANNUAL_STANDARDS } from '../../domain/policy';
+import { useStrings } from '../i18n';
+import { draftProblems, type SettingsDraft } from '../model/settingsDraft';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  toggle: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0, paddingLeft: 0 },
+  summary: { color: tokens.colorNeutralForeground2, whiteSpace: 'normal' },
+  form: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+    gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: tokens.spacingVerticalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  standard: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  standardInput: { flex: '1 1 auto', minWidth: '70px' },
+  actions: { gridColumn: '1 / -1', display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+});
+
+const PRESETS = Object.entries(HUNAN_ANNUAL_STANDARDS).map(([year, yuan]) => ({ year: Number(year), yuan }));
+
+export function SettingsForm(props: {
+  draft: SettingsDraft;
+  onChange: (draft: SettingsDraft) => void;
+  onSave: () => void;
+  saved: boolean;
+  disabled: boolean;
+}) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const formId = useId();
+  const d = props.draft;
+  const problems = draftProblems(d);
+  const set = (patch: Partial<SettingsDraft>) => props.onChange({ ...d, ...patch });
+  const preset = PRESETS.find((p) => d.standardUnit === 'year' && Number(d.standardValue) === p.yuan && d.standardValue !== '');
+  const standardText = s.standardText(d.standardValue.trim() === '' ? undefined : Number(d.standardValue), d.standardUnit);
+
+  return (
+    <section className={styles.root}>
+      <Button
+        appearance="transparent"
+        className={styles.toggle}
+        aria-expanded={open}
+        aria-controls={formId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}&nbsp;</span>
+        <Text weight="semibold">{s.settings}</Text>
+        &nbsp;
+        <Text className={styles.summary} size={200}>
+          {s.settingsSummary(d.county, d.township, standardText, d.asOf)}
+        </Text>
+      </Button>
+      {open && (
+        <div id={formId} className={styles.form} role="group" aria-label={s.settings}>
+          <Field label={s.county} size="small">
+            <Input size="small" value={d.county} disabled={props.disabled} onChange={(_, v) => set({ county: v.value })} />
+          </Field>
+          <Field label={s.township} size="small">
+            <Input
+              size="small"
+              value={d.township}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ township: v.value })}
+            />
+          </Field>
+          <Field
+            label={s.standard}
+            size="small"
+            validationState={problems.standardValue ? 'error' : 'none'}
+            validationMessage={problems.standardValue ? s.invalidNumber : undefined}
+          >
+            <div className={styles.standard}>
+              <Input
+                className={styles.standardInput}
+                size="small"
+                inputMode="decimal"
+                value={d.standardValue}
+                disabled={props.disabled}
+                onChange={(_, v) => set({ standardValue: v.value })}
+              />
+              <Select
+                size="small"
+                aria-label={s.standardUnit}
+                value={d.standardUnit}
+                disabled={props.disabled}
+                onChange={(_, v) => set({ standardUnit: v.value === 'month' ? 'month' : 'year' })}
+              >
+                <option value="year">{s.perYear}</option>
+                <option value="month">{s.perMonth}</option>
+              </Select>
+            </div>
+          </Field>
+          <Field label={s.standardPreset} size="small">
+            <Select
+              size="small"
+              value={preset ? String(preset.year) : ''}
+              disabled={props.disabled}
+              onChange={(_, v) => {
+                const p = PRESETS.find((x) => String(x.year) === v.value);
+                if (p) set({ standardValue: String(p.yuan), standardUnit: 'year' });
+              }}
+            >
+              <option value="">{s.presetNone}</option>
+              {PRESETS.map((p) => (
+                <option key={p.year} value={String(p.year)}>
+                  {s.presetOption(p.year, p.yuan)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.asOf} size="small">
+            <Input
+              size="small"
+              type="date"
+              value={d.asOf}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ asOf: v.value })}
+            />
+          </Field>
+          <Field
+            label={s.tolerance}
+            size="small"
+            validationState={problems.tolerance ? 'error' : 'none'}
+            validationMessage={problems.tolerance ? s.invalidNumber : undefined}
+          >
+            <Input
+              size="small"
+              inputMode="decimal"
+              value={d.tolerance}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ tolerance: v.value })}
+            />
+          </Field>
+          <div className={styles.actions}>
+            <Button size="small" disabled={props.disabled || Object.keys(problems).length > 0} onClick={props.onSave}>
+              {s.saveSettings}
+            </Button>
+            {props.saved && (
+              <Text size={200} role="status">
+                {s.settingsSaved}
+              </Text>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

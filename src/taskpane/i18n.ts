@@ -1,0 +1,231 @@
+/**
+ * Every string the pane shows, Chinese first. Rule messages come from the domain catalogue
+ * (formatFinding); this file holds only the pane's own words. The English table is typed
+ * against the Chinese one, so a missing translation is a compile error.
+ */
+import { createContext, useContext } from 'react';
+import type { Lang } from '../domain/messages';
+
+export type { Lang };
+
+const num = (n: number) => n.toLocaleString('zh-CN');
+const money = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+const zh = {
+  title: '低保花名册核查',
+  langSwitch: '界面语言',
+  rosterLabel: '花名册',
+  roster: (sheet: string, headerRow: number, households: number) =>
+    `${sheet}（表头第${headerRow}行，${num(households)}户）`,
+  rosterUnknown: '尚未核查：点击“开始核查”自动查找花名册',
+  openFile: '打开 Excel 文件',
+  openFileHint: '文件只在本机浏览器中处理，不会上传',
+  fileChosen: (name: string) => `文件：${name}`,
+  noFile: '尚未选择文件',
+  settings: '核查参数',
+  county: '县（市、区）',
+  township: '乡镇',
+  standard: '低保标准',
+  standardUnit: '标准单位',
+  perYear: '元/年',
+  perMonth: '元/月',
+  standardPreset: '湖南省指导标准',
+  presetOption: (year: number, yuan: number) => `${year}年 ${yuan}元/年`,
+  presetNone: '自定义',
+  asOf: '基准日',
+  tolerance: '误差（元）',
+  settingsSummary: (county: string, township: string, standard: string, asOf: string) =>
+    [county, township].filter(Boolean).join(' ') + ` · ${standard} · 基准日 ${asOf || '今天'}`,
+  standardText: (value: number | undefined, unit: 'year' | 'month') =>
+    value === undefined ? '默认标准 3026元/年' : `${value}${unit === 'year' ? '元/年' : '元/月'}`,
+  saveSettings: '保存参数',
+  settingsSaved: '参数已保存',
+  check: '开始核查',
+  recheck: '重新核查',
+  checking: '正在核查…',
+  progress: {
+    read: (done: number, total: number) => `读取第 ${num(done)} / ${num(total)} 行`,
+    check: (done: number, total: number) => `核查第 ${num(done)} / ${num(total)} 户`,
+    mark: (done: number, total: number) => `标注第 ${num(done)} / ${num(total)} 处`,
+    write: (done: number, total: number) => `写入第 ${num(done)} / ${num(total)} 行`,
+  },
+  households: '户数',
+  coveredPersons: '保障人数',
+  monthlyTotal: '月保障金合计',
+  yuan: (n: number) => `${money(n)}元`,
+  hu: (n: number) => `${num(n)}户`,
+  ren: (n: number) => `${num(n)}人`,
+  errors: '错误',
+  warnings: '提醒',
+  infos: '提示',
+  adjustments: '拟调整',
+  adjustmentsBreakdown: (parts: [string, number][]) =>
+    parts.length ? parts.map(([k, n]) => `${k}${n}`).join(' ') : '无',
+  noProblems: (households: number) => `未发现问题：${num(households)}户全部符合要求`,
+  mark: '一键标注',
+  clear: '清除标注',
+  generateAdjustment: '生成调整花名册',
+  more: '更多',
+  generateSample: '生成抽查名单',
+  generateSummary: '生成汇总',
+  generatePublicity: '生成公示名单',
+  exportReport: '导出核查报告',
+  download: '下载结果',
+  marked: (cells: number, notes: boolean) =>
+    `已标注 ${num(cells)} 个单元格` + (notes ? '，原因已写入批注' : '，原因见“核查汇总”表'),
+  cleared: (cells: number) => `已清除标注，恢复 ${num(cells)} 个单元格`,
+  sheetAdded: (name: string) => `已生成工作表“${name}”`,
+  downloaded: (name: string) => `已下载 ${name}`,
+  reportExported: (name: string) => `已导出 ${name}`,
+  tabs: { findings: '问题', adjustments: '调整', stats: '统计' },
+  tabsLabel: '核查结果',
+  severity: '严重程度',
+  family: '类别',
+  village: '村',
+  all: '全部',
+  search: '搜索',
+  searchPlaceholder: '姓名/身份证/规则',
+  findingsList: '问题清单',
+  shownOf: (shown: number, total: number) => `显示 ${num(shown)} / ${num(total)} 条`,
+  noMatch: '没有符合筛选条件的问题',
+  rowHeader: (row: number) => `第${row}行`,
+  otherSheet: (sheet: string) => `（${sheet}）`,
+  adjType: '类型',
+  adjHead: '户主',
+  adjBeforeAfter: '调整前 → 调整后',
+  adjReason: '原因',
+  adjInclude: (name: string) => `把 ${name} 列入调整花名册`,
+  adjPersons: (n: number) => `${n}人`,
+  adjIncluded: (n: number, total: number) => `列入调整花名册 ${num(n)} / ${num(total)} 户`,
+  noAdjustments: '没有拟调整的户',
+  byFamily: '按类别',
+  byVillage: '按村',
+  villageTotals: '各村合计',
+  villageRow: (households: number, persons: number, total: string) => `${households}户 ${persons}人 ${total}`,
+  chartBar: (label: string, n: number) => `${label}：${num(n)}条`,
+  skipped: '未执行的检查',
+  missingBottomLine: (n: number) => `建档立卡兜底户未在花名册中：${num(n)}户（可能漏保）`,
+  failed: '操作未完成',
+  dismiss: '关闭',
+  busy: '请稍候…',
+  standalone: '独立网页版：不需要 Excel，文件只在本机处理',
+  invalidNumber: '请输入数字',
+} as const;
+
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => unknown
+    ? (...args: A) => string
+    : { [K in keyof T]: Widen<T[K]> };
+export type Strings = Widen<typeof zh>;
+
+const en: Strings = {
+  title: 'Dibao roster check',
+  langSwitch: 'Language',
+  rosterLabel: 'Roster',
+  roster: (sheet, headerRow, households) => `${sheet} (header row ${headerRow}, ${households} households)`,
+  rosterUnknown: 'Not checked yet: “Check” finds the roster sheet',
+  openFile: 'Open Excel file',
+  openFileHint: 'The file is processed in this browser only, never uploaded',
+  fileChosen: (name) => `File: ${name}`,
+  noFile: 'No file chosen',
+  settings: 'Check settings',
+  county: 'County',
+  township: 'Township',
+  standard: 'Dibao standard',
+  standardUnit: 'Unit',
+  perYear: 'yuan/year',
+  perMonth: 'yuan/month',
+  standardPreset: 'Hunan guiding standard',
+  presetOption: (year, yuan) => `${year}: ${yuan} yuan/year`,
+  presetNone: 'Custom',
+  asOf: 'Reference date',
+  tolerance: 'Tolerance (yuan)',
+  settingsSummary: (county, township, standard, asOf) =>
+    [county, township].filter(Boolean).join(' ') + ` · ${standard} · as of ${asOf || 'today'}`,
+  standardText: (value, unit) =>
+    value === undefined ? 'default 3026 yuan/year' : `${value} ${unit === 'year' ? 'yuan/year' : 'yuan/month'}`,
+  saveSettings: 'Save settings',
+  settingsSaved: 'Settings saved',
+  check: 'Check',
+  recheck: 'Check again',
+  checking: 'Checking…',
+  progress: {
+    read: (done, total) => `Reading row ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+    check: (done, total) => `Checking household ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+    mark: (done, total) => `Marking ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+    write: (done, total) => `Writing row ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+  },
+  households: 'Households',
+  coveredPersons: 'Covered persons',
+  monthlyTotal: 'Monthly total',
+  yuan: (n) => `¥${money(n)}`,
+  hu: (n) => `${n.toLocaleString('en')} households`,
+  ren: (n) => `${n.toLocaleString('en')} persons`,
+  errors: 'Errors',
+  warnings: 'Warnings',
+  infos: 'Info',
+  adjustments: 'Adjustments',
+  adjustmentsBreakdown: (parts) => (parts.length ? parts.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'),
+  noProblems: (households) => `No problems found: all ${households} households comply`,
+  mark: 'Mark cells',
+  clear: 'Clear marks',
+  generateAdjustment: 'Adjustment roster',
+  more: 'More',
+  generateSample: 'Sampling list',
+  generateSummary: 'Summary sheet',
+  generatePublicity: 'Public notice list',
+  exportReport: 'Export report (JSON)',
+  download: 'Download result',
+  marked: (cells, notes) => `Marked ${cells} cells` + (notes ? ', reasons in notes' : ', reasons in the summary sheet'),
+  cleared: (cells) => `Marks cleared, ${cells} cells restored`,
+  sheetAdded: (name) => `Sheet “${name}” added`,
+  downloaded: (name) => `Downloaded ${name}`,
+  reportExported: (name) => `Exported ${name}`,
+  tabs: { findings: 'Findings', adjustments: 'Adjustments', stats: 'Statistics' },
+  tabsLabel: 'Check results',
+  severity: 'Severity',
+  family: 'Category',
+  village: 'Village',
+  all: 'All',
+  search: 'Search',
+  searchPlaceholder: 'Name / ID / rule',
+  findingsList: 'Findings',
+  shownOf: (shown, total) => `Showing ${shown} of ${total}`,
+  noMatch: 'No findings match the filters',
+  rowHeader: (row) => `Row ${row}`,
+  otherSheet: (sheet) => `(${sheet})`,
+  adjType: 'Type',
+  adjHead: 'Head',
+  adjBeforeAfter: 'Before → after',
+  adjReason: 'Reason',
+  adjInclude: (name) => `Include ${name} in the adjustment roster`,
+  adjPersons: (n) => `${n} p.`,
+  adjIncluded: (n, total) => `${n} of ${total} households in the adjustment roster`,
+  noAdjustments: 'No adjustments proposed',
+  byFamily: 'By category',
+  byVillage: 'By village',
+  villageTotals: 'Village totals',
+  villageRow: (households, persons, total) => `${households} hh, ${persons} p., ${total}`,
+  chartBar: (label, n) => `${label}: ${n}`,
+  skipped: 'Checks skipped',
+  missingBottomLine: (n) => `Safety-net households not in the roster: ${n} (possibly missed)`,
+  failed: 'Not completed',
+  dismiss: 'Dismiss',
+  busy: 'Please wait…',
+  standalone: 'Web page: no Excel needed; the file stays on this computer',
+  invalidNumber: 'Enter a number',
+};
+
+export const STRINGS: Record<Lang, Strings> = { zh, en };
+
+export const LangContext = createContext<Lang>('zh');
+
+/** The strings of the pane's current language. */
+export function useStrings(): Strings {
+  return STRINGS[useContext(LangContext)];
+}
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}

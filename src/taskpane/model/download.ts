@@ -1,0 +1,28 @@
+/**
+ * Saving a file from the page: a Blob behind a temporary link with `download`. Nothing leaves
+ * the machine; the browser writes the file where the clerk's downloads go.
+ */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "儒林镇.xlsx" → "儒林镇.checked.xlsx" (the command line's default name too). */
+export function checkedFileName(original: string | undefined): string {
+  const base = (original ?? '花名册').replace(/\.xlsx$/i, '');
+  return `${base}.checked.xlsx`;
+}
+
+/** "儒林镇.xlsx" → "儒林镇.report.json". */
+export function reportFileName(original: string | undefined): string {
+  const base = (original ?? '核查报告').replace(/\.xlsx$/i, '');
+  return `${base}.report.json`;
+}

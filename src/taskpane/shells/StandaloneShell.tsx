@@ -1,0 +1,49 @@
+/**
+ * The web page without Excel: the clerk opens an .xlsx, the same pane checks it in the browser
+ * through the file host, marks and new sheets go into that in-memory workbook, and 下载结果
+ * saves it as "<name>.checked.xlsx". Nothing is uploaded anywhere.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { FileWorkbook } from '../../workbook/file';
+import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions';
+import type { PaneActions } from '../actions';
+import { App, type SettingsStore } from '../App';
+import type { Lang } from '../i18n';
+import { checkedFileName, downloadBlob } from '../model/download';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function StandaloneShell(props: { settings: SettingsStore; initialLang?: Lang }) {
+  // The actions read the workbook through a ref: a check that follows opening a file in the
+  // same click must see the new workbook before React has re-rendered.
+  const workbook = useRef<FileWorkbook | undefined>(undefined);
+  const [fileName, setFileName] = useState<string>();
+
+  const actions = useMemo<PaneActions>(() => {
+    const host = () => {
+      if (!workbook.current) throw new Error('no workbook opened');
+      return workbook.current;
+    };
+    return {
+      ready: fileName !== undefined,
+      fileName,
+      async open(file) {
+        const opened = await FileWorkbook.load(new Uint8Array(await file.arrayBuffer()));
+        workbook.current = opened;
+        setFileName(file.name);
+      },
+      check: async (policy, onProgress) => (await runCheck(host(), policy, { onProgress })).result,
+      mark: (result, lang, onProgress) => markResult(host(), result, lang, onProgress),
+      clear: () => host().clearMarks(),
+      generate: (kind, result, policy, opts) => addGeneratedSheet(host(), kind, result, policy, opts),
+      async download() {
+        const bytes = await host().toBuffer();
+        const name = checkedFileName(fileName);
+        downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), name);
+        return name;
+      },
+    };
+  }, [fileName]);
+
+  return <App actions={actions} settings={props.settings} initialLang={props.initialLang} standalone />;
+}

@@ -1,0 +1,174 @@
+/**
+ * The pane's working state: the last check result and the policy it used, what is running now
+ * (with its progress), and the one message the bar shows. Every action goes through `run`, so
+ * only one thing happens at a time and every failure ends up as a message, never a hang.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { Policy } from '../../domain/policy';
+import type { CheckResult, Finding } from '../../domain/types';
+import type { MarkOutcome, ProgressEvent } from '../../workbook/host';
+import type { Lang } from '../i18n';
+import type { PaneActions, SheetKind, SheetOptions } from '../actions';
+import { errorText, type PaneMessage } from '../model/errorText';
+import { downloadBlob, reportFileName } from '../model/download';
+
+export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open';
+
+export interface Notice {
+  intent: 'success' | 'error';
+  text: PaneMessage;
+}
+
+export interface Session {
+  result?: CheckResult;
+  policy?: Policy;
+  busy?: Busy;
+  progress?: ProgressEvent;
+  notice?: Notice;
+  /** The last marking; when the host could not attach notes, 核查汇总 lists every finding instead. */
+  lastMark?: MarkOutcome;
+}
+
+/** Timing marks the browser test and the benchmark read (performance.measure between them). */
+export const RESULT_MARK = 'dibao:result';
+export const LIST_PAINT_MARK = 'dibao:list-painted';
+
+/** A User Timing mark, where the browser has them (not every webview does). */
+export function timingMark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+/** Progress arrives per chunk; the bar needs at most one update per frame. */
+function throttled(set: (e: ProgressEvent) => void): (e: ProgressEvent) => void {
+  let last = 0;
+  return (e) => {
+    const now = Date.now();
+    if (now - last > 50 || e.done >= e.total) {
+      last = now;
+      set(e);
+    }
+  };
+}
+
+export function useSession(actions: PaneActions) {
+  const [state, setState] = useState<Session>({});
+  const busyRef = useRef(false);
+
+  const run = useCallback(async <T>(busy: Busy, work: () => Promise<T>, done?: (value: T) => Notice | undefined) => {
+    if (busyRef.current) return undefined;
+    busyRef.current = true;
+    setState((s) => ({ ...s, busy, progress: undefined, notice: undefined }));
+    try {
+      const value = await work();
+      setState((s) => ({ ...s, busy: undefined, progress: undefined, notice: done?.(value) }));
+      return value;
+    } catch (e) {
+      setState((s) => ({ ...s, busy: undefined, progress: undefined, notice: { intent: 'error', text: errorText(e) } }));
+      return undefined;
+    } finally {
+      busyRef.current = false;
+    }
+  }, []);
+
+  const onProgress = useCallback(
+    () => throttled((progress: ProgressEvent) => setState((s) => ({ ...s, progress }))),
+    [],
+  );
+
+  /** `policy` is a thunk so that an invalid setting fails inside `run` and shows in the bar. */
+  const check = useCallback(
+    (policy: () => Policy) =>
+      run('check', async () => {
+        const p = policy();
+        const result = await actions.check(p, onProgress());
+        timingMark(RESULT_MARK);
+        setState((s) => ({ ...s, result, policy: p }));
+        return result;
+      }),
+    [actions, run, onProgress],
+  );
+
+  const open = useCallback(
+    (file: File, policy: () => Policy) =>
+      run('open', async () => {
+        if (!actions.open) return false;
+        setState((s) => ({ ...s, result: undefined, policy: undefined }));
+        await actions.open(file);
+        return true;
+      }).then((opened) => (opened ? check(policy) : undefined)),
+    [actions, run, check],
+  );
+
+  const mark = useCallback(
+    (lang: Lang, text: (cells: number, notes: boolean) => PaneMessage) =>
+      run(
+        'mark',
+        async () => {
+          if (!state.result) throw new Error('no result');
+          const outcome = await actions.mark(state.result, lang, onProgress());
+          setState((s) => ({ ...s, lastMark: outcome }));
+          return outcome;
+        },
+        (o) => ({ intent: 'success', text: text(o.cells, o.notes) }),
+      ),
+    [actions, run, onProgress, state.result],
+  );
+
+  const clear = useCallback(
+    (text: (cells: number) => PaneMessage) =>
+      run('clear', () => actions.clear(), (n) => ({ intent: 'success', text: text(n) })),
+    [actions, run],
+  );
+
+  const generate = useCallback(
+    (kind: SheetKind, opts: SheetOptions, text: (name: string) => PaneMessage) =>
+      run(
+        'generate',
+        async () => {
+          if (!state.result || !state.policy) throw new Error('no result');
+          return actions.generate(kind, state.result, state.policy, opts);
+        },
+        (name) => ({ intent: 'success', text: text(name) }),
+      ),
+    [actions, run, state.result, state.policy],
+  );
+
+  const download = useCallback(
+    (text: (name: string) => PaneMessage) =>
+      run(
+        'download',
+        async () => {
+          if (!actions.download) throw new Error('no download');
+          return actions.download();
+        },
+        (name) => ({ intent: 'success', text: text(name) }),
+      ),
+    [actions, run],
+  );
+
+  /** The JSON report (the same result the command line's --report writes), saved as a file. */
+  const exportReport = useCallback(
+    (text: (name: string) => PaneMessage) => {
+      if (!state.result) return;
+      const name = reportFileName(actions.fileName);
+      const json = JSON.stringify({ policy: state.policy, ...state.result }, null, 2);
+      downloadBlob(new Blob([json], { type: 'application/json' }), name);
+      setState((s) => ({ ...s, notice: { intent: 'success', text: text(name) } }));
+    },
+    [actions.fileName, state.result, state.policy],
+  );
+
+  const select = useCallback(
+    (finding: Finding) => {
+      if (!actions.select || busyRef.current) return;
+      actions.select(finding).catch((e: unknown) => {
+        setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } }));
+      });
+    },
+    [actions],
+  );
+
+  const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
+
+  return { state, check, open, mark, clear, generate, download, exportReport, select, dismiss };
+}

@@ -1,0 +1,156 @@
+/**
+ * Build of the add-in and the standalone page.
+ *
+ *   dist/taskpane.html   the task pane (office.js from Microsoft's CDN; local copy as fallback)
+ *   dist/index.html      the standalone web page: same bundle, no office.js at all
+ *   dist/commands.html   the ribbon's function file
+ *   dist/office/         office.js and its host table from @microsoft/office-js (fallback only)
+ *   dist/manifest.xml    with https://localhost:3000/ rewritten to ADDIN_URL when it is set
+ *   dist/assets/         icons
+ *
+ * `npm run build` (production) works offline: nothing is fetched at build time.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const DEV_PORT = 3000;
+const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+/** The production address of the add-in, always with a trailing slash. */
+function addinUrl() {
+  const url = process.env.ADDIN_URL;
+  if (!url) return DEV_URL;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/**
+ * Scripts only from this site and Microsoft's office.js CDN; no network for data (connect-src
+ * 'self'), no frames (this also stops office.js's telemetry frame): rosters never leave the
+ * machine. Styles inline because Fluent UI (Griffel) inserts its rules at run time.
+ */
+function contentSecurityPolicy(dev) {
+  const connect = dev ? `'self' wss://localhost:${DEV_PORT} ws://localhost:${DEV_PORT}` : `'self'`;
+  return [
+    `default-src 'self'`,
+    `script-src 'self' https://appsforoffice.microsoft.com`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: blob:`,
+    `font-src 'self' data:`,
+    `connect-src ${connect}`,
+    `frame-src 'none'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'none'`,
+  ].join('; ');
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (e) {
+    console.warn(`office-addin-dev-certs unavailable (${e.message}); using webpack's self-signed certificate`);
+    return 'https';
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const commandsEntry = './src/commands/commands.ts';
+  const commandsTemplate = './src/commands/commands.html';
+  // The ribbon commands are built by their own module; until it exists the pane builds alone.
+  const hasCommands = fs.existsSync(path.join(__dirname, commandsEntry));
+  const csp = contentSecurityPolicy(dev);
+
+  const page = (filename, chunks, options) =>
+    new HtmlWebpackPlugin({
+      filename,
+      chunks,
+      template: './src/taskpane/taskpane.html',
+      templateParameters: { csp, ...options },
+      scriptLoading: 'defer',
+    });
+
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: dev ? 'source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      ...(hasCommands ? { commands: commandsEntry } : {}),
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.tsx', '.ts', '.js'],
+      // exceljs's package.json "browser" field points at its prebuilt dist/exceljs.min.js.
+      aliasFields: ['browser'],
+      fallback: { fs: false, path: false, stream: false, crypto: false, os: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              // ES modules let webpack drop the unused parts of Fluent UI; the lead type-checks with tsc.
+              compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'all', priority: 20 },
+          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'all', priority: 10 },
+        },
+      },
+    },
+    performance: {
+      // exceljs alone is ~1 MB minified; the page loads from the local disk or intranet.
+      maxAssetSize: 1600 * 1024,
+      maxEntrypointSize: 2600 * 1024,
+    },
+    plugins: [
+      page('taskpane.html', ['taskpane'], { standalone: false }),
+      page('index.html', ['taskpane'], { standalone: true }),
+      ...(hasCommands
+        ? [new HtmlWebpackPlugin({ filename: 'commands.html', template: commandsTemplate, chunks: ['commands'] })]
+        : []),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            noErrorOnMissing: true,
+            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, addinUrl())),
+          },
+          { from: path.join(OFFICE_JS_DIR, 'office.js'), to: 'office/office.js' },
+          { from: path.join(OFFICE_JS_DIR, 'o15apptofilemappingtable.js'), to: 'office/o15apptofilemappingtable.js' },
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          port: DEV_PORT,
+          server: await httpsOptions(),
+          headers: { 'Access-Control-Allow-Origin': '*' },
+          static: { directory: path.join(__dirname, 'dist') },
+          hot: false,
+          client: { overlay: { warnings: false, errors: true } },
+        }
+      : undefined,
+  };
+};
