@@ -22,7 +22,7 @@ import {
 } from './context';
 import { benefitFacts } from './money';
 import { RULES } from './rules';
-import { unmetNeeds, type Report } from './rules/rule';
+import { unmetNeeds, type Report, type Rule } from './rules/rule';
 import { proposeAdjustments } from './adjust';
 import { drawSample } from './sample';
 import { summarize } from './summary';
@@ -49,6 +49,9 @@ export interface CheckInput {
   extraLists?: ExternalList[];
   externalIds?: ExternalIdIndex;
 }
+
+/** Header text as a message shows it: line breaks and spaces inside a header cell removed. */
+const headerText = (header: string) => header.replace(/\s+/g, '');
 
 const HEADER_OF: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
 
@@ -168,30 +171,31 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   const nameCol = columns.headName?.col ?? columns.headId!.col;
   const findings: Finding[] = [];
   const byHousehold: Finding[][] = households.map(() => []);
-  for (const h of households) {
-    for (const rule of runnable) {
-      const report: Report = (messageId, data = {}, opts = {}) => {
-        const hit = opts.field ? columns[opts.field] : undefined;
-        const col = hit ? hit.col : nameCol;
-        const f: Finding = {
-          rule: rule.id,
-          severity: opts.severity ?? rule.severity,
-          sheet: roster.sheet,
-          row: h.row,
-          field: hit ? opts.field : undefined,
-          column: hit ? hit.header.replace(/\s+/g, '') : undefined,
-          col: col + 1,
-          cell: a1(h.r, col),
-          messageId,
-          data,
-          household: h.index,
-        };
-        if (opts.source) f.source = opts.source;
-        findings.push(f);
-        byHousehold[h.index].push(f);
-      };
-      rule.check(h, ctx, report);
-    }
+  // One reporter for the whole run (not a closure per rule and row): it reads the current pair.
+  let h: Household = households[0];
+  let rule: Rule = runnable[0];
+  const report: Report = (messageId, data = {}, opts = {}) => {
+    const hit = opts.field ? columns[opts.field] : undefined;
+    const col = hit ? hit.col : nameCol;
+    const f: Finding = {
+      rule: rule.id,
+      severity: opts.severity ?? rule.severity,
+      sheet: roster.sheet,
+      row: h.row,
+      field: hit ? opts.field : undefined,
+      column: hit ? headerText(hit.header) : undefined,
+      col: col + 1,
+      cell: a1(h.r, col),
+      messageId,
+      data,
+      household: h.index,
+    };
+    if (opts.source) f.source = opts.source;
+    findings.push(f);
+    byHousehold[h.index].push(f);
+  };
+  for (h of households) {
+    for (rule of runnable) rule.check(h, ctx, report);
   }
 
   const adjustments = proposeAdjustments(ctx, byHousehold);

@@ -14,7 +14,20 @@ export interface Person {
   source?: string;
 }
 
+// Rules ask for the same household's persons several times in a row: keep the last answer.
+let lastHousehold: Household | undefined;
+let lastContext: RuleContext | undefined;
+let lastPeople: Person[] = [];
+
 export function people(h: Household, ctx: RuleContext): Person[] {
+  if (h === lastHousehold && ctx === lastContext) return lastPeople;
+  lastHousehold = h;
+  lastContext = ctx;
+  lastPeople = listPeople(h, ctx);
+  return lastPeople;
+}
+
+function listPeople(h: Household, ctx: RuleContext): Person[] {
   const list: Person[] = [{ name: h.headName, id: h.id, key: h.key, isHead: true, who: '户主' }];
   for (const m of ctx.members[h.index]) {
     if (m.relation === 'head' || (m.key && m.key === h.key)) continue;

@@ -1,0 +1,31 @@
+/** One engine measurement in its own process (clean peak memory): `tsx bench/engine-one.ts N`. */
+import { syntheticWorkbook } from './synthetic';
+import { checkWorkbook } from '../src/domain/engine';
+import { parsePolicy } from '../src/domain/policy';
+
+const n = Number(process.argv[2] ?? 10000);
+const wb = syntheticWorkbook(n);
+const policy = parsePolicy({ asOf: '2018-01-15' });
+global.gc?.();
+const before = process.memoryUsage().heapUsed;
+checkWorkbook({ workbook: wb, policy }); // warm-up on the same input
+const runs = n >= 1_000_000 ? 1 : 3;
+let best = Infinity;
+let findings = 0;
+for (let i = 0; i < runs; i++) {
+  const t0 = performance.now();
+  const r = checkWorkbook({ workbook: wb, policy });
+  best = Math.min(best, performance.now() - t0);
+  findings = r.findings.length;
+}
+const heapAfter = process.memoryUsage().heapUsed;
+process.stdout.write(
+  JSON.stringify({
+    households: n,
+    ms: Math.round(best),
+    rowsPerSec: Math.round(n / (best / 1000)),
+    findings,
+    maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    engineHeapMB: Math.round((heapAfter - before) / 1048576),
+  }) + '\n',
+);
