@@ -114,6 +114,9 @@ function setNote(cell: ExcelJS.Cell, note: Note | undefined): void {
     cell.note = note;
     return;
   }
-  // ExcelJS has no public way to delete a note: `cell.note = undefined` writes an empty comment.
-  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  // ExcelJS has no public way to delete a note: `cell.note = undefined` writes an empty comment,
+  // and a note loaded from a file also sits in the cell's value model, which is what gets saved.
+  const internals = cell as unknown as { _comment?: unknown; _value?: { model?: { comment?: unknown } } };
+  internals._comment = undefined;
+  if (internals._value?.model) delete internals._value.model.comment;
 }
