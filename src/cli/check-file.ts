@@ -1,0 +1,68 @@
+/**
+ * One roster file, start to finish in memory: read, check, and (when a workbook is wanted) mark
+ * the copy and add the generated sheets. Nothing is written to disk here: the caller writes only
+ * after every step succeeded, so a refusal never leaves a half-done output behind.
+ */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { checkWorkbook, type ExternalIdIndex, type ExternalList } from '../domain/engine';
+import type { WorkbookGrid } from '../domain/grid';
+import type { Policy } from '../domain/policy';
+import type { CheckResult } from '../domain/types';
+import { addGeneratedSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
+import { openWorkbookFile, readGridStreaming } from '../workbook/file-node';
+import type { ProgressFn } from '../workbook/host';
+import { progress, type Io } from './io';
+
+/** Above this size a check without a workbook output reads with the streaming reader. */
+export const STREAMING_BYTES = 20 * 1024 * 1024;
+
+export interface FileCheckOptions {
+  policy: Policy;
+  sheet?: string;
+  extraLists?: ExternalList[];
+  externalIds?: ExternalIdIndex;
+  /** Produce the marked copy with the generated sheets. */
+  withWorkbook: boolean;
+  io: Io;
+}
+
+export interface FileCheck {
+  grid: WorkbookGrid;
+  result: CheckResult;
+  /** The marked copy (when withWorkbook). */
+  workbook?: Uint8Array;
+  /** Names of the sheets added (a taken name gets a suffix). */
+  sheetsAdded: string[];
+  cellsMarked: number;
+}
+
+export async function checkFile(path: string, opts: FileCheckOptions): Promise<FileCheck> {
+  const { io } = opts;
+  const name = basename(path);
+  const onProgress: ProgressFn = (e) => {
+    if (e.phase === 'read' && e.total > 0 && e.done === e.total) progress(io, `已读取 ${name}`, `read ${name}`);
+  };
+  const engineInput = { rosterSheet: opts.sheet, extraLists: opts.extraLists, externalIds: opts.externalIds };
+
+  if (!opts.withWorkbook && statSync(path).size > STREAMING_BYTES) {
+    progress(io, `正在以流式读取大文件 ${name}…`, `streaming the large file ${name}…`);
+    const grid = await readGridStreaming(path, onProgress);
+    progress(io, '正在核查…', 'checking…');
+    const result = checkWorkbook({ workbook: grid, policy: opts.policy, ...engineInput });
+    return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+  }
+
+  progress(io, `正在读取 ${name}…`, `reading ${name}…`);
+  const host = await openWorkbookFile(path);
+  progress(io, '正在核查…', 'checking…');
+  const { grid, result } = await runCheck(host, opts.policy, { ...engineInput, onProgress });
+  if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+
+  const marked = await markResult(host, result, 'zh');
+  progress(io, `已标注 ${marked.cells} 个单元格`, `marked ${marked.cells} cells`);
+  const sheetsAdded: string[] = [];
+  for (const kind of SHEET_KINDS) sheetsAdded.push(await addGeneratedSheet(host, kind, result, opts.policy));
+  progress(io, `已添加工作表：${sheetsAdded.join('、')}`, `added sheets: ${sheetsAdded.length}`);
+  return { grid, result, workbook: await host.toBuffer(), sheetsAdded, cellsMarked: marked.cells };
+}

@@ -1,0 +1,136 @@
+/**
+ * The JSON report of `check --report`: its shape is a contract (scripts at the county read it),
+ * so it is defined once as a zod schema and every report is validated before it is written.
+ */
+import { z } from 'zod';
+import type { Policy } from '../domain/policy';
+import { formatFinding } from '../domain/messages';
+import { LIST_KINDS } from '../domain/fields';
+import { RULE_IDS, type CheckResult } from '../domain/types';
+import { maskId, maskIdsInText } from './mask';
+
+const count = z.number().int().nonnegative();
+const money = z.number().finite();
+const rule = z.enum(RULE_IDS);
+const severity = z.enum(['error', 'warning', 'info']);
+const byRule = z.partialRecord(rule, count);
+
+export const ReportFindingSchema = z.strictObject({
+  sheet: z.string(),
+  /** Worksheet row as Excel shows it. */
+  row: z.number().int().positive(),
+  /** Header text of the column at fault; null when the finding is about the whole household. */
+  column: z.string().nullable(),
+  /** A1 address of the marked cell. */
+  cell: z.string().nullable(),
+  rule,
+  severity,
+  /** Chinese message naming the observed value and the expectation. */
+  message: z.string().min(1),
+});
+
+const persons = z.strictObject({ persons: count, amount: money });
+
+export const ReportAdjustmentSchema = z.strictObject({
+  row: z.number().int().positive(),
+  type: z.enum(['新增', '停保', '增发', '减发']),
+  village: z.string(),
+  headName: z.string(),
+  idNumber: z.string(),
+  before: persons,
+  after: persons,
+  reason: z.string(),
+});
+
+/** Loose: the engine may add totals later; the keys listed here are the ones promised. */
+export const ReportSummarySchema = z.looseObject({
+  households: count,
+  activeHouseholds: count,
+  coveredPersons: count,
+  monthlyTotal: money,
+  errors: count,
+  warnings: count,
+  infos: count,
+  byRule,
+  byFamily: z.partialRecord(z.enum(['ID', 'HH', 'AMT', 'ELIG', 'DOC', 'PROC', 'REV']), count),
+  villages: z.array(
+    z.strictObject({
+      village: z.string(),
+      households: count,
+      activeHouseholds: count,
+      coveredPersons: count,
+      monthlyTotal: money,
+      errors: count,
+      warnings: count,
+      byRule,
+    }),
+  ),
+  adjustments: z.partialRecord(z.enum(['新增', '停保', '增发', '减发']), count),
+  missingBottomLine: z.array(z.strictObject({ idNumber: z.string(), name: z.string(), village: z.string() })),
+  /** The member sheet used (家庭成员), or null. */
+  memberSheet: z.string().nullable(),
+  /** Reference lists compared: in the workbook (sheet name) or from --list (file name). */
+  lists: z.array(z.strictObject({ kind: z.enum(LIST_KINDS), source: z.string(), entries: count })),
+  /** Households in the sampling list (抽查名单). */
+  sampled: count,
+});
+
+export const ReportSchema = z.strictObject({
+  sheet: z.string(),
+  /** Excel row of the (lower) header row. */
+  headerRow: z.number().int().positive(),
+  households: count,
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  policy: z.record(z.string(), z.unknown()),
+  findings: z.array(ReportFindingSchema),
+  adjustments: z.array(ReportAdjustmentSchema),
+  skipped: z.array(z.strictObject({ rule, reason: z.string() })),
+  summary: ReportSummarySchema,
+});
+
+export type Report = z.infer<typeof ReportSchema>;
+
+export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
+  const id = opts.maskIds ? maskId : (s: string) => s;
+  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  const report = {
+    sheet: result.roster.sheet,
+    headerRow: Math.max(...result.roster.headerRows),
+    households: result.households.length,
+    asOf: result.asOf,
+    policy: { ...policy },
+    findings: result.findings.map((f) => ({
+      sheet: f.sheet,
+      row: f.row,
+      column: f.column ?? null,
+      cell: f.cell ?? null,
+      rule: f.rule,
+      severity: f.severity,
+      message: text(formatFinding(f, 'zh')),
+    })),
+    adjustments: result.adjustments.map((a) => ({
+      row: a.row,
+      type: a.type,
+      village: a.village,
+      headName: a.headName,
+      idNumber: id(a.idNumber),
+      before: { ...a.before },
+      after: { ...a.after },
+      reason: text(a.reason),
+    })),
+    skipped: result.skipped.map((s) => ({ rule: s.rule, reason: s.reason })),
+    summary: {
+      ...result.summary,
+      missingBottomLine: result.summary.missingBottomLine.map((m) => ({ ...m, idNumber: id(m.idNumber) })),
+      memberSheet: result.memberSheet ?? null,
+      lists: result.lists.map((l) => ({ kind: l.kind, source: l.source, entries: l.entries })),
+      sampled: result.sample.length,
+    },
+  };
+  // Validating what we built keeps the written shape and the documented one the same.
+  return ReportSchema.parse(report);
+}
+
+export function reportJson(report: unknown): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
+}

@@ -1,0 +1,42 @@
+/** The short summary a clerk reads on stdout after a check. */
+import type { AdjustmentType, CheckResult } from '../domain/types';
+import { formatTable, yuan } from './table';
+
+const TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
+
+export function adjustmentsText(counts: Partial<Record<AdjustmentType, number>>): string {
+  const parts = TYPES.filter((t) => counts[t]).map((t) => `${t} ${counts[t]}`);
+  return parts.length ? parts.join('，') : '无（none）';
+}
+
+export interface SummaryExtras {
+  file: string;
+  output?: string;
+  report?: string;
+  sheetsAdded?: string[];
+  cellsMarked?: number;
+}
+
+export function summaryText(result: CheckResult, x: SummaryExtras): string {
+  const s = result.summary;
+  const rows: [string, string][] = [
+    ['户数（households）', `${s.households}（在保 active ${s.activeHouseholds}）`],
+    ['保障人数（covered persons）', String(s.coveredPersons)],
+    ['月保障金合计（monthly total）', yuan(s.monthlyTotal)],
+    ['错误（errors）', String(s.errors)],
+    ['提醒（warnings）', String(s.warnings)],
+    ['提示（notes）', String(s.infos)],
+    ['调整（adjustments）', adjustmentsText(s.adjustments)],
+  ];
+  if (result.skipped.length) {
+    rows.push(['未执行的检查（skipped checks）', result.skipped.map((k) => k.rule).join(' ')]);
+  }
+  if (x.output) {
+    rows.push(['标注工作簿（marked workbook）', x.output]);
+    if (x.cellsMarked !== undefined) rows.push(['标注单元格（cells marked）', String(x.cellsMarked)]);
+    if (x.sheetsAdded?.length) rows.push(['新增工作表（sheets added）', x.sheetsAdded.join('、')]);
+  }
+  if (x.report) rows.push(['核查报告（report）', x.report]);
+  const head = `核查完成（checked）：${x.file}，工作表“${result.roster.sheet}”（sheet）\n`;
+  return head + formatTable(rows);
+}
