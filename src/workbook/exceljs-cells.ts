@@ -33,7 +33,8 @@ export function cellFromExcel(cell: ExcelJS.Cell): Cell | undefined {
     case VT.Error:
       return { v: (cell.value as ExcelJS.CellErrorValue).error, t: 'error' };
     case VT.Formula: {
-      const c = resultCell((cell.value as ExcelJS.CellFormulaValue).result, cell.numFmt);
+      // cell.value drops falsy results (0, "", false); cell.result keeps them.
+      const c = resultCell(cell.result as FormulaResult, cell.numFmt);
       c.formula = true;
       return c;
     }

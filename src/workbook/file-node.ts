@@ -46,7 +46,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: { fo
 /**
  * Every sheet's values through ExcelJS's streaming reader: memory grows with the grid only, not
  * with ExcelJS's cell objects. No merges and no hidden rows (the streaming reader does not report
- * them); a formula error is read as "#VALUE!" because the reader does not say which error it was.
+ * them); a formula's error result is read as "#VALUE!" (the reader does not say which error) and a
+ * boolean formula result as 1 or 0.
  */
 export async function readGridStreaming(path: string, onProgress?: ProgressFn): Promise<WorkbookGrid> {
   const size = checkFile(path).size;

@@ -88,6 +88,8 @@ describe('reading a workbook into the grid', () => {
     expect(at('F3')).toEqual({ v: 601, t: 'number', formula: true });
     expect(at('F4')).toEqual({ v: '#REF!', t: 'error', formula: true });
     expect(at('G3')).toEqual({ v: '#N/A', t: 'error' });
+    expect(at('F5')).toEqual({ v: 0, t: 'number', formula: true });
+    expect(at('G5')).toEqual({ v: false, t: 'boolean', text: 'FALSE', formula: true });
   });
 
   it('reads booleans with the text Excel shows, and hidden rows', () => {

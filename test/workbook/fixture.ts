@@ -51,7 +51,16 @@ export async function rosterBytes(): Promise<Uint8Array> {
     null,
     null,
   ]);
-  ws.addRow([3, '王五', '430529196003151236', 0, null, null, null, '已停保']);
+  ws.addRow([
+    3,
+    '王五',
+    '430529196003151236',
+    0,
+    null,
+    { formula: 'D5*2', result: 0 },
+    { formula: 'D5>1', result: false },
+    '已停保',
+  ]);
   ws.getRow(5).hidden = true;
   ws.getCell('D3').numFmt = '0.00';
   ws.getCell('D4').numFmt = '0.00';
