@@ -193,6 +193,7 @@ function withDataRows<F extends string>(
   const cols = header.columns as Record<string, ColumnHit | undefined>;
   const dataRows = collectDataRows(sheet, header.headerRows[header.headerRows.length - 1] + 1, {
     headerCols: Object.values(cols).map((hit) => hit!.col),
+    headerTexts: Object.values(cols).map((hit) => hit!.header),
     isHeaderText: (n) => lookup.has(n),
     totalsUpTo: (cols.headName ?? cols.name)?.col,
   });
@@ -245,6 +246,8 @@ const DEFAULT_TOTALS_COLS = 3;
 interface DataRowRules {
   /** Columns checked for a repeated (printed) header. */
   headerCols: number[];
+  /** The header cells' own texts: a printed repeat copies at least two of them exactly. */
+  headerTexts: string[];
   /** Is this normalized text a header of this kind of sheet? */
   isHeaderText: (normalized: string) => boolean;
   /** Last column (inclusive) that may hold a 合计 label; default 3. */
@@ -259,16 +262,24 @@ function isBlankRow(row: (Cell | undefined)[] | undefined): boolean {
   return !row || row.every((cell) => isBlank(cell));
 }
 
+/** First characters of the footer prefixes and totals words: most rows are ruled out by one look. */
+const FOOTER_FIRST = new Set(FOOTER_PREFIXES.map((p) => p[0]));
+const TOTALS_CHARS = /[合总小共]/u;
+
 function isFooterRow(row: (Cell | undefined)[]): boolean {
   const first = row.find((cell) => !isBlank(cell));
-  const text = compact(cellText(first));
+  if (first?.t !== 'string') return false;
+  const raw = (first.v as string).trimStart();
+  // Only text that can start a footer is normalized (zero-width characters come from copy-paste).
+  if (!FOOTER_FIRST.has(raw[0]) && !/^[\u200b-\u200d\ufeff]/u.test(raw)) return false;
+  const text = compact(raw);
   return FOOTER_PREFIXES.some((p) => text.startsWith(p));
 }
 
 function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
   for (let c = 0; c <= upTo && c < row.length; c++) {
     const cell = row[c];
-    if (cell?.t !== 'string') continue;
+    if (cell?.t !== 'string' || !TOTALS_CHARS.test(cell.v as string)) continue;
     const text = compact(cell.v as string);
     if (TOTAL_WORDS.some((w) => text.includes(w))) return true;
   }
@@ -307,6 +318,16 @@ function isRepeatedHeader(
   return headers >= 2 && headers >= others;
 }
 
+/** Cheap first look: do at least two header columns hold their header's exact text? */
+function copiesHeader(row: (Cell | undefined)[], headerCols: number[], exact: Set<string>): boolean {
+  let copies = 0;
+  for (const c of headerCols) {
+    const cell = row[c];
+    if (cell?.t === 'string' && exact.has((cell.v as string).trim()) && ++copies >= 2) return true;
+  }
+  return false;
+}
+
 /** Values repeat down a column (是, village names): normalize each distinct text once. */
 function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw: string) => boolean {
   const seen = new Map<string, boolean>();
@@ -324,12 +345,17 @@ function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw
 function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): number[] {
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
   const isHeader = rememberHeaderTest(rules.isHeaderText);
+  const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
   const out: number[] = [];
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     if (isBlankRow(row)) continue;
     if (isFooterRow(row)) break;
-    if (isTotalsRow(row, upTo) || isColumnNumberRow(row) || isRepeatedHeader(row, rules.headerCols, isHeader)) {
+    if (
+      isTotalsRow(row, upTo) ||
+      isColumnNumberRow(row) ||
+      (copiesHeader(row, rules.headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
+    ) {
       continue;
     }
     out.push(r);
@@ -553,8 +579,10 @@ export function detectList(sheet: SheetGrid, kind: ListKind): ListMatch | null {
     const headerCols = [cols.idCol, cols.nameCol, cols.dateCol, cols.bottomLineCol, cols.villageCol].filter(
       (c): c is number => c !== undefined,
     );
+    const texts = combinedHeader(sheet, [r]);
     const dataRows = collectDataRows(sheet, r + 1, {
       headerCols,
+      headerTexts: headerCols.map((c) => texts[c]),
       isHeaderText: (n) => isIdHeader(n) || n.includes('姓名') || n.includes('日期'),
       totalsUpTo: cols.nameCol,
     });

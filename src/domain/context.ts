@@ -2,7 +2,7 @@
  * What rules see besides their own row: the policy, the roster's columns, and the cross-row
  * indices (IDs, members, reference lists), each built once per run in one linear pass.
  */
-import type { SheetGrid } from './grid';
+import type { Cell, SheetGrid } from './grid';
 import type { ListKind, RosterField } from './fields';
 import type { ColumnHit, HeaderMatch, ListMatch } from './columns';
 import type { MemberField } from './fields';
@@ -112,19 +112,40 @@ export function buildMembers(
   for (const h of households) if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
   const members: Member[][] = households.map(() => []);
   const orphans: Member[] = [];
-  const c = match.columns;
+  const col = (f: MemberField) => match.columns[f]?.col ?? -1;
+  const [cHead, cId, cName, cRel, cCovered, cDeath, cCert] = [
+    col('headId'),
+    col('id'),
+    col('name'),
+    col('relation'),
+    col('covered'),
+    col('deathDate'),
+    col('disabilityCert'),
+  ];
+  // Members of one household sit together and repeat the head's ID: analyze it once per run of rows.
+  let lastHeadCell: Cell | undefined;
+  let lastHeadKey = '';
+  const relations = new Map<string, Relation>();
   for (const r of match.dataRows) {
     const row = sheet.rows[r] ?? [];
-    const at = (f: MemberField) => (c[f] ? row[c[f]!.col] : undefined);
-    const headId = analyzeId(at('headId'), asOf);
-    const id = analyzeId(at('id'), asOf);
-    const name = cellString(at('name'));
+    const id = analyzeId(cId >= 0 ? row[cId] : undefined, asOf);
+    const name = cName >= 0 ? cellString(row[cName]) : '';
     if (!name && id.kind === 'blank') continue;
-    const headKey = idKey(headId);
-    const relationText = cellString(at('relation'));
-    const covered = c.covered ? parseYesNo(at('covered')) !== 'no' : true;
-    const death = parseDate(at('deathDate'));
-    const certText = cellString(at('disabilityCert'));
+    const headCell = cHead >= 0 ? row[cHead] : undefined;
+    if (headCell !== lastHeadCell || headCell === undefined) {
+      const sameText = headCell && lastHeadCell && headCell.v === lastHeadCell.v && headCell.t === lastHeadCell.t;
+      if (!sameText) lastHeadKey = idKey(analyzeId(headCell, asOf));
+      lastHeadCell = headCell;
+    }
+    const headKey = lastHeadKey;
+    const relationText = cRel >= 0 ? cellString(row[cRel]) : '';
+    let relation = relations.get(relationText);
+    if (relation === undefined) {
+      relation = relationOf(relationText);
+      relations.set(relationText, relation);
+    }
+    const death = cDeath >= 0 ? parseDate(row[cDeath]) : undefined;
+    const certText = cCert >= 0 ? cellString(row[cCert]) : '';
     const m: Member = {
       row: r + 1,
       household: byKey.get(headKey),
@@ -133,9 +154,9 @@ export function buildMembers(
       id,
       key: idKey(id),
       idText: idDisplay(id),
-      relation: relationOf(relationText),
+      relation,
       relationText,
-      covered,
+      covered: cCovered >= 0 ? parseYesNo(row[cCovered]) !== 'no' : true,
       cert: certText ? parseDisabilityCert(certText) : null,
       deathDate: death && death.ok ? death.iso : undefined,
     };

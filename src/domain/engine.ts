@@ -10,7 +10,7 @@ import type { Policy } from './policy';
 import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
 import { detectList, findLists, findMemberSheet, findRoster } from './columns';
 import { RosterError } from './errors';
-import { isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
+import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
   buildIdIndex,
   buildList,
@@ -101,9 +101,10 @@ export function checkWorkbook(input: CheckInput): CheckResult {
 
   const households: Household[] = [];
   const merged = mergedFill(sheet, columns);
+  const fields = fieldColumns(columns);
   for (const r of roster.dataRows) {
     if (isHouseholdRow(sheet, r, columns)) {
-      households.push(readHousehold(sheet, r, households.length, columns, asOf, merged));
+      households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
     }
   }
 

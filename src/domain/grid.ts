@@ -53,7 +53,7 @@ export function cellText(cell: Cell | undefined): string {
   if (!cell) return '';
   if (cell.text !== undefined) return cell.text;
   const v = cell.v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   return String(v);
 }
 

@@ -75,20 +75,27 @@ export function mergedFill(sheet: SheetGrid, columns: Partial<Record<RosterField
   return fill;
 }
 
+/** The roster's columns as (field, column) pairs, computed once per run. */
+export type FieldColumns = readonly (readonly [RosterField, number])[];
+
+export function fieldColumns(columns: Partial<Record<RosterField, ColumnHit>>): FieldColumns {
+  return Object.entries(columns).map(([f, hit]) => [f as RosterField, hit!.col] as const);
+}
+
 export function readHousehold(
   sheet: SheetGrid,
   r: number,
   index: number,
-  columns: Partial<Record<RosterField, ColumnHit>>,
+  fields: FieldColumns,
   asOf: string,
   merged?: Map<number, Cell>,
 ): Household {
   const row = sheet.rows[r] ?? [];
   const cells: Partial<Record<RosterField, Cell>> = {};
-  for (const field in columns) {
-    const hit = columns[field as RosterField]!;
-    const cell = row[hit.col] ?? merged?.get(r * 16384 + hit.col);
-    if (cell) cells[field as RosterField] = cell;
+  for (let i = 0; i < fields.length; i++) {
+    const [field, col] = fields[i];
+    const cell = row[col] ?? (merged && merged.size > 0 ? merged.get(r * 16384 + col) : undefined);
+    if (cell) cells[field] = cell;
   }
   const id = analyzeId(cells.headId, asOf);
   const status = parseStatus(cells.status);

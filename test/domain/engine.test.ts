@@ -294,3 +294,8 @@ describe('never throws on any grid; every finding points at a cell of the roster
     );
   });
 });
+
+test('an invalid date cell anywhere is harmless (found by the property test)', () => {
+  const wb = { sheets: [{ name: 'S', rows: [[{ v: new Date(NaN), t: 'date' as const }]] }] };
+  expect(() => checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15' }) })).toThrow(RosterError);
+});
