@@ -121,7 +121,7 @@ export const PLANTS: Plant[] = [
   {
     key: 'ID-05',
     rules: ['ID-05'],
-    what: '性别填“女”，身份证号第17位为奇数（男）',
+    what: '性别栏与身份证号第17位不符（奇数为男、偶数为女）',
     apply(h) {
       h.genderCell = head(h).sex === '男' ? '女' : '男';
     },
@@ -129,7 +129,7 @@ export const PLANTS: Plant[] = [
   {
     key: 'ID-06a',
     rules: ['ID-06'],
-    what: '儿子作为家庭成员在父亲户内享受低保，同时在金紫村以户主身份单独享受（同一身份证号两户）',
+    what: '儿子作为家庭成员在父亲户内享受低保，同时在另一村以户主身份单独享受（同一身份证号两户）',
     apply(h, ctx) {
       rebuild(h, ctx, 3);
       const son = h.members[2];
@@ -143,7 +143,7 @@ export const PLANTS: Plant[] = [
   {
     key: 'ID-06b',
     rules: ['ID-06'],
-    what: '户主即白云村父亲户内的长子（同一身份证号两户）',
+    what: '户主即另一村父亲户内的长子（同一身份证号两户）',
     apply(h, ctx) {
       rebuild(h, ctx, 2);
       const son = ctx.planted.get('ID-06a')!.members[2];
