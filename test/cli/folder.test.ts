@@ -1,0 +1,97 @@
+/** check <folder>: one output per township file, a county summary, IDs compared across files. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Report } from '../../src/cli/report';
+import { FIRST_DATA_ROW, buildTownship, type BuiltTownship, type VillagePlan } from '../../examples/make-sample';
+import { loadWorkbook, run, sha256, tempDir, writeSampleFiles } from './helpers';
+
+const clean = (names: string[], n: number): VillagePlan[] =>
+  names.map((village) => ({ village, rows: Array(n).fill(null) }));
+
+interface FolderReport {
+  folder: string;
+  asOf: string;
+  files: {
+    file: string;
+    township?: string;
+    output?: string | null;
+    report?: Report;
+    error?: { zh: string; en: string };
+  }[];
+}
+
+/** Two township files sharing one household (the same family enrolled in both townships). */
+async function twoTownships(dir: string): Promise<{ rulin: BuiltTownship; xiyan: BuiltTownship; policy: string }> {
+  const rulin = buildTownship({ township: '儒林镇', seed: 11, villages: clean(['白云村', '清溪村'], 6) });
+  const xiyan = buildTownship({ township: '西岩镇', seed: 12, villages: clean(['大水村', '西岩村'], 6) });
+  const shared = structuredClone(rulin.households[3]);
+  shared.village = '大水村';
+  xiyan.households.push(shared);
+  const { policy } = await writeSampleFiles(dir, rulin, '城步县儒林镇低保花名册.xlsx');
+  await writeSampleFiles(dir, xiyan, '城步县西岩镇低保花名册.xlsx');
+  return { rulin, xiyan, policy };
+}
+
+const id06Rows = (r: Report) => [...new Set(r.findings.filter((f) => f.rule === 'ID-06').map((f) => f.row))];
+
+describe('check <folder>', () => {
+  it('reports a household enrolled in two townships (ID-06) in both files', async () => {
+    const dir = tempDir();
+    const { xiyan, policy } = await twoTownships(dir);
+    writeFileSync(join(dir, '~$城步县儒林镇低保花名册.xlsx'), 'Office lock file');
+    const inputHash = sha256(join(dir, '城步县儒林镇低保花名册.xlsx'));
+    const reportPath = join(dir, 'county.json');
+
+    const res = await run('check', dir, '--policy', policy, '--report', reportPath);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(1);
+
+    const report: FolderReport = JSON.parse(readFileSync(reportPath, 'utf8'));
+    expect(report.files.map((f) => f.file)).toEqual(['城步县儒林镇低保花名册.xlsx', '城步县西岩镇低保花名册.xlsx']);
+    const [rulin, xi] = report.files.map((f) => f.report!);
+    expect(id06Rows(rulin)).toEqual([FIRST_DATA_ROW + 3]);
+    expect(id06Rows(xi)).toEqual([FIRST_DATA_ROW + xiyan.households.length - 1]);
+    const message = rulin.findings.find((f) => f.rule === 'ID-06' && f.cell?.startsWith('F'))!.message;
+    expect(message).toContain('城步县西岩镇低保花名册.xlsx');
+    expect(message).toContain(`第${FIRST_DATA_ROW + xiyan.households.length - 1}行`);
+    expect(report.files.map((f) => f.township)).toEqual(['儒林镇', '西岩镇']);
+
+    expect(existsSync(join(dir, '城步县儒林镇低保花名册.checked.xlsx'))).toBe(true);
+    expect(existsSync(join(dir, '城步县西岩镇低保花名册.checked.xlsx'))).toBe(true);
+    expect(sha256(join(dir, '城步县儒林镇低保花名册.xlsx'))).toBe(inputHash);
+
+    const county = (await loadWorkbook(join(dir, '县汇总.xlsx'))).getWorksheet('县汇总')!;
+    const text = county.getSheetValues().flat().map(String).join(' ');
+    expect(text).toContain('城步县西岩镇低保花名册.xlsx');
+    expect(text).toContain('西岩镇');
+    expect(text).toContain('合计');
+  });
+
+  it('goes on past a file it cannot check, and exits 2', async () => {
+    const dir = tempDir();
+    const { policy } = await twoTownships(dir);
+    writeFileSync(join(dir, '城步县坏文件.xlsx'), 'not a workbook');
+    const outDir = join(dir, 'out');
+    const res = await run('check', dir, '--policy', policy, '--out', outDir);
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^无法核查 城步县坏文件\.xlsx：.*（Not checked: /),
+    ]);
+    expect(existsSync(join(outDir, '城步县儒林镇低保花名册.checked.xlsx'))).toBe(true);
+    expect(existsSync(join(outDir, '城步县西岩镇低保花名册.checked.xlsx'))).toBe(true);
+    expect(existsSync(join(outDir, '城步县坏文件.checked.xlsx'))).toBe(false);
+    const county = (await loadWorkbook(join(outDir, '县汇总.xlsx'))).getWorksheet('县汇总')!;
+    expect(county.getSheetValues().flat().map(String).join(' ')).toContain('未能核查');
+  });
+
+  it('refuses to start when an output exists, writing nothing', async () => {
+    const dir = tempDir();
+    const { policy } = await twoTownships(dir);
+    writeFileSync(join(dir, '县汇总.xlsx'), 'earlier summary');
+    const res = await run('check', dir, '--policy', policy);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('县汇总.xlsx');
+    expect(existsSync(join(dir, '城步县儒林镇低保花名册.checked.xlsx'))).toBe(false);
+    expect(readFileSync(join(dir, '县汇总.xlsx'), 'utf8')).toBe('earlier summary');
+  });
+});
