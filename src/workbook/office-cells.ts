@@ -1,0 +1,92 @@
+/**
+ * What Office.js returns for a range (values, text, numberFormat, valueTypes) → the neutral Cell
+ * of src/domain/grid.ts, so the engine sees the same grid from Excel as from an .xlsx file.
+ */
+import type { Cell, MergedRange } from '../domain/grid';
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A number format that shows a date (yyyy-mm-dd, m/d/yy, [$-804]yyyy"年"m"月"d"日" …). */
+export function isDateFormat(fmt: string): boolean {
+  if (fmt === 'General' || fmt === '@') return false;
+  const bare = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[ymd]/i.test(bare);
+}
+
+/** Excel serial (1900 date system) → Date at UTC midnight, as the file host gives dates. */
+export function serialToDate(serial: number): Date {
+  // Serials before 1 March 1900 count Excel's phantom 29 February 1900.
+  const days = serial < 61 ? serial + 1 : serial;
+  return new Date(EXCEL_EPOCH + Math.round(days * 86400) * 1000);
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function toCell(value: unknown, type: string, text: string, fmt: string): Cell | undefined {
+  const format = fmt && fmt !== 'General' ? { fmt } : {};
+  switch (type) {
+    case 'Empty':
+      return undefined;
+    case 'Double':
+    case 'Integer': {
+      const n = Number(value);
+      if (isDateFormat(fmt)) {
+        const d = serialToDate(n);
+        return { v: d, t: 'date', ...format, ...(text !== isoDay(d) ? { text } : {}) };
+      }
+      return { v: n, t: 'number', ...format, ...(text !== String(n) ? { text } : {}) };
+    }
+    case 'Boolean': {
+      const b = value === true || value === 'TRUE';
+      return { v: b, t: 'boolean', ...format, ...(text !== String(b) ? { text } : {}) };
+    }
+    case 'Error':
+      return { v: text || String(value), t: 'error' };
+    default: {
+      // String, and anything newer (RichValue, Unknown): the text the clerk sees.
+      const s = typeof value === 'string' ? value : text;
+      if (s === '') return undefined;
+      return { v: s, t: 'string', ...format, ...(text !== s ? { text } : {}) };
+    }
+  }
+}
+
+function colIndex(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
+}
+
+/**
+ * "Sheet1!A1:C1,Sheet1!B3:B4" or "'My sheet'!A1:C1" (RangeAreas.address) → 0-based merges.
+ * Splits on commas outside quoted sheet names.
+ */
+export function parseAreas(address: string): MergedRange[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let cur = '';
+  for (const ch of address) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) parts.push(cur);
+  return parts.map((p) => {
+    const local = p.slice(p.lastIndexOf('!') + 1).replace(/\$/g, '');
+    const [a, b = a] = local.split(':');
+    const m1 = /^([A-Z]+)(\d+)$/i.exec(a.trim());
+    const m2 = /^([A-Z]+)(\d+)$/i.exec(b.trim());
+    if (!m1 || !m2) throw new Error(`unexpected range address "${p}"`);
+    return { top: Number(m1[2]) - 1, left: colIndex(m1[1]), bottom: Number(m2[2]) - 1, right: colIndex(m2[1]) };
+  });
+}
+
+/** "B7" or "Sheet1!B7" → 1-based row and column. */
+export function parseCellAddress(address: string): { row: number; col: number } {
+  const [m] = parseAreas(address);
+  return { row: m.top + 1, col: m.left + 1 };
+}

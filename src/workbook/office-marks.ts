@@ -1,0 +1,277 @@
+/**
+ * Marking and clearing through Office.js in a handful of syncs:
+ *
+ * mark   S1  does a record of earlier marks exist? + the current fills of the cells to mark, read
+ *            per getRanges() chunk (one answer when the chunk is uniform, as rosters mostly are)
+ *            + the sheets' notes;                    (earlier marks: restore them first, read again)
+ *        S2  only if needed: per-block fills of mixed chunks, locations of the clerk's notes
+ *        S3… the record, the paint (one operation per address chunk and severity) and the notes,
+ *            a sync per ~4 MB of request.
+ * clear  S1  record? + sheet names  S2 record size + notes/comments  S3 record rows  S4 restore.
+ *
+ * Our notes are found by NOTE_HEADER, so clearing removes only ours and keeps the clerk's part of
+ * a note we appended to, including anything the clerk wrote there since.
+ */
+import { a1 } from '../domain/grid';
+import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
+import { blockChunks, type CellRef } from './office-blocks';
+import { opBytes, SyncBudget } from './office-budget';
+import { parseCellAddress } from './office-cells';
+import { cellKey, queueFillReads, settleFills, type FillTarget } from './office-fills';
+import { readRows, usedRangeOf, type Supports } from './office-read';
+import { fillToRecord, NO_FILL, parseRecord, recordRows, type CellFill, type MarkRecord } from './office-record';
+
+/** Where the reasons go: notes (ExcelApi 1.18), else threaded comments (1.10), else nowhere. */
+export type AnnotationKind = 'notes' | 'comments' | null;
+
+export function annotationKind(supports: Supports): AnnotationKind {
+  return supports('1.18') ? 'notes' : supports('1.10') ? 'comments' : null;
+}
+
+/** Our note: the header, then one line per finding. After a clerk's note it follows a blank line. */
+export function noteText(lines: string[]): string {
+  return [NOTE_HEADER, ...lines].join('\n');
+}
+
+/** The note with our part cut off: what the clerk wrote ("" when the note was ours alone). */
+export function withoutOurNote(content: string): string {
+  const at = content.lastIndexOf(NOTE_HEADER);
+  return at < 0 ? content : content.slice(0, at).replace(/\n{1,2}$/, '');
+}
+
+const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2).toUpperCase()}`));
+const hexOf = (severity: 'error' | 'warning') => `#${MARK_FILLS[severity].slice(2)}`;
+const isOurFill = (f: CellFill | undefined) => !!f && f.pattern === 'Solid' && MARK_HEX.has(f.color.toUpperCase());
+
+type Annotations = Excel.NoteCollection | Excel.CommentCollection;
+
+function loadAnnotations(ws: Excel.Worksheet, kind: 'notes' | 'comments'): Annotations {
+  return kind === 'notes' ? ws.notes.load('items/content') : ws.comments.load('items/content');
+}
+
+interface SheetMarks extends FillTarget {
+  marks: CellMark[];
+  annotations?: Annotations;
+}
+
+function queueReads(ctx: Excel.RequestContext, bySheet: Map<string, CellMark[]>, kind: AnnotationKind) {
+  const sheets: SheetMarks[] = [...bySheet].map(([sheet, marks]) => {
+    const ws = ctx.workbook.worksheets.getItem(sheet);
+    return { sheet, ws, marks, cells: marks, annotations: kind ? loadAnnotations(ws, kind) : undefined };
+  });
+  return { sheets, fills: queueFillReads(sheets) };
+}
+
+/** Fills before marking, and the clerk's notes/comments by cell (ours were cleared first). */
+async function settleReads(ctx: Excel.RequestContext, reads: ReturnType<typeof queueReads>) {
+  const budget = new SyncBudget(ctx);
+  const fills = await settleFills(reads.fills, budget);
+  const locations: { sheet: string; content: string; range: Excel.Range }[] = [];
+  for (const s of reads.sheets) {
+    for (const item of s.annotations?.items ?? []) {
+      await budget.take(opBytes('getLocation', 'address'));
+      locations.push({ sheet: s.sheet, content: item.content, range: item.getLocation().load('address') });
+    }
+  }
+  await budget.flush();
+  const annotations = new Map<string, string>();
+  for (const { sheet, content, range } of locations) {
+    const { row, col } = parseCellAddress(range.address);
+    annotations.set(cellKey(sheet, row, col), content);
+  }
+  return { fills: fills(), annotations };
+}
+
+async function writeRecord(ctx: Excel.RequestContext, budget: SyncBudget, records: MarkRecord[]): Promise<void> {
+  const rec = ctx.workbook.worksheets.add(MARK_RECORD_SHEET);
+  rec.visibility = 'VeryHidden';
+  const rows = recordRows(records);
+  const width = rows[0].length;
+  for (let i = 0; i < rows.length;) {
+    let bytes = 0;
+    let n = 0;
+    while (i + n < rows.length && bytes < 1_500_000) bytes += opBytes(...rows[i + n++]) + width * 6;
+    await budget.take(bytes);
+    const range = rec.getRangeByIndexes(i, 0, n, width);
+    // Text format first, so that nothing in the record (a clerk's note "=…") is read as a formula.
+    range.numberFormat = rows.slice(i, i + n).map((row) => row.map(() => '@'));
+    range.values = rows.slice(i, i + n);
+    i += n;
+  }
+}
+
+export async function markIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  marks: CellMark[],
+  onProgress?: ProgressFn,
+): Promise<MarkOutcome> {
+  const kind = annotationKind(supports);
+  const bySheet = new Map<string, CellMark[]>();
+  const seen = new Set<string>();
+  for (const m of marks) {
+    // One mark per cell: a second would add a second note to the same cell.
+    const key = cellKey(m.sheet, m.row, m.col);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = bySheet.get(m.sheet);
+    if (list) list.push(m);
+    else bySheet.set(m.sheet, [m]);
+  }
+  marks = [...bySheet.values()].flat();
+  const worksheets = ctx.workbook.worksheets.load('items/name');
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
+  // Read optimistically as if there were no earlier marks: the usual case costs no extra sync.
+  let reads = queueReads(ctx, bySheet, kind);
+  await ctx.sync();
+  if (!rec.isNullObject) {
+    await restoreIn(
+      ctx,
+      supports,
+      rec,
+      worksheets.items.map((w) => w.name),
+    );
+    reads = queueReads(ctx, bySheet, kind);
+    await ctx.sync();
+  }
+  if (!marks.length) return { cells: 0, notes: kind !== null };
+  const before = await settleReads(ctx, reads);
+
+  const records: MarkRecord[] = marks.map((m) => {
+    const clerk = before.annotations.get(cellKey(m.sheet, m.row, m.col));
+    return {
+      sheet: m.sheet,
+      cell: a1(m.row - 1, m.col - 1),
+      fill: before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL,
+      ...(kind === 'notes' && clerk !== undefined ? { clerkNote: clerk } : {}),
+    };
+  });
+  const budget = new SyncBudget(ctx);
+  await writeRecord(ctx, budget, records);
+
+  let done = 0;
+  for (const s of reads.sheets) {
+    for (const severity of ['error', 'warning'] as const) {
+      for (const chunk of blockChunks(s.marks.filter((m) => m.severity === severity))) {
+        await budget.take(opBytes(chunk.address));
+        s.ws.getRanges(chunk.address).format.fill.color = hexOf(severity);
+      }
+    }
+    if (kind) {
+      const notes = kind === 'notes' ? s.ws.notes : undefined;
+      const comments = kind === 'comments' ? s.ws.comments : undefined;
+      for (const m of s.marks) {
+        const cell = a1(m.row - 1, m.col - 1);
+        const clerk = before.annotations.get(cellKey(s.sheet, m.row, m.col));
+        const text = noteText(m.lines);
+        await budget.take(opBytes(cell, text, clerk ?? ''));
+        if (notes && clerk === undefined) notes.add(cell, text);
+        else if (notes) notes.getItem(cell).content = `${clerk}\n\n${text}`;
+        // A cell holds one comment thread: the clerk's own thread is left alone.
+        else if (comments && clerk === undefined) comments.add(cell, text);
+      }
+    }
+    done += s.marks.length;
+    onProgress?.({ phase: 'mark', done, total: marks.length, sheet: s.sheet });
+  }
+  await budget.flush();
+  return { cells: marks.length, notes: kind !== null };
+}
+
+/**
+ * Queue the restoring of every recorded cell whose fill is still ours (a fill the clerk changed
+ * since is theirs now), the removal of our notes and comments, and of the record itself. Syncs to
+ * read; the restore is left queued for the caller's sync.
+ */
+async function restoreIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  rec: Excel.Worksheet,
+  sheetNames: string[],
+): Promise<number> {
+  const used = usedRangeOf(rec);
+  const names = sheetNames.filter((n) => n !== MARK_RECORD_SHEET);
+  // Both kinds: the workbook may have been marked in an Excel with comments but no notes.
+  const annotations: { kind: 'notes' | 'comments'; collection: Annotations }[] = [];
+  for (const name of names) {
+    const ws = ctx.workbook.worksheets.getItem(name);
+    if (supports('1.18')) annotations.push({ kind: 'notes', collection: loadAnnotations(ws, 'notes') });
+    if (supports('1.10')) annotations.push({ kind: 'comments', collection: loadAnnotations(ws, 'comments') });
+  }
+  await ctx.sync();
+  const grid = { name: MARK_RECORD_SHEET, rows: [] };
+  await readRows(ctx, [{ ws: rec, grid, used }]);
+
+  // A sheet renamed or deleted since marking cannot be found again; its cells are skipped.
+  const live = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const targets = new Map<string, FillTarget & { records: { cell: CellRef; fill: CellFill }[] }>();
+  for (const r of parseRecord(grid)) {
+    const sheet = live.get(r.sheet.toLowerCase());
+    if (!sheet) continue;
+    let t = targets.get(sheet);
+    if (!t) targets.set(sheet, (t = { sheet, ws: ctx.workbook.worksheets.getItem(sheet), cells: [], records: [] }));
+    const cell = parseCellAddress(r.cell);
+    t.cells.push(cell);
+    t.records.push({ cell, fill: r.fill });
+  }
+  const fillReads = queueFillReads([...targets.values()]);
+  await ctx.sync();
+  const budget = new SyncBudget(ctx);
+  const settle = await settleFills(fillReads, budget);
+  await budget.flush();
+  const now = settle();
+
+  let restored = 0;
+  for (const t of targets.values()) {
+    const byFill = new Map<string, { fill: CellFill; cells: CellRef[] }>();
+    for (const { cell, fill } of t.records) {
+      restored++;
+      if (!isOurFill(now.get(cellKey(t.sheet, cell.row, cell.col)))) continue;
+      const key = fillToRecord(fill);
+      let group = byFill.get(key);
+      if (!group) byFill.set(key, (group = { fill, cells: [] }));
+      group.cells.push(cell);
+    }
+    for (const { fill, cells } of byFill.values()) {
+      for (const chunk of blockChunks(cells)) {
+        await budget.take(opBytes(chunk.address));
+        const f = t.ws.getRanges(chunk.address).format.fill;
+        if (fill.pattern === 'None') {
+          f.clear();
+          continue;
+        }
+        f.color = fill.color;
+        if (fill.pattern !== 'Solid') {
+          f.pattern = fill.pattern as Excel.FillPattern;
+          if (fill.patternColor) f.patternColor = fill.patternColor;
+        }
+      }
+    }
+  }
+  for (const { kind, collection } of annotations) {
+    for (const item of collection.items) {
+      if (!item.content.includes(NOTE_HEADER)) continue;
+      await budget.take(opBytes(item.content));
+      const clerks = kind === 'notes' ? withoutOurNote(item.content) : '';
+      if (clerks) item.content = clerks;
+      else if (kind === 'notes' || item.content.startsWith(NOTE_HEADER)) item.delete();
+    }
+  }
+  rec.delete();
+  return restored;
+}
+
+export async function clearIn(ctx: Excel.RequestContext, supports: Supports): Promise<number> {
+  const worksheets = ctx.workbook.worksheets.load('items/name');
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
+  await ctx.sync();
+  if (rec.isNullObject) return 0;
+  const restored = await restoreIn(
+    ctx,
+    supports,
+    rec,
+    worksheets.items.map((w) => w.name),
+  );
+  await ctx.sync();
+  return restored;
+}

@@ -1,0 +1,182 @@
+/**
+ * Reading every sheet through Office.js in row chunks: each sync's response stays under 4 MB and
+ * 4 million cells whatever the roster's size, so a 100,000-row roster costs about one sync per
+ * 4 MB of data, never one per row. Chunk sizes start from a conservative guess of bytes per cell
+ * and adapt to what each sheet really returns; a response that is still too large is retried in
+ * smaller pieces.
+ */
+import type { SheetGrid, WorkbookGrid } from '../domain/grid';
+import { MARK_RECORD_SHEET, type ProgressFn } from './host';
+import { LIMITS } from './office-blocks';
+import { parseAreas, toCell } from './office-cells';
+
+/** Bytes per cell of values + text + numberFormat + valueTypes before a sheet has shown its own. */
+const FIRST_GUESS_BYTES_PER_CELL = 60;
+/** Headroom on the measured size, for rows further down that hold longer text. */
+const HEADROOM = 1.2;
+
+export type Supports = (excelApiVersion: string) => boolean;
+
+interface SheetPlan {
+  ws: Excel.Worksheet;
+  grid: SheetGrid;
+  firstRow: number;
+  firstCol: number;
+  rows: number;
+  cols: number;
+  /** Rows of the used range already read. */
+  done: number;
+  bytesPerCell: number;
+}
+
+interface Piece {
+  plan: SheetPlan;
+  start: number;
+  count: number;
+  range: Excel.Range;
+}
+
+/** UTF-8 length without allocating (TextEncoder would copy megabytes per batch). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+export function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return /PayloadSizeLimitExceeded/i.test(code) || /payload|too large/i.test(String((e as Error)?.message ?? ''));
+}
+
+export async function readWorkbookIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  onProgress?: ProgressFn,
+): Promise<WorkbookGrid> {
+  const worksheets = ctx.workbook.worksheets;
+  worksheets.load('items/name,items/visibility');
+  await ctx.sync();
+  // The mark record is the tool's own bookkeeping, not part of the roster (the file host skips it too).
+  const sheets = worksheets.items.filter((ws) => ws.name !== MARK_RECORD_SHEET);
+  const used = sheets.map(usedRangeOf);
+  // Merged header cells help header detection; without ExcelApi 1.13 it works on the unmerged text.
+  const merged = supports('1.13') ? sheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load('address')) : [];
+  await ctx.sync();
+  const grids = sheets.map((ws, i) => {
+    const grid: SheetGrid = { name: ws.name, rows: [] };
+    if (ws.visibility !== 'Visible') grid.hidden = true;
+    const m = merged[i];
+    if (m && !m.isNullObject) grid.merges = parseAreas(m.address);
+    return grid;
+  });
+  await readRows(
+    ctx,
+    sheets.map((ws, i) => ({ ws, grid: grids[i], used: used[i] })),
+    onProgress,
+  );
+  return { sheets: grids };
+}
+
+/** Queue the used range (values only) of a sheet; read it after the next sync. */
+export function usedRangeOf(ws: Excel.Worksheet): Excel.Range {
+  return ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
+}
+
+/** Read the used ranges (synced already) into the grids, a few syncs in all. */
+export async function readRows(
+  ctx: Excel.RequestContext,
+  sheets: { ws: Excel.Worksheet; grid: SheetGrid; used: Excel.Range }[],
+  onProgress?: ProgressFn,
+): Promise<void> {
+  const plans: SheetPlan[] = [];
+  for (const { ws, grid, used: u } of sheets) {
+    if (u.isNullObject) continue;
+    for (let r = grid.rows.length; r < u.rowIndex + u.rowCount; r++) grid.rows.push([]);
+    plans.push({
+      ws,
+      grid,
+      firstRow: u.rowIndex,
+      firstCol: u.columnIndex,
+      rows: u.rowCount,
+      cols: u.columnCount,
+      done: 0,
+      bytesPerCell: FIRST_GUESS_BYTES_PER_CELL,
+    });
+  }
+  const total = plans.reduce((n, p) => n + p.rows, 0);
+  let read = 0;
+  for (;;) {
+    const pieces = queuePieces(plans);
+    if (!pieces.length) break;
+    try {
+      await ctx.sync();
+      // Excel on the web may answer an oversized read with null values instead of an error.
+      if (pieces.some((p) => p.range.values == null)) {
+        throw Object.assign(new Error('values came back empty'), { code: 'ResponsePayloadSizeLimitExceeded' });
+      }
+    } catch (e) {
+      const single = pieces.length === 1 && pieces[0].count === 1;
+      if (!isPayloadError(e) || single) throw e;
+      for (const p of pieces) {
+        p.plan.done = Math.min(p.plan.done, p.start);
+        p.plan.bytesPerCell *= 2;
+      }
+      continue;
+    }
+    for (const p of pieces) {
+      storePiece(p);
+      read += p.count;
+      onProgress?.({ phase: 'read', done: read, total, sheet: p.plan.grid.name });
+    }
+  }
+}
+
+/** Queue the next rows of as many sheets as fit one response. */
+function queuePieces(plans: SheetPlan[]): Piece[] {
+  const pieces: Piece[] = [];
+  let bytesLeft = LIMITS.payloadBytes;
+  let cellsLeft = LIMITS.cells;
+  for (const plan of plans) {
+    while (plan.done < plan.rows) {
+      const rowBytes = plan.cols * plan.bytesPerCell;
+      let fit = Math.floor(Math.min(bytesLeft / rowBytes, cellsLeft / plan.cols));
+      if (fit < 1) {
+        if (pieces.length) return pieces;
+        fit = 1;
+      }
+      const count = Math.min(fit, plan.rows - plan.done);
+      const range = plan.ws
+        .getRangeByIndexes(plan.firstRow + plan.done, plan.firstCol, count, plan.cols)
+        .load('values,text,numberFormat,valueTypes');
+      pieces.push({ plan, start: plan.done, count, range });
+      plan.done += count;
+      bytesLeft -= count * rowBytes;
+      cellsLeft -= count * plan.cols;
+    }
+  }
+  return pieces;
+}
+
+function storePiece({ plan, start, count, range }: Piece): void {
+  const { values, text, numberFormat, valueTypes } = range;
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const row = plan.grid.rows[plan.firstRow + start + i];
+    for (let j = 0; j < plan.cols; j++) {
+      const t = String(text[i][j]);
+      const fmt = String(numberFormat[i][j]);
+      bytes += utf8Length(t) * 2 + fmt.length + valueTypes[i][j].length + 12;
+      const cell = toCell(values[i][j], valueTypes[i][j], t, fmt);
+      if (cell) row[plan.firstCol + j] = cell;
+    }
+  }
+  plan.bytesPerCell = Math.max(8, (bytes / (count * plan.cols)) * HEADROOM);
+}

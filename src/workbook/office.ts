@@ -1,0 +1,63 @@
+/**
+ * The Office.js host: the WorkbookHost port over Excel.run, used by the task pane and the ribbon
+ * commands inside Excel. Batched and chunked (a handful of syncs whatever the roster's size) and
+ * restorable (marks are recorded in the workbook). The work itself lives in office-*.ts.
+ *
+ * Requirement sets: ExcelApi 1.9 is the minimum (manifest); merged areas (1.13), notes (1.18) and
+ * comments (1.10) are used only where Office.context.requirements.isSetSupported says so.
+ */
+import type { WorkbookGrid } from '../domain/grid';
+import type { GeneratedSheet } from './generated';
+import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from './host';
+import { clearIn, markIn } from './office-marks';
+import { readWorkbookIn, type Supports } from './office-read';
+import { addSheetIn } from './office-sheet';
+import { a1 } from '../domain/grid';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeHostOptions {
+  /** Excel.run, or a test double's. */
+  run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported, or a test double's. */
+  isSetSupported?: (name: string, version?: string) => boolean;
+}
+
+export class OfficeHost implements WorkbookHost {
+  private readonly run: ExcelRun;
+  private readonly supports: Supports;
+
+  constructor(options: OfficeHostOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    const isSetSupported =
+      options.isSetSupported ??
+      ((name: string, version?: string) => Office.context.requirements.isSetSupported(name, version));
+    this.supports = (version) => isSetSupported('ExcelApi', version);
+  }
+
+  readWorkbook(onProgress?: ProgressFn): Promise<WorkbookGrid> {
+    return this.run((ctx) => readWorkbookIn(ctx, this.supports, onProgress));
+  }
+
+  mark(marks: CellMark[], onProgress?: ProgressFn): Promise<MarkOutcome> {
+    return this.run((ctx) => markIn(ctx, this.supports, marks, onProgress));
+  }
+
+  clearMarks(): Promise<number> {
+    return this.run((ctx) => clearIn(ctx, this.supports));
+  }
+
+  addSheet(sheet: GeneratedSheet): Promise<string> {
+    return this.run((ctx) => addSheetIn(ctx, sheet));
+  }
+
+  /** Select a cell and bring its sheet to the front (clicking a finding in the pane). 1-based. */
+  selectCell(sheet: string, row: number, col: number): Promise<void> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(a1(row - 1, col - 1)).select();
+      await ctx.sync();
+    });
+  }
+}

@@ -1,0 +1,906 @@
+/**
+ * An Excel test double of our own: a fake `Excel.run` / RequestContext over BookState that keeps
+ * the rules real Excel enforces and that office-addin-mock does not (it has no collections):
+ *
+ * - a property that was not load()ed and synced throws PropertyNotLoaded; writes queued before
+ *   sync() are invisible until sync; every method call and property write is a queued operation;
+ * - a request or response over 5 MB (UTF-8 JSON) throws, and so does a read of over 5,000,000
+ *   cells in one response (Excel on the web); a getRanges() address over 8,192 characters throws;
+ * - values written are parsed as Excel does (see SheetState.write);
+ * - comments need ExcelApi 1.10, merged areas 1.13, notes 1.18: `excelApi` sets what the host
+ *   supports, as Office.context.requirements.isSetSupported would report it.
+ *
+ * It counts syncs, operations per sync and request/response bytes per sync. save() / open()
+ * stand for saving and reopening the workbook.
+ */
+import {
+  BookState,
+  DoubleError,
+  MAX_COLS,
+  MAX_ROWS,
+  a1Of,
+  displayText,
+  parseRect,
+  quoteSheet,
+  type Fill,
+  type Rect,
+  type SheetState,
+} from './excel-double-book';
+
+export { BookState, DoubleError } from './excel-double-book';
+
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+export const CELL_LIMIT = 5_000_000;
+export const ADDRESS_LIMIT = 8192;
+
+export type ExcelApiVersion = '1.9' | '1.10' | '1.13' | '1.18';
+
+export interface SyncStats {
+  /** Operations (object creations, loads, writes, calls) in each sync's request. */
+  ops: number[];
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+type Pending = { data: unknown; cells?: number; apply: () => void };
+interface Op {
+  payload: unknown;
+  run: () => Pending | void;
+}
+
+const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
+const minor = (v: string) => Number(v.split('.')[1]);
+
+function propList(arg: unknown): string[] {
+  if (arg === undefined) return [];
+  if (typeof arg === 'string') return arg.split(',').map((s) => s.trim().replace(/^items\//, ''));
+  if (Array.isArray(arg)) return arg.flatMap(propList);
+  if (typeof arg === 'object' && arg && 'select' in arg) return propList((arg as { select: string }).select);
+  throw new TypeError(`the double does not support load(${JSON.stringify(arg)})`);
+}
+
+class Ctx {
+  queue: Op[] = [];
+  readonly workbook: WorkbookProxy;
+  constructor(readonly double: ExcelDouble) {
+    this.workbook = new WorkbookProxy(this);
+  }
+  get book(): BookState {
+    return this.double.book;
+  }
+  enqueue(payload: unknown, run: Op['run']): void {
+    this.queue.push({ payload, run });
+  }
+  requires(version: ExcelApiVersion, what: string): void {
+    if (!this.double.isSetSupported('ExcelApi', version)) {
+      throw new DoubleError('ApiNotFound', `${what} needs ExcelApi ${version}`);
+    }
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const stats = this.double.stats;
+    const requestBytes = bytes(ops.map((o) => o.payload));
+    stats.ops.push(ops.length);
+    stats.requestBytes.push(requestBytes);
+    await Promise.resolve();
+    if (requestBytes > PAYLOAD_LIMIT) {
+      stats.responseBytes.push(0);
+      throw new DoubleError('RequestPayloadSizeLimitExceeded', `request of ${requestBytes} bytes`);
+    }
+    const pending: Pending[] = [];
+    let responseBytes = 0;
+    let cells = 0;
+    try {
+      for (const op of ops) {
+        const p = op.run();
+        if (!p) continue;
+        pending.push(p);
+        if (p.data !== undefined) responseBytes += bytes(p.data);
+        cells += p.cells ?? 0;
+      }
+    } finally {
+      stats.responseBytes.push(responseBytes);
+    }
+    if (responseBytes > PAYLOAD_LIMIT) {
+      throw new DoubleError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
+    }
+    if (cells > CELL_LIMIT) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `read of ${cells} cells`);
+    for (const p of pending) p.apply();
+  }
+}
+
+type Source<T> = { create: unknown[]; resolve: () => T | null; nullable?: boolean } | { nav: () => T };
+
+/** A proxy object: created by a queued method call (or reached through a property), loads lazily. */
+abstract class Obj<T> {
+  private memo?: { t: T | null };
+  private nullKnown?: boolean;
+  protected loaded: Record<string, unknown> = {};
+  protected abstract readonly loadable: readonly string[];
+
+  constructor(
+    protected readonly ctx: Ctx,
+    private readonly src: Source<T>,
+  ) {
+    if ('create' in src) {
+      ctx.enqueue(['create', ...src.create], () => {
+        const t = src.resolve();
+        if (t === null && !src.nullable) throw new DoubleError('ItemNotFound', String(src.create));
+        this.memo = { t };
+        if (src.nullable) return { data: { isNullObject: t === null }, apply: () => (this.nullKnown = true) };
+      });
+    }
+  }
+
+  /** The thing in the book this proxy stands for; only valid while an operation runs. */
+  protected get t(): T {
+    if ('nav' in this.src) return this.src.nav();
+    if (!this.memo) throw new Error('double: object used before its creating operation ran');
+    if (this.memo.t === null) throw new DoubleError('InvalidOperation', 'method called on a null object');
+    return this.memo.t;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullKnown) throw new DoubleError('PropertyNotLoaded', 'isNullObject before sync');
+    return this.memo?.t === null;
+  }
+
+  protected read<V>(prop: string): V {
+    if (!(prop in this.loaded)) throw new DoubleError('PropertyNotLoaded', `${prop} was not loaded and synced`);
+    return this.loaded[prop] as V;
+  }
+
+  protected abstract snapshot(props: string[]): { data: Record<string, unknown>; cells?: number };
+
+  load(arg?: unknown): this {
+    const props = propList(arg);
+    for (const p of props) {
+      if (!this.loadable.includes(p)) throw new TypeError(`the double cannot load "${p}" on ${this.constructor.name}`);
+    }
+    this.ctx.enqueue(['load', props], () => {
+      // Loading a null object is allowed (the documented OrNullObject pattern); it yields nothing.
+      if (this.memo?.t === null) return { data: {}, apply: () => undefined };
+      const { data, cells } = this.snapshot(props);
+      return { data, cells, apply: () => Object.assign(this.loaded, data) };
+    });
+    return this;
+  }
+
+  protected set(prop: string, value: unknown, apply: (t: T) => void): void {
+    this.ctx.enqueue(['set', prop, value], () => apply(this.t));
+  }
+
+  protected call(name: string, args: unknown[], fn: (t: T) => void): void {
+    this.ctx.enqueue(['call', name, ...args], () => fn(this.t));
+  }
+}
+
+// ---- cells: ranges and range areas -------------------------------------------------------
+
+interface Cells {
+  sheet: SheetState;
+  rects: Rect[];
+}
+
+function* eachCell(rects: Rect[]): Generator<[number, number]> {
+  for (const r of rects) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) yield [r.r0 + i, r.c0 + j];
+}
+
+/** The one value every cell shares, or null (what Excel returns for a mixed range). */
+function uniform<V>(cells: Cells, get: (r: number, c: number) => V): V | null {
+  let first: { v: V } | undefined;
+  for (const [r, c] of eachCell(cells.rects)) {
+    const v = get(r, c);
+    if (!first) first = { v };
+    else if (first.v !== v) return null;
+  }
+  return first ? first.v : null;
+}
+
+const NO_FILL: Fill = { color: '#FFFFFF', pattern: 'None' };
+
+class FillProxy extends Obj<Cells> {
+  protected readonly loadable = ['color', 'pattern', 'patternColor'] as const;
+  get patternColor(): string | null {
+    return this.read('patternColor');
+  }
+  set patternColor(v: string | null) {
+    this.set('patternColor', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) {
+        const f = sheet.fill(r, c);
+        if (f) sheet.setFill(r, c, { ...f, patternColor: String(v).toUpperCase() });
+      }
+    });
+  }
+  get color(): string | null {
+    return this.read('color');
+  }
+  set color(v: string | null) {
+    this.set('color', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) {
+        const f = sheet.fill(r, c);
+        const kept = f && f.pattern !== 'Solid' ? { pattern: f.pattern, patternColor: f.patternColor } : {};
+        sheet.setFill(r, c, { color: String(v).toUpperCase(), pattern: 'Solid', ...kept });
+      }
+    });
+  }
+  get pattern(): string | null {
+    return this.read('pattern');
+  }
+  set pattern(v: string | null) {
+    this.set('pattern', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) {
+        const f = sheet.fill(r, c) ?? { ...NO_FILL };
+        sheet.setFill(r, c, v === 'None' ? undefined : { ...f, pattern: String(v) });
+      }
+    });
+  }
+  clear(): void {
+    this.call('clear', [], ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setFill(r, c, undefined);
+    });
+  }
+  protected snapshot(props: string[]) {
+    const cells = this.t;
+    const data: Record<string, unknown> = {};
+    for (const p of props) {
+      data[p] = uniform(cells, (r, c) => (cells.sheet.fill(r, c) ?? NO_FILL)[p as keyof Fill] ?? '#000000');
+    }
+    return { data };
+  }
+}
+
+class FontProxy extends Obj<Cells> {
+  protected readonly loadable = ['bold', 'size'] as const;
+  set bold(v: boolean) {
+    this.set('bold', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setStyle(r, c, { bold: v });
+    });
+  }
+  get bold(): boolean {
+    return this.read('bold');
+  }
+  set name(v: string) {
+    this.set('name', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setStyle(r, c, { fontName: v });
+    });
+  }
+  set size(v: number) {
+    this.set('size', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setStyle(r, c, { fontSize: v });
+    });
+  }
+  protected snapshot(props: string[]) {
+    const cells = this.t;
+    const data: Record<string, unknown> = {};
+    if (props.includes('bold')) data.bold = uniform(cells, (r, c) => cells.sheet.style(r, c).bold ?? false);
+    if (props.includes('size')) data.size = uniform(cells, (r, c) => cells.sheet.style(r, c).fontSize ?? 11);
+    return { data };
+  }
+}
+
+class BorderProxy extends Obj<Cells & { edge: string }> {
+  protected readonly loadable = [] as const;
+  set style(v: string) {
+    this.set('style', v, ({ sheet, rects, edge }) => {
+      for (const rect of rects) sheet.borders.push({ rect, edge, style: v });
+    });
+  }
+  set color(v: string) {
+    this.set('color', v, () => undefined);
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+class FormatProxy extends Obj<Cells> {
+  protected readonly loadable = [] as const;
+  readonly fill = new FillProxy(this.ctx, { nav: () => this.t });
+  readonly font = new FontProxy(this.ctx, { nav: () => this.t });
+  readonly borders = {
+    getItem: (edge: string) => new BorderProxy(this.ctx, { nav: () => ({ ...this.t, edge }) }),
+  };
+  set columnWidth(points: number) {
+    this.set('columnWidth', points, ({ sheet, rects }) => {
+      for (const r of rects) for (let j = 0; j < r.cols; j++) sheet.columnWidths.set(r.c0 + j, points);
+    });
+  }
+  set horizontalAlignment(v: string) {
+    this.set('horizontalAlignment', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setStyle(r, c, { horizontalAlignment: v });
+    });
+  }
+  set verticalAlignment(v: string) {
+    this.set('verticalAlignment', v, () => undefined);
+  }
+  set rowHeight(points: number) {
+    this.set('rowHeight', points, ({ sheet, rects }) => {
+      for (const r of rects) for (let i = 0; i < r.rows; i++) sheet.rowHeights.set(r.r0 + i, points);
+    });
+  }
+  set wrapText(v: boolean) {
+    this.set('wrapText', v, ({ sheet, rects }) => {
+      for (const [r, c] of eachCell(rects)) sheet.setStyle(r, c, { wrapText: v });
+    });
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+const CELL_PROPS = ['values', 'text', 'numberFormat', 'valueTypes', 'formulas'];
+
+class RangeProxy extends Obj<Cells> {
+  protected readonly loadable = [
+    'address',
+    'rowIndex',
+    'columnIndex',
+    'rowCount',
+    'columnCount',
+    'cellCount',
+    ...CELL_PROPS,
+  ] as const;
+  readonly format = new FormatProxy(this.ctx, { nav: () => this.t });
+
+  private get rect(): Rect {
+    return this.t.rects[0];
+  }
+  private child(create: unknown[], make: (c: Cells) => Rect | null, nullable = false): RangeProxy {
+    return new RangeProxy(this.ctx, {
+      create,
+      nullable,
+      resolve: () => {
+        const rect = make(this.t);
+        return rect ? { sheet: this.t.sheet, rects: [rect] } : null;
+      },
+    });
+  }
+
+  get address(): string {
+    return this.read('address');
+  }
+  get rowIndex(): number {
+    return this.read('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.read('columnIndex');
+  }
+  get rowCount(): number {
+    return this.read('rowCount');
+  }
+  get columnCount(): number {
+    return this.read('columnCount');
+  }
+  get values(): unknown[][] {
+    return this.read('values');
+  }
+  set values(v: unknown[][]) {
+    this.set('values', v, () => this.writeMatrix(v, (s, r, c, x) => s.write(r, c, x)));
+  }
+  get text(): string[][] {
+    return this.read('text');
+  }
+  get numberFormat(): string[][] {
+    return this.read('numberFormat');
+  }
+  set numberFormat(v: string[][]) {
+    this.set('numberFormat', v, () => this.writeMatrix(v, (s, r, c, x) => s.setFormat(r, c, String(x))));
+  }
+  get valueTypes(): string[][] {
+    return this.read('valueTypes');
+  }
+  get formulas(): unknown[][] {
+    return this.read('formulas');
+  }
+
+  private writeMatrix(v: unknown[][], put: (s: SheetState, r: number, c: number, x: unknown) => void): void {
+    const { sheet } = this.t;
+    const rect = this.rect;
+    if (
+      !Array.isArray(v) ||
+      v.length !== rect.rows ||
+      v.some((row) => !Array.isArray(row) || row.length !== rect.cols)
+    ) {
+      throw new DoubleError('InvalidArgument', `matrix does not match ${a1Of(rect)}`);
+    }
+    for (let i = 0; i < rect.rows; i++)
+      for (let j = 0; j < rect.cols; j++) put(sheet, rect.r0 + i, rect.c0 + j, v[i][j]);
+  }
+
+  getCell(row: number, col: number): RangeProxy {
+    return this.child(['getCell', row, col], ({ rects: [r] }) => ({
+      r0: r.r0 + row,
+      c0: r.c0 + col,
+      rows: 1,
+      cols: 1,
+    }));
+  }
+  getResizedRange(dr: number, dc: number): RangeProxy {
+    return this.child(['getResizedRange', dr, dc], ({ rects: [r] }) => ({
+      ...r,
+      rows: r.rows + dr,
+      cols: r.cols + dc,
+    }));
+  }
+  getOffsetRange(dr: number, dc: number): RangeProxy {
+    return this.child(['getOffsetRange', dr, dc], ({ rects: [r] }) => ({ ...r, r0: r.r0 + dr, c0: r.c0 + dc }));
+  }
+  getMergedAreasOrNullObject(): RangeAreasProxy {
+    this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
+    return new RangeAreasProxy(this.ctx, {
+      create: ['getMergedAreasOrNullObject'],
+      nullable: true,
+      resolve: () => {
+        const { sheet } = this.t;
+        const r = this.rect;
+        const inside = sheet.merges.filter(
+          (m) => m.r0 < r.r0 + r.rows && r.r0 < m.r0 + m.rows && m.c0 < r.c0 + r.cols && r.c0 < m.c0 + m.cols,
+        );
+        return inside.length ? { sheet, rects: inside } : null;
+      },
+    });
+  }
+  getCellProperties(opts: { format?: { fill?: { color?: boolean; pattern?: boolean } } }): ClientResult<unknown[][]> {
+    const result = new ClientResult<unknown[][]>();
+    const wanted = Object.keys(opts.format?.fill ?? {});
+    if (Object.keys(opts).some((k) => k !== 'format') || Object.keys(opts.format ?? {}).some((k) => k !== 'fill')) {
+      throw new TypeError('the double supports getCellProperties for format.fill only');
+    }
+    this.ctx.enqueue(['call', 'getCellProperties', opts], () => {
+      const { sheet } = this.t;
+      const r = this.rect;
+      const data = Array.from({ length: r.rows }, (_, i) =>
+        Array.from({ length: r.cols }, (_, j) => {
+          const f = sheet.fill(r.r0 + i, r.c0 + j) ?? NO_FILL;
+          return { format: { fill: Object.fromEntries(wanted.map((k) => [k, f[k as keyof Fill]])) } };
+        }),
+      );
+      return { data, cells: r.rows * r.cols, apply: () => result.resolve(data) };
+    });
+    return result;
+  }
+  merge(across = false): void {
+    this.call('merge', [across], ({ sheet, rects: [r] }) => {
+      if (!across) sheet.merges.push(r);
+      else for (let i = 0; i < r.rows; i++) sheet.merges.push({ ...r, r0: r.r0 + i, rows: 1 });
+    });
+  }
+  select(): void {
+    this.call('select', [], ({ sheet, rects: [rect] }) => {
+      this.ctx.book.selection = { sheet, rect };
+      this.ctx.book.activeSheet = sheet;
+    });
+  }
+
+  protected snapshot(props: string[]) {
+    const { sheet } = this.t;
+    const r = this.rect;
+    const data: Record<string, unknown> = {};
+    const matrix = <V>(f: (row: number, col: number) => V) =>
+      Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => f(r.r0 + i, r.c0 + j)));
+    for (const p of props) {
+      if (p === 'address') data.address = `${quoteSheet(sheet.name)}!${a1Of(r)}`;
+      else if (p === 'rowIndex') data.rowIndex = r.r0;
+      else if (p === 'columnIndex') data.columnIndex = r.c0;
+      else if (p === 'rowCount') data.rowCount = r.rows;
+      else if (p === 'columnCount') data.columnCount = r.cols;
+      else if (p === 'cellCount') data.cellCount = r.rows * r.cols;
+      else if (p === 'values') data.values = matrix((i, j) => sheet.value(i, j) ?? '');
+      else if (p === 'text')
+        data.text = matrix((i, j) => displayText(sheet.value(i, j), sheet.format(i, j), sheet.isError(i, j)));
+      else if (p === 'numberFormat') data.numberFormat = matrix((i, j) => sheet.format(i, j));
+      else if (p === 'formulas') data.formulas = matrix((i, j) => sheet.formula(i, j) ?? sheet.value(i, j) ?? '');
+      else if (p === 'valueTypes')
+        data.valueTypes = matrix((i, j) => {
+          const v = sheet.value(i, j);
+          if (v === undefined) return 'Empty';
+          if (sheet.isError(i, j)) return 'Error';
+          return typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String';
+        });
+    }
+    const cells = props.some((p) => CELL_PROPS.includes(p)) ? r.rows * r.cols : 0;
+    return { data, cells };
+  }
+}
+
+class RangeAreasProxy extends Obj<Cells> {
+  protected readonly loadable = ['address', 'areaCount', 'cellCount'] as const;
+  readonly format = new FormatProxy(this.ctx, { nav: () => this.t });
+  get address(): string {
+    return this.read('address');
+  }
+  get areaCount(): number {
+    return this.read('areaCount');
+  }
+  protected snapshot(props: string[]) {
+    const { sheet, rects } = this.t;
+    const all: Record<string, unknown> = {
+      address: rects.map((r) => `${quoteSheet(sheet.name)}!${a1Of(r)}`).join(','),
+      areaCount: rects.length,
+      cellCount: rects.reduce((n, r) => n + r.rows * r.cols, 0),
+    };
+    return { data: Object.fromEntries(props.map((p) => [p, all[p]])) };
+  }
+}
+
+class ClientResult<V> {
+  private box?: { v: V };
+  resolve(v: V): void {
+    this.box = { v };
+  }
+  get value(): V {
+    if (!this.box) throw new DoubleError('PropertyNotLoaded', 'ClientResult.value before sync');
+    return this.box.v;
+  }
+}
+
+// ---- notes and comments ------------------------------------------------------------------
+
+interface Annotation {
+  sheet: SheetState;
+  kind: 'notes' | 'comments';
+  address: string;
+}
+
+class AnnotationProxy extends Obj<Annotation> {
+  protected readonly loadable = ['content'] as const;
+  get content(): string {
+    return this.read('content');
+  }
+  set content(v: string) {
+    this.set('content', v, ({ sheet, kind, address }) => sheet[kind].set(address, v));
+  }
+  delete(): void {
+    this.call('delete', [], ({ sheet, kind, address }) => sheet[kind].delete(address));
+  }
+  getLocation(): RangeProxy {
+    return new RangeProxy(this.ctx, {
+      create: ['getLocation'],
+      resolve: () => ({ sheet: this.t.sheet, rects: [parseRect(this.t.address)] }),
+    });
+  }
+  protected snapshot(props: string[]) {
+    const { sheet, kind, address } = this.t;
+    const content = sheet[kind].get(address);
+    if (content === undefined) throw new DoubleError('ItemNotFound', `no ${kind} at ${address}`);
+    return { data: props.includes('content') ? { content } : {} };
+  }
+  static loadedItem(ctx: Ctx, a: Annotation, content: string): AnnotationProxy {
+    const p = new AnnotationProxy(ctx, { nav: () => a });
+    p.loaded = { content };
+    return p;
+  }
+}
+
+class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'comments' }> {
+  protected readonly loadable = ['content'] as const;
+  private loadedItems?: AnnotationProxy[];
+
+  get items(): AnnotationProxy[] {
+    if (!this.loadedItems) throw new DoubleError('PropertyNotLoaded', 'items was not loaded and synced');
+    return this.loadedItems;
+  }
+
+  private static cellAddress(cell: string | RangeProxy): string {
+    if (typeof cell !== 'string') throw new TypeError('the double takes note/comment cells as address strings');
+    const r = parseRect(cell);
+    if (r.rows !== 1 || r.cols !== 1) throw new DoubleError('InvalidCellAddress', cell);
+    return a1Of(r);
+  }
+
+  add(cell: string | RangeProxy, content: string): AnnotationProxy {
+    const address = AnnotationCollection.cellAddress(cell);
+    return new AnnotationProxy(this.ctx, {
+      create: ['add', address, content],
+      resolve: () => {
+        const { sheet, kind } = this.t;
+        if (sheet[kind].has(address)) throw new DoubleError('InvalidOperation', `${kind} exists at ${address}`);
+        sheet[kind].set(address, content);
+        return { sheet, kind, address };
+      },
+    });
+  }
+
+  private byCell(method: string, cell: string, nullable: boolean): AnnotationProxy {
+    const address = AnnotationCollection.cellAddress(cell);
+    return new AnnotationProxy(this.ctx, {
+      create: [method, address],
+      nullable,
+      resolve: () => {
+        const { sheet, kind } = this.t;
+        return sheet[kind].has(address) ? { sheet, kind, address } : null;
+      },
+    });
+  }
+  getItem(cell: string): AnnotationProxy {
+    return this.byCell('getItem', cell, false);
+  }
+  getItemOrNullObject(cell: string): AnnotationProxy {
+    return this.byCell('getItemOrNullObject', cell, true);
+  }
+  getItemByCell(cell: string): AnnotationProxy {
+    return this.byCell('getItemByCell', cell, false);
+  }
+
+  override load(arg?: unknown): this {
+    const props = propList(arg);
+    this.ctx.enqueue(['load', props], () => {
+      const { sheet, kind } = this.t;
+      const entries = [...sheet[kind]];
+      const data = entries.map(([, content]) => (props.includes('content') ? { content } : {}));
+      return {
+        data,
+        apply: () => {
+          this.loadedItems = entries.map(([address, content]) =>
+            AnnotationProxy.loadedItem(this.ctx, { sheet, kind, address }, content),
+          );
+        },
+      };
+    });
+    return this;
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+// ---- worksheets --------------------------------------------------------------------------
+
+class PageLayoutProxy extends Obj<SheetState> {
+  protected readonly loadable = [] as const;
+  private page(prop: string, v: unknown) {
+    this.set(prop, v, (s) => (s.page[prop] = v));
+  }
+  set orientation(v: string) {
+    this.page('orientation', v);
+  }
+  set paperSize(v: string) {
+    this.page('paperSize', v);
+  }
+  set zoom(v: unknown) {
+    this.page('zoom', v);
+  }
+  set centerHorizontally(v: boolean) {
+    this.page('centerHorizontally', v);
+  }
+  set leftMargin(v: number) {
+    this.page('leftMargin', v);
+  }
+  set rightMargin(v: number) {
+    this.page('rightMargin', v);
+  }
+  set topMargin(v: number) {
+    this.page('topMargin', v);
+  }
+  set bottomMargin(v: number) {
+    this.page('bottomMargin', v);
+  }
+  get headersFooters() {
+    const set = (prop: string, v: string) => this.page(prop, v);
+    return {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          set('centerFooter', v);
+        },
+      },
+    };
+  }
+  setPrintTitleRows(rows: string): void {
+    this.call('setPrintTitleRows', [rows], (s) => (s.page.printTitleRows = rows));
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+class WorksheetProxy extends Obj<SheetState> {
+  protected readonly loadable = ['name', 'visibility', 'position'] as const;
+
+  static loadedItem(ctx: Ctx, sheet: SheetState, data: Record<string, unknown>): WorksheetProxy {
+    const p = new WorksheetProxy(ctx, { nav: () => sheet });
+    p.loaded = data;
+    return p;
+  }
+
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.set('name', v, (s) => (s.name = v));
+  }
+  get visibility(): string {
+    return this.read('visibility');
+  }
+  set visibility(v: string) {
+    this.set('visibility', v, (s) => (s.visibility = v as SheetState['visibility']));
+  }
+  get notes(): AnnotationCollection {
+    return new AnnotationCollection(this.ctx, {
+      create: ['notes'],
+      resolve: () => {
+        this.ctx.requires('1.18', 'Worksheet.notes');
+        return { sheet: this.t, kind: 'notes' };
+      },
+    });
+  }
+  get comments(): AnnotationCollection {
+    return new AnnotationCollection(this.ctx, {
+      create: ['comments'],
+      resolve: () => {
+        this.ctx.requires('1.10', 'Worksheet.comments');
+        return { sheet: this.t, kind: 'comments' };
+      },
+    });
+  }
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.call('freezeRows', [n], (s) => (s.frozenRows = n)) };
+  }
+  get pageLayout(): PageLayoutProxy {
+    return new PageLayoutProxy(this.ctx, { nav: () => this.t });
+  }
+
+  private range(create: unknown[], make: (s: SheetState) => Rect | null, nullable = false): RangeProxy {
+    return new RangeProxy(this.ctx, {
+      create,
+      nullable,
+      resolve: () => {
+        const rect = make(this.t);
+        return rect ? { sheet: this.t, rects: [rect] } : null;
+      },
+    });
+  }
+  getRange(address?: string): RangeProxy {
+    return this.range(['getRange', address], () =>
+      address === undefined ? { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLS } : parseRect(address),
+    );
+  }
+  getRangeByIndexes(r0: number, c0: number, rows: number, cols: number): RangeProxy {
+    return this.range(['getRangeByIndexes', r0, c0, rows, cols], () => {
+      if (rows < 1 || cols < 1) throw new DoubleError('InvalidArgument', 'empty range');
+      return { r0, c0, rows, cols };
+    });
+  }
+  getUsedRange(valuesOnly = false): RangeProxy {
+    return this.range(
+      ['getUsedRange', valuesOnly],
+      (s) => s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, rows: 1, cols: 1 },
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return this.range(['getUsedRangeOrNullObject', valuesOnly], (s) => s.usedRect(valuesOnly), true);
+  }
+  getRanges(address: string): RangeAreasProxy {
+    return new RangeAreasProxy(this.ctx, {
+      create: ['getRanges', address],
+      resolve: () => {
+        if (address.length > ADDRESS_LIMIT) {
+          throw new DoubleError('InvalidArgument', `getRanges address of ${address.length} characters`);
+        }
+        return { sheet: this.t, rects: address.split(/[,;]/).map(parseRect) };
+      },
+    });
+  }
+  activate(): void {
+    this.call('activate', [], (s) => (this.ctx.book.activeSheet = s));
+  }
+  delete(): void {
+    this.call('delete', [], (s) => (s.deleted = true));
+  }
+  protected snapshot(props: string[]) {
+    const s = this.t;
+    const all: Record<string, unknown> = {
+      name: s.name,
+      visibility: s.visibility,
+      position: this.ctx.book.live().indexOf(s),
+    };
+    return { data: Object.fromEntries(props.map((p) => [p, all[p]])) };
+  }
+}
+
+class WorksheetCollectionProxy extends Obj<BookState> {
+  protected readonly loadable = ['name', 'visibility', 'position'] as const;
+  private loadedItems?: WorksheetProxy[];
+
+  get items(): WorksheetProxy[] {
+    if (!this.loadedItems) throw new DoubleError('PropertyNotLoaded', 'items was not loaded and synced');
+    return this.loadedItems;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, { create: ['getItem', name], resolve: () => this.t.get(name) });
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, {
+      create: ['getItemOrNullObject', name],
+      nullable: true,
+      resolve: () => this.t.find(name) ?? null,
+    });
+  }
+  add(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, { create: ['add', name], resolve: () => this.t.add(name) });
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, {
+      create: ['getActiveWorksheet'],
+      resolve: () => this.t.activeSheet ?? this.t.live()[0],
+    });
+  }
+  override load(arg?: unknown): this {
+    const props = propList(arg);
+    this.ctx.enqueue(['load', props], () => {
+      const sheets = this.t.live();
+      const data = sheets.map((s, i) => {
+        const all: Record<string, unknown> = { name: s.name, visibility: s.visibility, position: i };
+        return Object.fromEntries(props.map((p) => [p, all[p]]));
+      });
+      return {
+        data,
+        apply: () => (this.loadedItems = sheets.map((s, i) => WorksheetProxy.loadedItem(this.ctx, s, data[i]))),
+      };
+    });
+    return this;
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+class WorkbookProxy {
+  readonly worksheets: WorksheetCollectionProxy;
+  constructor(ctx: Ctx) {
+    this.worksheets = new WorksheetCollectionProxy(ctx, { nav: () => ctx.book });
+  }
+}
+
+// ---- the double --------------------------------------------------------------------------
+
+export class ExcelDouble {
+  stats: SyncStats = { ops: [], requestBytes: [], responseBytes: [] };
+
+  constructor(
+    public book: BookState = new BookState(),
+    public excelApi: ExcelApiVersion = '1.18',
+  ) {}
+
+  /** Office.context.requirements.isSetSupported for the Excel this double plays. */
+  isSetSupported = (name: string, version?: string): boolean =>
+    name === 'ExcelApi' && minor(version ?? '1.1') <= minor(this.excelApi);
+
+  /** Excel.run: the batch gets a fresh context; what is still queued at the end is synced. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const ctx = new Ctx(this);
+    const result = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.queue.length) await ctx.sync();
+    return result;
+  };
+
+  get syncs(): number {
+    return this.stats.ops.length;
+  }
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.stats.requestBytes);
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.stats.responseBytes);
+  }
+  get totalOps(): number {
+    return this.stats.ops.reduce((a, b) => a + b, 0);
+  }
+  get totalBytes(): number {
+    return [...this.stats.requestBytes, ...this.stats.responseBytes].reduce((a, b) => a + b, 0);
+  }
+  resetStats(): void {
+    this.stats = { ops: [], requestBytes: [], responseBytes: [] };
+  }
+
+  sheet(name: string): SheetState {
+    return this.book.get(name);
+  }
+
+  /** Save the workbook and open it again: a new double over the saved file. */
+  reopen(): ExcelDouble {
+    return new ExcelDouble(BookState.open(this.book.save()), this.excelApi);
+  }
+}
