@@ -17,6 +17,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 
 /** The production address of the add-in, always with a trailing slash. */
@@ -66,12 +67,14 @@ module.exports = async (env, argv) => {
   const hasCommands = fs.existsSync(path.join(__dirname, commandsEntry));
   const csp = contentSecurityPolicy(dev);
 
-  const page = (filename, chunks, options) =>
+  // The pane loads office.js from Microsoft's CDN before the bundle, the supported way inside
+  // Excel; the standalone page does not load it at all.
+  const page = (filename, standalone) =>
     new HtmlWebpackPlugin({
       filename,
-      chunks,
+      chunks: ['taskpane'],
       template: './src/taskpane/taskpane.html',
-      templateParameters: { csp, ...options },
+      templateParameters: { csp, standalone, officeScript: standalone ? '' : `<script src="${OFFICE_CDN}"></script>` },
       scriptLoading: 'defer',
     });
 
@@ -85,10 +88,13 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
+      // `import('./x.js')` in TypeScript means x.ts or x.tsx (dynamic imports need the extension).
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
       // exceljs's package.json "browser" field points at its prebuilt dist/exceljs.min.js.
       aliasFields: ['browser'],
       fallback: { fs: false, path: false, stream: false, crypto: false, os: false },
@@ -123,22 +129,28 @@ module.exports = async (env, argv) => {
       maxEntrypointSize: 2600 * 1024,
     },
     plugins: [
-      page('taskpane.html', ['taskpane'], { standalone: false }),
-      page('index.html', ['taskpane'], { standalone: true }),
+      page('taskpane.html', false),
+      page('index.html', true),
       ...(hasCommands
         ? [new HtmlWebpackPlugin({ filename: 'commands.html', template: commandsTemplate, chunks: ['commands'] })]
         : []),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          // Only the icons: assets/ also holds the script that draws them.
+          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.ts'] } },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
             noErrorOnMissing: true,
             transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, addinUrl())),
           },
-          { from: path.join(OFFICE_JS_DIR, 'office.js'), to: 'office/office.js' },
-          { from: path.join(OFFICE_JS_DIR, 'o15apptofilemappingtable.js'), to: 'office/o15apptofilemappingtable.js' },
+          // Microsoft's files as published (already minified): not run through Terser again.
+          { from: path.join(OFFICE_JS_DIR, 'office.js'), to: 'office/office.js', info: { minimized: true } },
+          {
+            from: path.join(OFFICE_JS_DIR, 'o15apptofilemappingtable.js'),
+            to: 'office/o15apptofilemappingtable.js',
+            info: { minimized: true },
+          },
         ],
       }),
     ],

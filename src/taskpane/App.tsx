@@ -71,8 +71,10 @@ export function App({ actions, settings, initialLang = 'zh', standalone }: AppPr
   const [saved, setSaved] = useState(false);
   const [tab, setTab] = useState<TabValue>('findings');
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
+  /** The clerk's choice of roster sheet (更换); undefined = let the engine find it. */
+  const [rosterSheet, setRosterSheet] = useState<string>();
   const session = useSession(actions);
-  const { result, busy, progress, notice } = session.state;
+  const { result, sheets, busy, progress, notice } = session.state;
 
   useEffect(() => {
     let live = true;
@@ -102,12 +104,23 @@ export function App({ actions, settings, initialLang = 'zh', standalone }: AppPr
 
   const onCheck = () => {
     settings.save(draft).catch(() => undefined); // saving is a convenience; the check does not need it
-    void session.check(policy);
+    void session.check(policy, rosterSheet);
   };
-  const onFile = (file: File) => void session.open(file, policy);
+  const onFile = (file: File) => {
+    setRosterSheet(undefined);
+    void session.open(file, policy);
+  };
+  const onRosterSheet = (sheet: string) => {
+    setRosterSheet(sheet);
+    void session.check(policy, sheet);
+  };
   // Households unticked in 调整 stay out of the adjustment roster and the public notice alike.
   const onGenerate = (kind: SheetKind) =>
-    void session.generate(kind, { exclude: excluded, includeFindings: notesMissing }, bilingual((t) => t.sheetAdded));
+    void session.generate(
+      kind,
+      { exclude: excluded, includeFindings: notesMissing },
+      bilingual((t) => t.sheetAdded),
+    );
   const onToggle = (household: number, include: boolean) =>
     setExcluded((prev) => {
       const next = new Set(prev);
@@ -134,10 +147,9 @@ export function App({ actions, settings, initialLang = 'zh', standalone }: AppPr
             {s.standalone}
           </Text>
         )}
-        {actions.open ? (
-          <FilePicker fileName={actions.fileName} disabled={!!busy} onFile={onFile} />
-        ) : (
-          <RosterLine result={result} />
+        {actions.open && <FilePicker fileName={actions.fileName} disabled={!!busy} onFile={onFile} />}
+        {(!actions.open || result) && (
+          <RosterLine result={result} sheets={sheets} disabled={!!busy} onRosterSheet={onRosterSheet} />
         )}
         <SettingsForm
           draft={draft}
@@ -173,7 +185,12 @@ export function App({ actions, settings, initialLang = 'zh', standalone }: AppPr
               ready={actions.ready}
               busy={!!busy}
               canDownload={!!actions.download}
-              onMark={() => void session.mark(lang, bilingual((t) => t.marked))}
+              onMark={() =>
+                void session.mark(
+                  lang,
+                  bilingual((t) => t.marked),
+                )
+              }
               onClear={() => void session.clear(bilingual((t) => t.cleared))}
               onGenerate={onGenerate}
               onExportReport={() => session.exportReport(bilingual((t) => t.reportExported))}

@@ -3,6 +3,7 @@
  * them: OfficeShell over the live workbook in Excel, StandaloneShell over an .xlsx file opened in
  * the browser. This is what lets the same pane run unchanged in both places.
  */
+import type { WorkbookGrid } from '../domain/grid';
 import type { Lang } from '../domain/messages';
 import type { Policy } from '../domain/policy';
 import type { CheckResult, Finding } from '../domain/types';
@@ -12,9 +13,15 @@ import type { MarkOutcome, ProgressFn } from '../workbook/host';
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
 export type { SheetKind, SheetOptions };
 
+export interface CheckOutcome {
+  result: CheckResult;
+  /** The visible sheets, for choosing another roster sheet (更换). */
+  sheets: string[];
+}
+
 export interface PaneActions {
-  /** Read the workbook and check it against the policy. */
-  check(policy: Policy, onProgress: ProgressFn): Promise<CheckResult>;
+  /** Read the workbook and check it; `rosterSheet` overrides the sheet the engine would pick. */
+  check(policy: Policy, onProgress: ProgressFn, rosterSheet?: string): Promise<CheckOutcome>;
   /** Mark the cells at fault (earlier marks are replaced). */
   mark(result: CheckResult, lang: Lang, onProgress: ProgressFn): Promise<MarkOutcome>;
   /** Restore every marked cell; returns how many. */
@@ -31,4 +38,9 @@ export interface PaneActions {
   ready: boolean;
   /** Name of the opened file (standalone). */
   fileName?: string;
+}
+
+/** A check's result with the sheets the clerk may pick as the roster instead. */
+export function outcome(run: { grid: WorkbookGrid; result: CheckResult }): CheckOutcome {
+  return { result: run.result, sheets: run.grid.sheets.filter((s) => !s.hidden).map((s) => s.name) };
 }

@@ -35,6 +35,16 @@ describe('task pane', () => {
     expect(view.container.textContent).toContain('龙春梅 · 白云村');
   });
 
+  it('names the roster it found and checks again on another sheet chosen with 更换', async () => {
+    const { view, actions } = await checked();
+    expect(view.container.textContent).toContain('花名册（表头第1行，3户）');
+    await click(button(view.container, '更换'));
+    const sheet = view.container.querySelector('select[aria-label="花名册所在工作表"]') as HTMLSelectElement;
+    await selectOption(sheet, '家庭成员');
+    await flush();
+    expect(actions.calls.at(-1)).toBe('check 2018-01-15 家庭成员');
+  });
+
   it('says so plainly when nothing is wrong', async () => {
     const clean = smallResult();
     const { view } = await checked({ ...clean, findings: [] });
@@ -64,7 +74,8 @@ describe('task pane', () => {
     await click(first);
     expect(actions.calls.at(-1)).toMatch(/^select 花名册!/);
     const list = view.container.querySelector('[role="listbox"]') as HTMLElement;
-    const key = (k: string) => act(async () => void list.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+    const key = (k: string) =>
+      act(async () => void list.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
     await key('ArrowDown');
     const active = list.getAttribute('aria-activedescendant')!;
     expect(view.container.ownerDocument.getElementById(active)!.getAttribute('aria-selected')).toBe('true');
@@ -97,7 +108,10 @@ describe('task pane', () => {
     const failing = fakeActions(smallResult(), {
       check: async () => {
         const e = new Error('boom\n    at something (file.js:1:1)');
-        throw Object.assign(e, { zh: '未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列', en: 'Header not found' });
+        throw Object.assign(e, {
+          zh: '未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列',
+          en: 'Header not found',
+        });
       },
     });
     view = await render(<App actions={failing} settings={memorySettings()} />);

@@ -12,7 +12,17 @@ import type { SettingsDraft } from '../../src/taskpane/model/settingsDraft';
 
 export const POLICY: Policy = parsePolicy({ asOf: '2018-01-15' });
 
-const HEADER = ['序号', '村', '户主姓名', '身份证号码', '家庭人口', '保障人数', '家庭月人均收入', '月保障金', '入户调查表'];
+const HEADER = [
+  '序号',
+  '村',
+  '户主姓名',
+  '身份证号码',
+  '家庭人口',
+  '保障人数',
+  '家庭月人均收入',
+  '月保障金',
+  '入户调查表',
+];
 
 /** Valid GB 11643 ID for a birth date and sequence (check digit computed). */
 export function validId(birth: string, seq: number): string {
@@ -45,7 +55,17 @@ export function bigResult(households: number): CheckResult {
   const rows: CellValue[][] = [];
   for (let i = 0; i < households; i++) {
     const id = validId('19600101', i % 1000);
-    rows.push([i + 1, `第${(i % 12) + 1}村`, `户主${i}`, id.slice(0, 17) + (id[17] === '1' ? '2' : '1'), 2, 2, 100, 304.34, '']);
+    rows.push([
+      i + 1,
+      `第${(i % 12) + 1}村`,
+      `户主${i}`,
+      id.slice(0, 17) + (id[17] === '1' ? '2' : '1'),
+      2,
+      2,
+      100,
+      304.34,
+      '',
+    ]);
   }
   return check(rows);
 }
@@ -59,10 +79,10 @@ export function fakeActions(result: CheckResult, extra: Partial<PaneActions> = {
   return {
     calls,
     ready: true,
-    check: async (policy, onProgress) => {
-      calls.push(`check ${policy.asOf}`);
+    check: async (policy, onProgress, rosterSheet) => {
+      calls.push(`check ${policy.asOf}` + (rosterSheet ? ` ${rosterSheet}` : ''));
       onProgress({ phase: 'read', done: 1, total: 2 });
-      return result;
+      return { result, sheets: ['花名册', '家庭成员'] };
     },
     mark: async (r, lang) => {
       calls.push(`mark ${lang} ${r.findings.length}`);

@@ -128,7 +128,11 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
     const f = it.item.finding;
     return (
       <div
-        className={mergeClasses(styles.finding, st.active && styles.active, st.active && st.focused && styles.activeFocused)}
+        className={mergeClasses(
+          styles.finding,
+          st.active && styles.active,
+          st.active && st.focused && styles.activeFocused,
+        )}
         title={it.item.text}
       >
         <SeverityBadge severity={f.severity} />
@@ -220,7 +224,9 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
         {s.shownOf(shown, props.result.findings.length)}
       </Text>
       {items.length === 0 ? (
-        <div className={styles.empty}>{props.result.findings.length ? s.noMatch : s.noProblems(props.result.households.length)}</div>
+        <div className={styles.empty}>
+          {props.result.findings.length ? s.noMatch : s.noProblems(props.result.households.length)}
+        </div>
       ) : (
         <VirtualList
           className={styles.list}

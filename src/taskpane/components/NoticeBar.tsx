@@ -17,11 +17,19 @@ export function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
         {intent === 'error' && <strong>{s.failed}：</strong>}
         {body}
       </MessageBarBody>
-      <MessageBarActions>
-        <Button size="small" appearance="transparent" onClick={props.onDismiss}>
-          {s.dismiss}
-        </Button>
-      </MessageBarActions>
+      <MessageBarActions
+        containerAction={
+          <Button
+            size="small"
+            appearance="transparent"
+            aria-label={s.dismiss}
+            title={s.dismiss}
+            onClick={props.onDismiss}
+          >
+            <span aria-hidden="true">✕</span>
+          </Button>
+        }
+      />
     </MessageBar>
   );
 }

@@ -1,10 +1,10 @@
 /**
- * Where the roster comes from. Inside Excel: the sheet the last check found (name, header row,
- * households). On the web page: 打开 Excel 文件, a real file input behind a Fluent button, and
+ * Where the roster comes from. The sheet the last check found (name, header row, households),
+ * with 更换 to pick another. On the web page: 打开 Excel 文件, a real file input behind a Fluent button, and
  * the name of the opened file. Files dropped on the line are opened too.
  */
 import { useRef, useState, type DragEvent } from 'react';
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/types';
 import { useStrings } from '../i18n';
 
@@ -28,10 +28,21 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-export function RosterLine(props: { result?: CheckResult; households?: number }) {
+/**
+ * 花名册：花名册（表头第3行，60户） [更换]. 更换 offers the workbook's other sheets, for a roster
+ * the automatic detection did not pick; choosing one checks again with that sheet.
+ */
+export function RosterLine(props: {
+  result?: CheckResult;
+  sheets?: string[];
+  disabled: boolean;
+  onRosterSheet: (sheet: string) => void;
+}) {
   const s = useStrings();
   const styles = useStyles();
+  const [choosing, setChoosing] = useState(false);
   const r = props.result;
+  const sheets = props.sheets ?? [];
   return (
     <div className={styles.root}>
       <Text weight="semibold">{s.rosterLabel}：</Text>
@@ -40,6 +51,29 @@ export function RosterLine(props: { result?: CheckResult; households?: number })
           ? s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)
           : s.rosterUnknown}
       </Text>
+      {r && sheets.length > 1 && !choosing && (
+        <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => setChoosing(true)}>
+          {s.changeRoster}
+        </Button>
+      )}
+      {r && choosing && (
+        <Select
+          size="small"
+          aria-label={s.rosterSheet}
+          value={r.roster.sheet}
+          disabled={props.disabled}
+          onChange={(_, d) => {
+            setChoosing(false);
+            if (d.value !== r.roster.sheet) props.onRosterSheet(d.value);
+          }}
+        >
+          {sheets.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      )}
     </div>
   );
 }

@@ -42,8 +42,13 @@ export function SettingsForm(props: {
   const d = props.draft;
   const problems = draftProblems(d);
   const set = (patch: Partial<SettingsDraft>) => props.onChange({ ...d, ...patch });
-  const preset = PRESETS.find((p) => d.standardUnit === 'year' && Number(d.standardValue) === p.yuan && d.standardValue !== '');
-  const standardText = s.standardText(d.standardValue.trim() === '' ? undefined : Number(d.standardValue), d.standardUnit);
+  const preset = PRESETS.find(
+    (p) => d.standardUnit === 'year' && Number(d.standardValue) === p.yuan && d.standardValue !== '',
+  );
+  const standardText = s.standardText(
+    d.standardValue.trim() === '' ? undefined : Number(d.standardValue),
+    d.standardUnit,
+  );
 
   return (
     <section className={styles.root}>
@@ -64,7 +69,12 @@ export function SettingsForm(props: {
       {open && (
         <div id={formId} className={styles.form} role="group" aria-label={s.settings}>
           <Field label={s.county} size="small">
-            <Input size="small" value={d.county} disabled={props.disabled} onChange={(_, v) => set({ county: v.value })} />
+            <Input
+              size="small"
+              value={d.county}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ county: v.value })}
+            />
           </Field>
           <Field label={s.township} size="small">
             <Input
@@ -74,24 +84,25 @@ export function SettingsForm(props: {
               onChange={(_, v) => set({ township: v.value })}
             />
           </Field>
-          <Field
-            label={s.standard}
-            size="small"
-            validationState={problems.standardValue ? 'error' : 'none'}
-            validationMessage={problems.standardValue ? s.invalidNumber : undefined}
-          >
-            <div className={styles.standard}>
+          <div className={styles.standard}>
+            <Field
+              className={styles.standardInput}
+              label={s.standard}
+              size="small"
+              validationState={problems.standardValue ? 'error' : 'none'}
+              validationMessage={problems.standardValue ? s.invalidNumber : undefined}
+            >
               <Input
-                className={styles.standardInput}
                 size="small"
                 inputMode="decimal"
                 value={d.standardValue}
                 disabled={props.disabled}
                 onChange={(_, v) => set({ standardValue: v.value })}
               />
+            </Field>
+            <Field label={s.standardUnit} size="small">
               <Select
                 size="small"
-                aria-label={s.standardUnit}
                 value={d.standardUnit}
                 disabled={props.disabled}
                 onChange={(_, v) => set({ standardUnit: v.value === 'month' ? 'month' : 'year' })}
@@ -99,8 +110,8 @@ export function SettingsForm(props: {
                 <option value="year">{s.perYear}</option>
                 <option value="month">{s.perMonth}</option>
               </Select>
-            </div>
-          </Field>
+            </Field>
+          </div>
           <Field label={s.standardPreset} size="small">
             <Select
               size="small"

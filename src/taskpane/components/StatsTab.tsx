@@ -9,7 +9,12 @@ import { useLang, useStrings } from '../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  chart: { display: 'grid', gridTemplateColumns: 'minmax(56px, max-content) 1fr', gap: '4px 8px', alignItems: 'center' },
+  chart: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(56px, max-content) 1fr',
+    gap: '4px 8px',
+    alignItems: 'center',
+  },
   label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
   track: { display: 'flex', alignItems: 'center', gap: '6px' },
   bar: { height: '14px', display: 'flex', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', minWidth: '2px' },
@@ -17,7 +22,11 @@ const useStyles = makeStyles({
   warningPart: { backgroundColor: tokens.colorPaletteMarigoldBorder2 },
   infoPart: { backgroundColor: tokens.colorNeutralStroke1 },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: { padding: '2px 4px', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, textAlign: 'right' },
+  cell: {
+    padding: '2px 4px',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    textAlign: 'right',
+  },
   first: { textAlign: 'left' },
   legend: { display: 'flex', gap: tokens.spacingHorizontalM, fontSize: tokens.fontSizeBase200 },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px' },
@@ -33,9 +42,7 @@ const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
 const total = (c: Counts) => c.error + c.warning + c.info;
 
 export function statsOf(result: CheckResult) {
-  const byFamily = new Map<RuleFamily, Counts>(
-    (Object.keys(FAMILY_LABELS) as RuleFamily[]).map((f) => [f, zero()]),
-  );
+  const byFamily = new Map<RuleFamily, Counts>((Object.keys(FAMILY_LABELS) as RuleFamily[]).map((f) => [f, zero()]));
   const byVillage = new Map<string, Counts>(result.summary.villages.map((v) => [v.village, zero()]));
   for (const f of result.findings) {
     byFamily.get(RULE_INFO[f.rule].family)![f.severity]++;

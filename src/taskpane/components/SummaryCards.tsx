@@ -12,7 +12,7 @@ import { SeverityBadge } from './SeverityBadge';
 const useStyles = makeStyles({
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(112px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
   card: {
@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   label: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', gap: '4px' },
+  value: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   detail: { color: tokens.colorNeutralForeground3 },
   ok: {
     padding: tokens.spacingVerticalS,
@@ -55,7 +56,7 @@ export function SummaryCards(props: { result: CheckResult }) {
       <Text size={200} className={styles.label}>
         {label}
       </Text>
-      <Text size={500} weight="semibold">
+      <Text size={500} weight="semibold" className={styles.value}>
         {value}
       </Text>
       {detail && (

@@ -6,7 +6,7 @@
 import { useMemo, useRef, useState } from 'react';
 import { FileWorkbook } from '../../workbook/file';
 import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions';
-import type { PaneActions } from '../actions';
+import { outcome, type PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
 import { checkedFileName, downloadBlob } from '../model/download';
@@ -32,7 +32,8 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
         workbook.current = opened;
         setFileName(file.name);
       },
-      check: async (policy, onProgress) => (await runCheck(host(), policy, { onProgress })).result,
+      check: async (policy, onProgress, rosterSheet) =>
+        outcome(await runCheck(host(), policy, { onProgress, rosterSheet })),
       mark: (result, lang, onProgress) => markResult(host(), result, lang, onProgress),
       clear: () => host().clearMarks(),
       generate: (kind, result, policy, opts) => addGeneratedSheet(host(), kind, result, policy, opts),

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n';
 import type { PaneActions, SheetKind, SheetOptions } from '../actions';
 import { errorText, type PaneMessage } from '../model/errorText';
 import { downloadBlob, reportFileName } from '../model/download';
+import { buildReport, reportJson } from '../../cli/report';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open';
 
@@ -21,6 +22,8 @@ export interface Notice {
 
 export interface Session {
   result?: CheckResult;
+  /** Visible sheets of the checked workbook (for 更换). */
+  sheets?: string[];
   policy?: Policy;
   busy?: Busy;
   progress?: ProgressEvent;
@@ -63,7 +66,12 @@ export function useSession(actions: PaneActions) {
       setState((s) => ({ ...s, busy: undefined, progress: undefined, notice: done?.(value) }));
       return value;
     } catch (e) {
-      setState((s) => ({ ...s, busy: undefined, progress: undefined, notice: { intent: 'error', text: errorText(e) } }));
+      setState((s) => ({
+        ...s,
+        busy: undefined,
+        progress: undefined,
+        notice: { intent: 'error', text: errorText(e) },
+      }));
       return undefined;
     } finally {
       busyRef.current = false;
@@ -77,12 +85,12 @@ export function useSession(actions: PaneActions) {
 
   /** `policy` is a thunk so that an invalid setting fails inside `run` and shows in the bar. */
   const check = useCallback(
-    (policy: () => Policy) =>
+    (policy: () => Policy, rosterSheet?: string) =>
       run('check', async () => {
         const p = policy();
-        const result = await actions.check(p, onProgress());
+        const { result, sheets } = await actions.check(p, onProgress(), rosterSheet);
         timingMark(RESULT_MARK);
-        setState((s) => ({ ...s, result, policy: p }));
+        setState((s) => ({ ...s, result, sheets, policy: p }));
         return result;
       }),
     [actions, run, onProgress],
@@ -92,7 +100,7 @@ export function useSession(actions: PaneActions) {
     (file: File, policy: () => Policy) =>
       run('open', async () => {
         if (!actions.open) return false;
-        setState((s) => ({ ...s, result: undefined, policy: undefined }));
+        setState((s) => ({ ...s, result: undefined, sheets: undefined, policy: undefined }));
         await actions.open(file);
         return true;
       }).then((opened) => (opened ? check(policy) : undefined)),
@@ -116,7 +124,11 @@ export function useSession(actions: PaneActions) {
 
   const clear = useCallback(
     (text: (cells: number) => PaneMessage) =>
-      run('clear', () => actions.clear(), (n) => ({ intent: 'success', text: text(n) })),
+      run(
+        'clear',
+        () => actions.clear(),
+        (n) => ({ intent: 'success', text: text(n) }),
+      ),
     [actions, run],
   );
 
@@ -146,14 +158,18 @@ export function useSession(actions: PaneActions) {
     [actions, run],
   );
 
-  /** The JSON report (the same result the command line's --report writes), saved as a file. */
+  /** The JSON report, in exactly the shape the command line's --report writes, saved as a file. */
   const exportReport = useCallback(
     (text: (name: string) => PaneMessage) => {
-      if (!state.result) return;
+      if (!state.result || !state.policy) return;
       const name = reportFileName(actions.fileName);
-      const json = JSON.stringify({ policy: state.policy, ...state.result }, null, 2);
-      downloadBlob(new Blob([json], { type: 'application/json' }), name);
-      setState((s) => ({ ...s, notice: { intent: 'success', text: text(name) } }));
+      try {
+        const json = reportJson(buildReport(state.result, state.policy, { maskIds: false }));
+        downloadBlob(new Blob([json as Uint8Array<ArrayBuffer>], { type: 'application/json' }), name);
+        setState((s) => ({ ...s, notice: { intent: 'success', text: text(name) } }));
+      } catch (e) {
+        setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } }));
+      }
     },
     [actions.fileName, state.result, state.policy],
   );

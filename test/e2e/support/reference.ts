@@ -1,0 +1,50 @@
+/**
+ * What the page must agree with: the command line's report on the same file (run as a clerk
+ * would run it), and the engine's full result on the same bytes for the details a report does
+ * not carry (household indices, the cells to mark).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePolicy } from '../../../src/domain/policy';
+import type { CheckResult } from '../../../src/domain/types';
+import { runCheck } from '../../../src/workbook/actions';
+import { FileWorkbook } from '../../../src/workbook/file';
+import type { Report } from '../../../src/cli/report';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** The settings the browser test types into 核查参数 (县 left blank: the policy's default). */
+export const PANE_POLICY = { township: '儒林镇', annualStandard: 3026, asOf: '2018-01-15' };
+
+export function commandLineReport(file: string, dir: string): Report {
+  const policyFile = path.join(dir, 'policy.json');
+  const reportFile = path.join(dir, 'report.json');
+  fs.writeFileSync(policyFile, JSON.stringify(PANE_POLICY));
+  try {
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        'src/cli/main.ts',
+        'check',
+        file,
+        '--policy',
+        policyFile,
+        '--no-out',
+        '--report',
+        reportFile,
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
+  } catch (e) {
+    // Exit code 1 means "checked, errors found": the normal case for the sample.
+    if ((e as { status?: number }).status !== 1) throw e;
+  }
+  return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report;
+}
+
+export async function engineResult(file: string): Promise<CheckResult> {
+  const host = await FileWorkbook.load(fs.readFileSync(file));
+  return (await runCheck(host, parsePolicy(PANE_POLICY))).result;
+}
