@@ -1,11 +1,24 @@
 /**
  * Severity as shape, word and colour together (never colour alone): ✕ 错误, ▲ 提醒, i 提示.
- * Colours are dark-on-light pairs with at least 4.5:1 contrast in the light theme.
+ * Colours are theme tokens chosen for at least 4.5:1 text contrast in both the light and the
+ * dark theme (test/taskpane/contrast.test.ts holds them to it).
  */
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, tokens, type Theme } from '@fluentui/react-components';
 import { SEVERITY_LABELS } from '../../domain/messages';
 import type { Severity } from '../../domain/types';
 import { useLang } from '../i18n';
+
+/** Text and background token of each severity's badge. */
+export const SEVERITY_TOKENS: Record<Severity, [keyof Theme, keyof Theme]> = {
+  error: ['colorPaletteRedForeground1', 'colorPaletteRedBackground1'],
+  warning: ['colorPaletteMarigoldForeground2', 'colorPaletteYellowBackground1'],
+  info: ['colorNeutralForeground2', 'colorNeutralBackground3'],
+};
+
+const paint = (s: Severity) => ({
+  color: tokens[SEVERITY_TOKENS[s][0]],
+  backgroundColor: tokens[SEVERITY_TOKENS[s][1]],
+});
 
 const useStyles = makeStyles({
   badge: {
@@ -20,12 +33,9 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: 'nowrap',
   },
-  error: { color: tokens.colorPaletteRedForeground1, backgroundColor: tokens.colorPaletteRedBackground1 },
-  warning: {
-    color: tokens.colorPaletteMarigoldForeground2,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-  },
-  info: { color: tokens.colorNeutralForeground2, backgroundColor: tokens.colorNeutralBackground3 },
+  error: paint('error'),
+  warning: paint('warning'),
+  info: paint('info'),
 });
 
 export const SEVERITY_GLYPH: Record<Severity, string> = { error: '✕', warning: '▲', info: 'i' };
