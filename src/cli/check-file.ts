@@ -24,6 +24,8 @@ export interface FileCheckOptions {
   externalIds?: ExternalIdIndex;
   /** Produce the marked copy with the generated sheets. */
   withWorkbook: boolean;
+  /** Size from which a check without a workbook streams (default STREAMING_BYTES). */
+  streamingBytes?: number;
   io: Io;
 }
 
@@ -45,7 +47,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   };
   const engineInput = { rosterSheet: opts.sheet, extraLists: opts.extraLists, externalIds: opts.externalIds };
 
-  if (!opts.withWorkbook && statSync(path).size > STREAMING_BYTES) {
+  if (!opts.withWorkbook && statSync(path).size > (opts.streamingBytes ?? STREAMING_BYTES)) {
     progress(io, `正在以流式读取大文件 ${name}…`, `streaming the large file ${name}…`);
     const grid = await readGridStreaming(path, onProgress);
     progress(io, '正在核查…', 'checking…');
