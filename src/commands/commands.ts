@@ -1,0 +1,181 @@
+/**
+ * The ribbon's function commands (commands.html is the manifest's FunctionFile):
+ *   一键标注 markRoster  check the workbook with the saved settings and mark the cells at fault
+ *   清除标注 clearMarks  restore every marked cell
+ * No pane and no dialog open. The clerk sees the result in the sheet itself: after marking, the
+ * first cell at fault is selected (Excel scrolls to it; its note lists the reasons). The one-line
+ * result ("发现 12 处错误、5 处提醒，已标注", or what went wrong) is kept in the workbook's settings
+ * under LAST_COMMAND_KEY, where the task pane shows it. docs/ADDIN.md explains the choice.
+ *
+ * The handlers take their dependencies as arguments so that tests run them over the Excel double.
+ */
+import { RosterError } from '../domain/errors';
+import { parsePolicy, PolicyError } from '../domain/policy';
+import type { CheckResult, Finding } from '../domain/types';
+import { markResult, runCheck } from '../workbook/actions';
+import type { WorkbookHost } from '../workbook/host';
+import { OfficeHost } from '../workbook/office';
+import {
+  documentBackend,
+  loadSettings,
+  SettingsError,
+  settingsToPolicyInput,
+  type DocumentSettings,
+  type Settings,
+} from '../workbook/settings';
+
+/** Where the last command's result is kept in the document settings. */
+export const LAST_COMMAND_KEY = 'dibao.lastCommand';
+
+export interface Notice {
+  ok: boolean;
+  zh: string;
+  en: string;
+}
+
+export interface CommandDeps {
+  host: WorkbookHost;
+  loadSettings(): Promise<Settings>;
+  /** Bring a cell into view (OfficeHost.selectCell); 1-based. */
+  selectCell?(sheet: string, row: number, col: number): Promise<void>;
+  /** Tell the clerk what happened. */
+  notify(notice: Notice): Promise<void>;
+}
+
+/** The first cell at fault, errors before warnings, top to bottom. */
+function firstMarked(result: CheckResult): Finding | undefined {
+  const painted = result.findings.filter((f) => f.severity !== 'info' && f.col !== undefined);
+  const rank = (f: Finding) => (f.severity === 'error' ? 0 : 1);
+  return painted.reduce<Finding | undefined>(
+    (best, f) => (!best || rank(f) < rank(best) || (rank(f) === rank(best) && f.row < best.row) ? f : best),
+    undefined,
+  );
+}
+
+/** An exception → what the clerk reads. Messages never carry names or ID numbers. */
+export function describeError(e: unknown): Notice {
+  if (e instanceof RosterError) return { ok: false, zh: e.zh, en: e.en };
+  if (e instanceof PolicyError || e instanceof SettingsError) {
+    return {
+      ok: false,
+      zh: `核查参数有误，请打开核查面板修改：${e.issues.join('；')}`,
+      en: 'The check settings are invalid; open the check pane to correct them.',
+    };
+  }
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    return {
+      ok: false,
+      zh: `Excel 未能完成操作（${code}），请稍后重试`,
+      en: `Excel could not finish (${code}); please try again.`,
+    };
+  }
+  return {
+    ok: false,
+    zh: '出现意外错误，未能完成；请打开核查面板重试',
+    en: `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
+  };
+}
+
+export async function markRoster(deps: CommandDeps): Promise<Notice> {
+  let notice: Notice;
+  try {
+    const policy = parsePolicy(settingsToPolicyInput(await deps.loadSettings()));
+    const { result } = await runCheck(deps.host, policy);
+    const outcome = await markResult(deps.host, result, 'zh');
+    const { errors, warnings, households } = result.summary;
+    if (errors + warnings === 0) {
+      notice = {
+        ok: true,
+        zh: `未发现问题：${households}户全部符合要求`,
+        en: `No problems found: all ${households} households meet the requirements.`,
+      };
+    } else {
+      notice = {
+        ok: true,
+        zh: `发现 ${errors} 处错误、${warnings} 处提醒，已标注`,
+        en: `Found ${errors} errors and ${warnings} warnings; the cells are marked.`,
+      };
+      if (!outcome.notes) {
+        notice.zh += '；此版本 Excel 不能添加批注，原因请在核查面板或核查汇总中查看';
+        notice.en += ' This Excel cannot add notes: see the reasons in the pane or the summary sheet.';
+      }
+      const first = firstMarked(result);
+      if (first?.col !== undefined) await deps.selectCell?.(first.sheet, first.row, first.col);
+    }
+  } catch (e) {
+    notice = describeError(e);
+  }
+  await deps.notify(notice);
+  return notice;
+}
+
+export async function clearMarks(deps: CommandDeps): Promise<Notice> {
+  let notice: Notice;
+  try {
+    const n = await deps.host.clearMarks();
+    notice = n
+      ? { ok: true, zh: `已清除 ${n} 个单元格的标注`, en: `Marks removed from ${n} cells.` }
+      : { ok: true, zh: '没有需要清除的标注', en: 'There were no marks to remove.' };
+  } catch (e) {
+    notice = describeError(e);
+  }
+  await deps.notify(notice);
+  return notice;
+}
+
+/** What Office passes to a function command; completed() must always be called. */
+export interface CommandEvent {
+  completed(): void;
+}
+
+export interface CommandRegistry {
+  associate(name: string, handler: (event: CommandEvent) => void): void;
+}
+
+/** Register the handlers under the FunctionName values of manifest.xml. */
+export function registerCommands(registry: CommandRegistry, makeDeps: () => CommandDeps): void {
+  const command = (run: (deps: CommandDeps) => Promise<Notice>) => (event: CommandEvent) => {
+    void (async () => {
+      try {
+        await run(makeDeps());
+      } catch {
+        // run() reports its own failures; this guards only the notification itself failing.
+      } finally {
+        event.completed();
+      }
+    })();
+  };
+  registry.associate('markRoster', command(markRoster));
+  registry.associate('clearMarks', command(clearMarks));
+}
+
+/** Keep the notice in the workbook, where the task pane finds it. */
+export function rememberNotice(settings: DocumentSettings, notice: Notice, now = new Date()): Promise<void> {
+  return new Promise((resolve) => {
+    settings.set(LAST_COMMAND_KEY, { ...notice, at: now.toISOString() });
+    // Failing to keep the message must not turn a finished command into an error.
+    settings.saveAsync(() => resolve());
+  });
+}
+
+function officeDeps(): CommandDeps {
+  const host = new OfficeHost();
+  const settings = Office.context.document.settings;
+  return {
+    host,
+    loadSettings: () => loadSettings(documentBackend(settings)),
+    selectCell: (sheet, row, col) => host.selectCell(sheet, row, col),
+    notify: (notice) => rememberNotice(settings, notice),
+  };
+}
+
+if (typeof Office !== 'undefined') {
+  void Office.onReady(() => {
+    // Office.actions arrived with the 2020s office.js; older hosts call global functions.
+    const registry: CommandRegistry = Office.actions ?? {
+      associate: (name, handler) => Object.assign(globalThis, { [name]: handler }),
+    };
+    registerCommands(registry, officeDeps);
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The clerk's check settings (核查参数): county, township, the dibao standard per year or per
+ * month, the reference date and the tolerance. Inside Excel they are kept in the workbook's own
+ * settings (Office.context.document.settings), so they travel with the file to the next computer;
+ * on the standalone page (no Office) in the browser's localStorage.
+ */
+import { z } from 'zod';
+import type { PolicyInput } from '../domain/policy';
+
+/** The key in the document settings and in localStorage. */
+export const SETTINGS_KEY = 'dibao.settings';
+
+const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
+const text = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
+const amount = z.preprocess(blankToUndefined, z.coerce.number().finite().nonnegative().optional());
+
+const FIELDS = {
+  county: text,
+  township: text,
+  /** 低保标准, yuan per person, per year or per month as standardUnit says; absent = the policy default. */
+  standard: amount,
+  standardUnit: z.enum(['year', 'month']).default('year'),
+  /** 基准日 YYYY-MM-DD; absent = today. */
+  asOf: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD（date must be YYYY-MM-DD）' })
+      .optional(),
+  ),
+  /** 误差, yuan; absent = the policy default (1). */
+  tolerance: amount,
+};
+
+export const SettingsSchema = z.object(FIELDS);
+export type Settings = z.output<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+export class SettingsError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(issues.join('; '));
+    this.name = 'SettingsError';
+  }
+}
+
+/** Validates settings to save; throws SettingsError naming each bad field. */
+export function parseSettings(input: unknown): Settings {
+  const res = SettingsSchema.safeParse(input ?? {});
+  if (res.success) return res.data;
+  throw new SettingsError(
+    res.error.issues.map(
+      (i) => `参数 ${i.path.join('.')} 不正确：${i.message}（setting "${i.path.join('.')}" is invalid）`,
+    ),
+  );
+}
+
+/**
+ * Settings as stored, leniently: a field that no longer validates (edited by hand, written by an
+ * older version) falls back to its default instead of losing the others.
+ */
+export function readStoredSettings(stored: unknown): Settings {
+  const raw = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(FIELDS)) {
+    const r = schema.safeParse(raw[key]);
+    if (r.success && r.data !== undefined) out[key] = r.data;
+  }
+  return SettingsSchema.parse(out);
+}
+
+export function settingsToPolicyInput(s: Settings): PolicyInput {
+  const input: PolicyInput = {};
+  if (s.county) input.county = s.county;
+  if (s.township) input.township = s.township;
+  if (s.asOf) input.asOf = s.asOf;
+  if (s.tolerance !== undefined) input.tolerance = s.tolerance;
+  if (s.standard !== undefined) {
+    if (s.standardUnit === 'month') input.monthlyStandard = s.standard;
+    else input.annualStandard = s.standard;
+  }
+  return input;
+}
+
+/** Where settings live. */
+export interface SettingsBackend {
+  read(): unknown;
+  write(value: Settings): Promise<void>;
+}
+
+/** The part of Office.Settings used here (a fake in tests). */
+export type DocumentSettings = Pick<Office.Settings, 'get' | 'set' | 'saveAsync'>;
+
+export function documentBackend(settings: DocumentSettings): SettingsBackend {
+  return {
+    read: () => settings.get(SETTINGS_KEY),
+    write: (value) =>
+      new Promise<void>((resolve, reject) => {
+        settings.set(SETTINGS_KEY, value);
+        settings.saveAsync((r) => {
+          if (String(r.status) === 'failed') {
+            reject(new Error(`无法把参数保存到工作簿（settings not saved: ${r.error?.message ?? 'unknown error'}）`));
+          } else resolve();
+        });
+      }),
+  };
+}
+
+export function localStorageBackend(storage: Pick<Storage, 'getItem' | 'setItem'>): SettingsBackend {
+  return {
+    read: () => {
+      try {
+        return JSON.parse(storage.getItem(SETTINGS_KEY) ?? 'null');
+      } catch {
+        return null;
+      }
+    },
+    write: async (value) => storage.setItem(SETTINGS_KEY, JSON.stringify(value)),
+  };
+}
+
+/** Document settings inside Office; localStorage on the standalone page; memory as a last resort. */
+export function defaultBackend(): SettingsBackend {
+  const doc = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
+  if (doc) return documentBackend(doc);
+  try {
+    if (typeof localStorage !== 'undefined') return localStorageBackend(localStorage);
+  } catch {
+    // localStorage can throw in sandboxed frames; fall through to memory.
+  }
+  let memory: unknown = null;
+  return {
+    read: () => memory,
+    write: async (v) => {
+      memory = v;
+    },
+  };
+}
+
+export async function loadSettings(backend: SettingsBackend = defaultBackend()): Promise<Settings> {
+  return readStoredSettings(backend.read());
+}
+
+export async function saveSettings(s: Settings, backend: SettingsBackend = defaultBackend()): Promise<void> {
+  await backend.write(parseSettings(s));
+}
