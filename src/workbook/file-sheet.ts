@@ -32,25 +32,20 @@ export function writeGeneratedSheet(wb: ExcelJS.Workbook, sheet: GeneratedSheet)
       fitToHeight: 0, // as many pages tall as needed
       horizontalCentered: true,
       printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
     },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: layout.headerRow, xSplit: 0 }],
   });
-  const width = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  const tableWidth = sheet.columns.reduce((n, c) => n + c.width, 0);
 
-  const title = mergedLine(ws, layout.titleRow, width, sheet.title);
+  const title = mergedLine(ws, layout.titleRow, sheet.columns.length, sheet.title);
   title.font = { name: SHEET_FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(layout.titleRow).height = 36;
 
-  sheet.subtitle.forEach((line, i) => {
-    const cell = mergedLine(ws, layout.subtitleRows[i], width, line);
-    cell.font = BODY_FONT;
-    cell.alignment = { horizontal: 'left', vertical: 'middle' };
-    ws.getRow(layout.subtitleRows[i]).height = 22;
-  });
+  sheet.subtitle.forEach((line, i) => textLine(ws, layout.subtitleRows[i], sheet.columns.length, tableWidth, line));
 
   const header = ws.getRow(layout.headerRow);
   sheet.columns.forEach((col, c) => {
@@ -61,28 +56,35 @@ export function writeGeneratedSheet(wb: ExcelJS.Workbook, sheet: GeneratedSheet)
     cell.border = BORDER;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
-  header.height = headerHeight(sheet.columns);
+  header.height = rowHeight(
+    sheet.columns.map((c) => c.header),
+    sheet.columns,
+    24,
+  );
 
   sheet.body.forEach((values, i) => writeTableRow(ws.getRow(layout.firstBodyRow + i), sheet.columns, values, false));
   if (sheet.totals && layout.totalsRow !== undefined) {
     writeTableRow(ws.getRow(layout.totalsRow), sheet.columns, sheet.totals, true);
   }
 
-  sheet.footer.forEach((line, i) => {
-    const cell = mergedLine(ws, layout.footerRows[i], width, line);
-    cell.font = BODY_FONT;
-    cell.alignment = { horizontal: 'left', vertical: 'middle' };
-    ws.getRow(layout.footerRows[i]).height = 24;
-  });
+  sheet.footer.forEach((line, i) => textLine(ws, layout.footerRows[i], sheet.columns.length, tableWidth, line));
   return name;
 }
 
 /** One line of text across the whole table width. */
-function mergedLine(ws: ExcelJS.Worksheet, row: number, width: number, text: string): ExcelJS.Cell {
-  if (width > 1) ws.mergeCells(row, 1, row, width);
+function mergedLine(ws: ExcelJS.Worksheet, row: number, columns: number, text: string): ExcelJS.Cell {
+  if (columns > 1) ws.mergeCells(row, 1, row, columns);
   const cell = ws.getCell(row, 1);
   cell.value = text;
   return cell;
+}
+
+/** A subtitle or footer line: left-aligned, wrapped when longer than the table is wide. */
+function textLine(ws: ExcelJS.Worksheet, row: number, columns: number, tableWidth: number, text: string): void {
+  const cell = mergedLine(ws, row, columns, text);
+  cell.font = BODY_FONT;
+  cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  ws.getRow(row).height = Math.max(24, linesOf(text, tableWidth) * LINE_HEIGHT + 6);
 }
 
 function writeTableRow(row: ExcelJS.Row, columns: GeneratedColumn[], values: GeneratedValue[], bold: boolean): void {
@@ -94,13 +96,24 @@ function writeTableRow(row: ExcelJS.Row, columns: GeneratedColumn[], values: Gen
     else if (col.numFmt && typeof v === 'number') cell.numFmt = col.numFmt;
     cell.font = bold ? BOLD_FONT : BODY_FONT;
     cell.border = BORDER;
-    cell.alignment = {
-      horizontal: typeof v === 'number' ? 'right' : col.width <= 12 ? 'center' : 'left',
-      vertical: 'middle',
-      wrapText: true,
-    };
+    const horizontal = alignmentOf(col, v);
+    cell.alignment = { horizontal, vertical: 'middle', wrapText: true, indent: horizontal === 'center' ? 0 : 1 };
   });
+  row.height = rowHeight(
+    columns.map((col, c) => shownText(col, values[c] ?? null)),
+    columns,
+    22, // room to write by hand in the blank columns
+  );
 }
+
+/** Money to the right; counts, IDs and short words centred; long text (reasons) from the left. */
+function alignmentOf(col: GeneratedColumn, v: GeneratedValue): 'left' | 'center' | 'right' {
+  if (typeof v === 'number' && !col.asText) return col.numFmt && col.numFmt !== '0' ? 'right' : 'center';
+  return col.asText || col.width <= WIDE_TEXT ? 'center' : 'left';
+}
+
+/** Columns wider than this hold sentences (调整原因, 抽查结果) rather than words. */
+const WIDE_TEXT = 20;
 
 /**
  * Strings are always written as string values (ExcelJS stores them as shared strings), so a name
@@ -112,12 +125,39 @@ function cellValue(col: GeneratedColumn, v: GeneratedValue): string | number | n
   return v;
 }
 
-/** Tall enough for the longest header wrapped in its column (a CJK character is ~2 width units). */
-function headerHeight(columns: GeneratedColumn[]): number {
+// Row heights. Neither Excel nor LibreOffice grows a row for wrapped text when opening a file,
+// so the height is estimated here from the text and the column width.
+
+const LINE_HEIGHT = 14.5;
+
+function shownText(col: GeneratedColumn, v: GeneratedValue): string {
+  if (v === null) return '';
+  if (typeof v === 'number' && col.numFmt === '0.00') return v.toFixed(2);
+  return String(v);
+}
+
+/**
+ * East Asian wide characters (CJK, full-width forms) take about two width units; so do curly
+ * quotes, dashes and symbols, which a CJK font draws full-width.
+ */
+const WIDE =
+  /[\u1100-\u115f\u2010-\u205e\u2190-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+function unitsOf(text: string): number {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+function linesOf(text: string, width: number): number {
+  const usable = Math.max(1, width - 1.5);
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(unitsOf(part) / usable)), 0);
+}
+
+function rowHeight(texts: string[], columns: GeneratedColumn[], min: number): number {
   let lines = 1;
-  for (const c of columns) {
-    const units = [...c.header].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
-    lines = Math.max(lines, Math.ceil(units / Math.max(1, c.width - 1)));
-  }
-  return Math.max(24, 15 * lines + 8);
+  texts.forEach((t, c) => {
+    lines = Math.max(lines, linesOf(t, columns[c].width));
+  });
+  return Math.max(min, lines * LINE_HEIGHT + 3);
 }

@@ -83,7 +83,8 @@ export function adjustmentSheet(
   const perType = ADJUSTMENT_TYPES.map((t) => [t, rows.filter((a) => a.type === t).length] as const)
     .filter(([, n]) => n > 0)
     .map(([t, n]) => `${t}${n}户`)
-    .join(' ');
+    // One type per line: the 调整类型 column is narrow.
+    .join('\n');
   return {
     name: '调整花名册',
     title: titleOf(result, policy, '农村低保调整花名册'),
@@ -92,14 +93,14 @@ export function adjustmentSheet(
       col('序号', 6, { numFmt: COUNT }),
       col('村（社区）', 12),
       col('户主姓名', 10),
-      col('身份证号码', 21, { asText: true }),
+      col('身份证号码', 22, { asText: true }),
       col('调整类型', 10),
-      col('调整前保障人数', 9, { numFmt: COUNT }),
-      col('调整前月保障金（元）', 12, { numFmt: MONEY }),
-      col('调整后保障人数', 9, { numFmt: COUNT }),
-      col('调整后月保障金（元）', 12, { numFmt: MONEY }),
-      col('增减金额（元）', 11, { numFmt: MONEY }),
-      col('调整原因', 36),
+      col('调整前保障人数', 10, { numFmt: COUNT }),
+      col('调整前月保障金（元）', 14, { numFmt: MONEY }),
+      col('调整后保障人数', 10, { numFmt: COUNT }),
+      col('调整后月保障金（元）', 14, { numFmt: MONEY }),
+      col('增减金额（元）', 15, { numFmt: MONEY }),
+      col('调整原因', 34),
       col('备注', 10),
     ],
     body,
@@ -141,7 +142,7 @@ export function sampleSheet(result: CheckResult, policy: Policy): GeneratedSheet
       col('序号', 6, { numFmt: COUNT }),
       col('村（社区）', 12),
       col('户主姓名', 10),
-      col('身份证号码', 21, { asText: true }),
+      col('身份证号码', 22, { asText: true }),
       col('抽查原因', 12),
       col('抽查人', 10),
       col('抽查日期', 12),
@@ -194,7 +195,7 @@ export function summarySheet(
     columns: [
       col('村（社区）', 14),
       col('户数', 7, { numFmt: COUNT }),
-      col('保障人数', 8, { numFmt: COUNT }),
+      col('保障人数', 10, { numFmt: COUNT }),
       col('月保障金合计（元）', 13, { numFmt: MONEY }),
       col('错误', 7, { numFmt: COUNT }),
       col('提醒', 7, { numFmt: COUNT }),
@@ -262,11 +263,11 @@ export function publicitySheet(
     title: titleOf(result, policy, '农村低保对象公示名单'),
     subtitle: [`公示时间：${PEN_DATE}至${PEN_DATE}${BLANK}监督电话：${BLANK}${BLANK}`],
     columns: [
-      col('序号', 6, { numFmt: COUNT }),
-      col('村（社区）', 14),
-      col('户主姓名', 12),
-      col('保障人数', 10, { numFmt: COUNT }),
-      col('月保障金（元）', 14, { numFmt: MONEY }),
+      col('序号', 8, { numFmt: COUNT }),
+      col('村（社区）', 18),
+      col('户主姓名', 16),
+      col('保障人数', 12, { numFmt: COUNT }),
+      col('月保障金（元）', 16, { numFmt: MONEY }),
     ],
     body,
     totals: ['合计', `共${body.length}户`, null, sum(3), round2(sum(4))],

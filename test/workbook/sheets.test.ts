@@ -61,7 +61,7 @@ describe('调整花名册', () => {
       '共5户',
       null,
       null,
-      '新增1户 停保1户 增发1户 减发2户',
+      '新增1户\n停保1户\n增发1户\n减发2户',
       10,
       1450.5,
       7,
@@ -76,7 +76,7 @@ describe('调整花名册', () => {
     const s = adjustmentSheet(result, policy, { exclude: new Set([1]) });
     expect(s.body.map((r) => r[0])).toEqual([1, 2, 3, 4]);
     expect(s.body.map((r) => r[2])).not.toContain(households[1].headName);
-    expect(s.totals?.[4]).toBe('新增1户 增发1户 减发2户');
+    expect(s.totals?.[4]).toBe('新增1户\n增发1户\n减发2户');
     expect(s.totals?.[9]).toBe(-1.99);
   });
 
