@@ -28,7 +28,7 @@ const PREFIX: Record<Verb, { zh: string; en: string }> = {
 export function describe(e: unknown): { zh: string; en: string } {
   if (e instanceof CliError || e instanceof FileError || e instanceof RosterError) return { zh: e.zh, en: e.en };
   if (e instanceof PolicyError) {
-    return { zh: `核查参数有误：${e.issues.join('；')}`, en: `bad policy: see the keys named before` };
+    return { zh: `核查参数有误：${e.issues.join('；')}`, en: 'bad policy' };
   }
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'EACCES' || code === 'EPERM') {

@@ -18,7 +18,7 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, exists, guardOutputs, statOrMissing } from './paths';
 import { loadPolicy } from './policy-file';
-import { buildReport, reportJson, type Report } from './report';
+import { FolderReportSchema, buildReport, reportJson, type Report } from './report';
 import { adjustmentsText } from './summary';
 import { formatTable } from './table';
 import { writeOutput } from './write';
@@ -138,7 +138,8 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
         ? { file: o.file, error: o.failure }
         : { file: o.file, township: o.township, output: o.output ?? null, report: o.report },
     );
-    await writeOutput(args.report, reportJson({ folder: basename(folder), asOf: policy.asOf, files }), args.force);
+    const report = FolderReportSchema.parse({ folder: basename(folder), asOf: policy.asOf, files });
+    await writeOutput(args.report, reportJson(report), args.force);
   }
 
   io.stdout(folderSummary(folder, outcomes, countyPath, args.report));

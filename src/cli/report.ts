@@ -90,6 +90,20 @@ export const ReportSchema = z.strictObject({
 
 export type Report = z.infer<typeof ReportSchema>;
 
+/** `check <folder> --report`: one entry per township file, the single-file report inside. */
+export const FolderReportSchema = z.strictObject({
+  folder: z.string(),
+  asOf: z.string(),
+  files: z.array(
+    z.union([
+      z.strictObject({ file: z.string(), township: z.string(), output: z.string().nullable(), report: ReportSchema }),
+      z.strictObject({ file: z.string(), error: z.strictObject({ zh: z.string(), en: z.string() }) }),
+    ]),
+  ),
+});
+
+export type FolderReport = z.infer<typeof FolderReportSchema>;
+
 export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
   const id = opts.maskIds ? maskId : (s: string) => s;
   const text = opts.maskIds ? maskIdsInText : (s: string) => s;
