@@ -1,6 +1,7 @@
 /**
  * The JSON report of `check --report`: its shape is a contract (scripts at the county read it),
  * so it is defined once as a zod schema and every report is validated before it is written.
+ * No Node imports here: the task pane bundles this file to offer the same report for download.
  */
 import { z } from 'zod';
 import type { Policy } from '../domain/policy';
