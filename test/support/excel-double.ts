@@ -22,10 +22,13 @@ import {
   displayText,
   parseRect,
   quoteSheet,
+  dateToSerial,
   type Fill,
   type Rect,
   type SheetState,
 } from './excel-double-book';
+
+import type { WorkbookSpec } from './workbook-spec';
 
 export { BookState, DoubleError } from './excel-double-book';
 
@@ -169,11 +172,15 @@ abstract class Obj<T> {
   }
 
   protected set(prop: string, value: unknown, apply: (t: T) => void): void {
-    this.ctx.enqueue(['set', prop, value], () => apply(this.t));
+    this.ctx.enqueue(['set', prop, value], () => {
+      apply(this.t);
+    });
   }
 
   protected call(name: string, args: unknown[], fn: (t: T) => void): void {
-    this.ctx.enqueue(['call', name, ...args], () => fn(this.t));
+    this.ctx.enqueue(['call', name, ...args], () => {
+      fn(this.t);
+    });
   }
 }
 
@@ -897,6 +904,33 @@ export class ExcelDouble {
 
   sheet(name: string): SheetState {
     return this.book.get(name);
+  }
+
+  /** A workbook as a clerk left it: values typed (IDs as text), dates formatted, fills, notes. */
+  static fromSpec(spec: WorkbookSpec, excelApi: ExcelApiVersion = '1.18'): ExcelDouble {
+    const book = new BookState();
+    for (const s of spec.sheets) {
+      const sheet = book.add(s.name);
+      if (s.hidden) sheet.visibility = 'Hidden';
+      s.rows.forEach((row, r) =>
+        row.forEach((spec, c) => {
+          if (spec === null || spec === undefined) return;
+          const cell = typeof spec === 'object' && !(spec instanceof Date) ? spec : { v: spec };
+          if (cell.v instanceof Date) {
+            sheet.setRaw(r, c, dateToSerial(cell.v));
+            sheet.setFormat(r, c, cell.fmt ?? 'yyyy-mm-dd');
+          } else {
+            sheet.setRaw(r, c, cell.v);
+            if (cell.fmt) sheet.setFormat(r, c, cell.fmt);
+          }
+          if (cell.fill) sheet.setFill(r, c, { color: `#${cell.fill.slice(2)}`, pattern: 'Solid' });
+          if (cell.note) sheet.notes.set(a1Of({ r0: r, c0: c, rows: 1, cols: 1 }), cell.note);
+        }),
+      );
+      for (const m of s.merges ?? [])
+        sheet.merges.push({ r0: m.top, c0: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+    }
+    return new ExcelDouble(book, excelApi);
   }
 
   /** Save the workbook and open it again: a new double over the saved file. */
