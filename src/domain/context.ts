@@ -91,7 +91,9 @@ export interface Deceased {
   name: string;
   idText: string;
   date?: string;
-  /** 'roster' (the head's 死亡日期), 'members' (member sheet) or the death list's source. */
+  /** Where the death is recorded: the roster's 死亡日期, the member sheet, or a death list. */
+  via: 'roster' | 'members' | 'list';
+  /** That place as the clerk knows it: the sheet or list name. */
   source: string;
   isHead: boolean;
 }

@@ -63,16 +63,36 @@ function needLabel(need: string): string {
 }
 
 /** The persons of each household who died on or before the reference date while covered. */
-function findDeceased(h: Household, members: Member[], lists: RuleContext['lists'], asOf: string): Deceased[] {
+function findDeceased(
+  h: Household,
+  members: Member[],
+  lists: RuleContext['lists'],
+  sheets: { roster: string; members?: string },
+  asOf: string,
+): Deceased[] {
   const out: Deceased[] = [];
   const death = lists.death;
   const seen = new Set<string>();
   const rowDeath = parseDate(h.cells.deathDate);
   if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
-    out.push({ name: h.headName, idText: h.idText, date: rowDeath.iso, source: 'roster', isHead: true });
+    out.push({
+      name: h.headName,
+      idText: h.idText,
+      date: rowDeath.iso,
+      via: 'roster',
+      source: sheets.roster,
+      isHead: true,
+    });
     if (h.key) seen.add(h.key);
   } else if (h.key && death?.keys.has(h.key)) {
-    out.push({ name: h.headName, idText: h.idText, date: death.dates.get(h.key), source: death.source, isHead: true });
+    out.push({
+      name: h.headName,
+      idText: h.idText,
+      date: death.dates.get(h.key),
+      via: 'list',
+      source: death.source,
+      isHead: true,
+    });
     seen.add(h.key);
   }
   for (const m of members) {
@@ -80,9 +100,23 @@ function findDeceased(h: Household, members: Member[], lists: RuleContext['lists
     const isHead = m.relation === 'head' || (m.key !== '' && m.key === h.key);
     if (isHead && out.some((d) => d.isHead)) continue;
     if (m.deathDate && m.deathDate <= asOf) {
-      out.push({ name: m.name, idText: m.idText, date: m.deathDate, source: 'members', isHead });
+      out.push({
+        name: m.name,
+        idText: m.idText,
+        date: m.deathDate,
+        via: 'members',
+        source: sheets.members ?? '',
+        isHead,
+      });
     } else if (m.key && death?.keys.has(m.key)) {
-      out.push({ name: m.name, idText: m.idText, date: death.dates.get(m.key), source: death.source, isHead });
+      out.push({
+        name: m.name,
+        idText: m.idText,
+        date: death.dates.get(m.key),
+        via: 'list',
+        source: death.source,
+        isHead,
+      });
     } else continue;
     if (m.key) seen.add(m.key);
   }
@@ -142,7 +176,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   for (const kind of Object.keys(lists)) available.add(`@list:${kind}`);
   if (policy.areaCode) available.add('@policy:areaCode');
 
-  const deceased = households.map((h) => findDeceased(h, members[h.index], lists, asOf));
+  const sheetNames = { roster: roster.sheet, members: memberMatch?.sheet };
+  const deceased = households.map((h) => findDeceased(h, members[h.index], lists, sheetNames, asOf));
   const ctx: RuleContext = {
     policy,
     asOf,

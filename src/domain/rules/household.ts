@@ -138,6 +138,8 @@ export const HH05: Rule = {
   messages: ['noMembers', 'noHead', 'manyHeads'],
   check(h, ctx, report) {
     const members = ctx.members[h.index];
+    // Members link by the head's ID: with an unusable ID the ID rules already speak for the row.
+    if (!h.key) return;
     if (members.length === 0) return report('noMembers', { sheet: ctx.memberSheet ?? '' });
     const heads = members.filter((m) => m.relation === 'head').length;
     if (heads === 0) report('noHead', { sheet: ctx.memberSheet ?? '' });
