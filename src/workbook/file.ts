@@ -67,7 +67,10 @@ export class FileWorkbook implements WorkbookHost {
 
   async toBuffer(): Promise<Uint8Array> {
     const out = await this.workbook.xlsx.writeBuffer();
-    return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+    // A plain Uint8Array view (ExcelJS hands back a Node Buffer, or its browser polyfill).
+    return out instanceof Uint8Array
+      ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+      : new Uint8Array(out as ArrayBuffer);
   }
 }
 
