@@ -66,7 +66,7 @@ export class FileWorkbook implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    const out = await this.workbook.xlsx.writeBuffer();
+    const out: unknown = await this.workbook.xlsx.writeBuffer();
     // A plain Uint8Array view (ExcelJS hands back a Node Buffer, or its browser polyfill).
     return out instanceof Uint8Array
       ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
