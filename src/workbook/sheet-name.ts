@@ -6,12 +6,25 @@
 const MAX = 31;
 
 export function cleanSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[[\]:*?/\\]/g, '')
-    .replace(/^'+|'+$/g, '')
-    .trim()
-    .slice(0, MAX);
+  const cleaned = clip(
+    name
+      .replace(/[[\]:*?/\\]/g, '')
+      .replace(/^'+|'+$/g, '')
+      .trim(),
+    MAX,
+  ).replace(/'+$/, '');
   return cleaned || '核查结果';
+}
+
+/** At most `max` UTF-16 units, never splitting an emoji or rare CJK character in two. */
+function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
 }
 
 export function freeSheetName(preferred: string, taken: Iterable<string>): string {
@@ -20,7 +33,7 @@ export function freeSheetName(preferred: string, taken: Iterable<string>): strin
   if (!used.has(base.toLowerCase()) && base.toLowerCase() !== 'history') return base;
   for (let n = 2; ; n++) {
     const suffix = `(${n})`;
-    const name = base.slice(0, MAX - suffix.length) + suffix;
+    const name = clip(base, MAX - suffix.length) + suffix;
     if (!used.has(name.toLowerCase())) return name;
   }
 }

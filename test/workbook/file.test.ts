@@ -331,6 +331,11 @@ describe('adding a generated sheet', () => {
     const long = await fw.addSheet(tinySheet('核'.repeat(40)));
     expect(long).toHaveLength(31);
     expect(await fw.addSheet(tinySheet('核'.repeat(40)))).toBe('核'.repeat(28) + '(2)');
+    // An emoji is two UTF-16 units: never cut in half (a lone surrogate would corrupt the file).
+    const emoji = await fw.addSheet(tinySheet('核'.repeat(30) + '😀'));
+    expect(emoji).toBe('核'.repeat(30));
+    const reopened = await reopen(fw);
+    expect(reopened.workbook.worksheets.map((w) => w.name)).toContain(emoji);
   });
 
   it('writes IDs as text and formula-looking text as plain strings', async () => {
