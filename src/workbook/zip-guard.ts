@@ -173,6 +173,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
   let total = 0;
   let hasContentTypes = false;
   let hasWorkbook = false;
+  let isOpenDocument = false;
   let p = 0;
   for (let n = 0; n < dir.entries; n++) {
     if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw corrupt();
@@ -209,9 +210,17 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
     }
     if (name === '[content_types].xml') hasContentTypes = true;
     if (name === 'xl/workbook.xml') hasWorkbook = true;
+    if (name === 'mimetype' || name === 'content.xml') isOpenDocument = true;
     p = next;
   }
   if (!hasContentTypes || !hasWorkbook) {
+    if (isOpenDocument) {
+      throw new FileError(
+        'not-xlsx',
+        '这是 OpenDocument（.ods）表格，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
+        'this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in WPS or Excel',
+      );
+    }
     throw new FileError(
       'not-xlsx',
       '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',

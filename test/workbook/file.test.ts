@@ -426,6 +426,21 @@ describe('refusing files that are not a usable .xlsx', () => {
     expect(e.code).toBe('not-xlsx');
   });
 
+  it('an OpenDocument spreadsheet (WPS / LibreOffice .ods)', async () => {
+    const e = await fileError(
+      craftZip([
+        {
+          name: 'mimetype',
+          stored: new Uint8Array(Buffer.from('application/vnd.oasis.opendocument.spreadsheet')),
+          claimedSize: 46,
+        },
+        { name: 'content.xml', stored: new Uint8Array(10), claimedSize: 10 },
+      ]),
+    );
+    expect(e.code).toBe('not-xlsx');
+    expect(e.zh).toContain('.ods');
+  });
+
   it('a zip whose directory claims more than the limit, before expanding anything', async () => {
     const e = await fileError(craftZip(workbookEntries(0xfff00000)));
     expect(e.code).toBe('too-large');
