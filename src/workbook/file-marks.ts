@@ -53,15 +53,41 @@ export function clearMarks(wb: ExcelJS.Workbook): number {
   let restored = 0;
   for (const r of recorded) {
     const ws = wb.getWorksheet(r.sheet);
-    if (!ws) continue;
+    // The record is a sheet of the workbook and may have been edited by hand: a row that names no
+    // real cell is skipped, and an unreadable earlier fill or note counts as none (our mark goes).
+    if (!ws || !isCellAddress(r.address)) continue;
     const cell = ws.getCell(r.address);
-    if (isOurFill(cell.fill)) setFill(cell, r.fill ? (JSON.parse(r.fill) as ExcelJS.Fill) : undefined);
-    restoreNote(cell, r.note ? (JSON.parse(r.note) as Note) : undefined);
+    if (isOurFill(cell.fill)) setFill(cell, parseRecorded<ExcelJS.Fill>(r.fill, isFillLike));
+    restoreNote(cell, parseRecorded<Note>(r.note, isNoteLike));
     restored++;
   }
   removeRecord(wb);
   return restored;
 }
+
+/** "C3" yes; "ZZZZ9", "A0", "XFD1048577" or free text no. */
+function isCellAddress(address: string): boolean {
+  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(address);
+  if (!m) return false;
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return col <= 16_384 && Number(m[2]) <= 1_048_576;
+}
+
+function parseRecorded<T>(json: string | undefined, ok: (v: unknown) => boolean): T | undefined {
+  if (!json) return undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    return ok(v) ? (v as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isFillLike = (v: unknown) =>
+  typeof v === 'object' && v !== null && ['pattern', 'gradient'].includes((v as { type?: unknown }).type as string);
+
+const isNoteLike = (v: unknown) =>
+  typeof v === 'string' || (typeof v === 'object' && v !== null && Array.isArray((v as { texts?: unknown }).texts));
 
 /**
  * Loaded cells with the same style share one style object in ExcelJS, and so do the cells of a
@@ -72,6 +98,10 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
   if (fill) style.fill = fill;
   else delete style.fill;
   cell.style = style;
+  // ExcelJS keeps the style id of the last save on the cell's value model and does not replace it
+  // when the new style is the default one: mark → save → clear → save would bring the mark back.
+  const saved = (cell as unknown as { _value?: { model?: { styleId?: number } } })._value?.model;
+  if (saved) delete saved.styleId;
 }
 
 function isOurFill(fill: ExcelJS.Fill | undefined): boolean {
