@@ -35,7 +35,10 @@ export function describe(e: unknown): { zh: string; en: string } {
     return { zh: '没有读写该文件的权限', en: 'permission denied' };
   }
   if (code === 'ENOSPC') return { zh: '磁盘空间不足', en: 'no space left on the disk' };
-  return { zh: `意外错误：${String((e as Error)?.message ?? e)}`, en: 'unexpected error' };
+  // An error we did not foresee may quote the cell, note or record it failed on (names, ID
+  // numbers): name its kind, never print its text.
+  const kind = e instanceof Error ? e.name : typeof e;
+  return { zh: `意外错误（${kind}）`, en: `unexpected error (${kind})` };
 }
 
 /** The one stderr line of a refusal, e.g. "无法核查：未找到花名册表头…（Not checked: roster header not found…）". */
