@@ -1,16 +1,18 @@
 /**
- * Marking and clearing through Office.js in a handful of syncs:
+ * Marking and clearing through Office.js in a handful of syncs, whatever the number of cells:
  *
- * mark   S1  does a record of earlier marks exist? + the current fills of the cells to mark, read
- *            per getRanges() chunk (one answer when the chunk is uniform, as rosters mostly are)
- *            + the sheets' notes;                    (earlier marks: restore them first, read again)
- *        S2  only if needed: per-block fills of mixed chunks, locations of the clerk's notes
- *        S3… the record, the paint (one operation per address chunk and severity) and the notes,
- *            a sync per ~4 MB of request.
- * clear  S1  record? + sheet names  S2 record size + notes/comments  S3 record rows  S4 restore.
+ * mark   1  is there a record of earlier marks? + the current fills of the cells to mark, one
+ *           read per getRanges() chunk (one answer when the chunk is uniform, as a roster's data
+ *           cells are) + the sheets' notes         (earlier marks: clear them first, read again)
+ *        2  only if needed: fills of mixed chunks block by block, where the clerk's notes are
+ *        3… the record, the paint (one operation per address chunk and severity) and the notes,
+ *           one sync per ~4 MB of request
+ * clear  1 record? + sheet names · 2 record size + notes/comments · 3 record rows · 4 current
+ *        fills · 5 mixed runs only · 6 restore fills, remove our notes, delete the record.
  *
  * Our notes are found by NOTE_HEADER, so clearing removes only ours and keeps the clerk's part of
- * a note we appended to, including anything the clerk wrote there since.
+ * a note we appended to, including anything the clerk wrote there since. A fill the clerk changed
+ * after marking is theirs and stays, as in the file host.
  */
 import { a1 } from '../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
@@ -39,6 +41,8 @@ export function withoutOurNote(content: string): string {
   return at < 0 ? content : content.slice(0, at).replace(/\n{1,2}$/, '');
 }
 
+/** Record rows whose current fills are read as one: small enough that few runs mix severities. */
+const RESTORE_RUN = 500;
 const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2).toUpperCase()}`));
 const hexOf = (severity: 'error' | 'warning') => `#${MARK_FILLS[severity].slice(2)}`;
 const isOurFill = (f: CellFill | undefined) => !!f && f.pattern === 'Solid' && MARK_HEX.has(f.color.toUpperCase());
@@ -137,7 +141,10 @@ export async function markIn(
   if (!marks.length) return { cells: 0, notes: kind !== null };
   const before = await settleReads(ctx, reads);
 
-  const records: MarkRecord[] = marks.map((m) => {
+  // Errors first, then warnings: clearing reads the current fills in runs of record rows, and a
+  // run of one severity is one uniform answer (see RESTORE_RUN).
+  const bySeverity = [...marks.filter((m) => m.severity === 'error'), ...marks.filter((m) => m.severity !== 'error')];
+  const records: MarkRecord[] = bySeverity.map((m) => {
     const clerk = before.annotations.get(cellKey(m.sheet, m.row, m.col));
     return {
       sheet: m.sheet,
@@ -204,17 +211,26 @@ async function restoreIn(
 
   // A sheet renamed or deleted since marking cannot be found again; its cells are skipped.
   const live = new Map(names.map((n) => [n.toLowerCase(), n]));
-  const targets = new Map<string, FillTarget & { records: { cell: CellRef; fill: CellFill }[] }>();
+  const targets = new Map<
+    string,
+    { sheet: string; ws: Excel.Worksheet; records: { cell: CellRef; fill: CellFill }[] }
+  >();
   for (const r of parseRecord(grid)) {
     const sheet = live.get(r.sheet.toLowerCase());
     if (!sheet) continue;
     let t = targets.get(sheet);
-    if (!t) targets.set(sheet, (t = { sheet, ws: ctx.workbook.worksheets.getItem(sheet), cells: [], records: [] }));
-    const cell = parseCellAddress(r.cell);
-    t.cells.push(cell);
-    t.records.push({ cell, fill: r.fill });
+    if (!t) targets.set(sheet, (t = { sheet, ws: ctx.workbook.worksheets.getItem(sheet), records: [] }));
+    t.records.push({ cell: parseCellAddress(r.cell), fill: r.fill });
   }
-  const fillReads = queueFillReads([...targets.values()]);
+  // Is each cell still ours? Read in runs of record rows, so that a run painted one colour answers
+  // at once; only a run mixing error and warning cells is read block by block.
+  const runs: FillTarget[] = [];
+  for (const t of targets.values()) {
+    for (let i = 0; i < t.records.length; i += RESTORE_RUN) {
+      runs.push({ sheet: t.sheet, ws: t.ws, cells: t.records.slice(i, i + RESTORE_RUN).map((r) => r.cell) });
+    }
+  }
+  const fillReads = queueFillReads(runs);
   await ctx.sync();
   const budget = new SyncBudget(ctx);
   const settle = await settleFills(fillReads, budget);

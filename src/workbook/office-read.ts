@@ -13,7 +13,9 @@ import { parseAreas, toCell } from './office-cells';
 /** Bytes per cell of values + text + numberFormat + valueTypes before a sheet has shown its own. */
 const FIRST_GUESS_BYTES_PER_CELL = 60;
 /** Headroom on the measured size, for rows further down that hold longer text. */
-const HEADROOM = 1.2;
+const HEADROOM = 1.05;
+/** Bytes of one read response: 4.5 MB against Excel's 5 MB (writes keep to LIMITS.payloadBytes). */
+const READ_BUDGET = 4_500_000;
 
 export type Supports = (excelApiVersion: string) => boolean;
 
@@ -125,9 +127,11 @@ export async function readRows(
     } catch (e) {
       const single = pieces.length === 1 && pieces[0].count === 1;
       if (!isPayloadError(e) || single) throw e;
+      // Too large: ask again for half as many rows as this attempt held.
       for (const p of pieces) {
         p.plan.done = Math.min(p.plan.done, p.start);
-        p.plan.bytesPerCell *= 2;
+        const halfRows = Math.max(1, Math.floor(p.count / 2));
+        p.plan.bytesPerCell = Math.max(p.plan.bytesPerCell * 2, READ_BUDGET / (p.plan.cols * halfRows));
       }
       continue;
     }
@@ -142,7 +146,7 @@ export async function readRows(
 /** Queue the next rows of as many sheets as fit one response. */
 function queuePieces(plans: SheetPlan[]): Piece[] {
   const pieces: Piece[] = [];
-  let bytesLeft = LIMITS.payloadBytes;
+  let bytesLeft = READ_BUDGET;
   let cellsLeft = LIMITS.cells;
   for (const plan of plans) {
     while (plan.done < plan.rows) {
@@ -167,16 +171,14 @@ function queuePieces(plans: SheetPlan[]): Piece[] {
 
 function storePiece({ plan, start, count, range }: Piece): void {
   const { values, text, numberFormat, valueTypes } = range;
-  let bytes = 0;
   for (let i = 0; i < count; i++) {
     const row = plan.grid.rows[plan.firstRow + start + i];
     for (let j = 0; j < plan.cols; j++) {
-      const t = String(text[i][j]);
-      const fmt = String(numberFormat[i][j]);
-      bytes += utf8Length(t) * 2 + fmt.length + valueTypes[i][j].length + 12;
-      const cell = toCell(values[i][j], valueTypes[i][j], t, fmt);
+      const cell = toCell(values[i][j], valueTypes[i][j], String(text[i][j]), String(numberFormat[i][j]));
       if (cell) row[plan.firstCol + j] = cell;
     }
   }
-  plan.bytesPerCell = Math.max(8, (bytes / (count * plan.cols)) * HEADROOM);
+  // The size of this answer as it travelled, to size the next request of this sheet.
+  const bytes = [values, text, numberFormat, valueTypes].reduce((n, m) => n + utf8Length(JSON.stringify(m)), 0);
+  plan.bytesPerCell = Math.max(4, (bytes / (count * plan.cols)) * HEADROOM);
 }

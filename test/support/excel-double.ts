@@ -41,6 +41,10 @@ export type ExcelApiVersion = '1.9' | '1.10' | '1.13' | '1.18';
 export interface SyncStats {
   /** Operations (object creations, loads, writes, calls) in each sync's request. */
   ops: number[];
+  /** Operations by kind over all syncs, e.g. "create getRanges", "set color", "create add", "load". */
+  kinds: Record<string, number>;
+  /** Sizes of the responses Excel refused to send (over 5 MB or 5 million cells). */
+  refused: number[];
   requestBytes: number[];
   responseBytes: number[];
 }
@@ -86,6 +90,11 @@ class Ctx {
     const stats = this.double.stats;
     const requestBytes = bytes(ops.map((o) => o.payload));
     stats.ops.push(ops.length);
+    for (const op of ops) {
+      const [verb, what] = op.payload as [string, unknown];
+      const kind = verb === 'load' ? 'load' : `${verb} ${String(what)}`;
+      stats.kinds[kind] = (stats.kinds[kind] ?? 0) + 1;
+    }
     stats.requestBytes.push(requestBytes);
     await Promise.resolve();
     if (requestBytes > PAYLOAD_LIMIT) {
@@ -103,13 +112,17 @@ class Ctx {
         if (p.data !== undefined) responseBytes += bytes(p.data);
         cells += p.cells ?? 0;
       }
-    } finally {
-      stats.responseBytes.push(responseBytes);
+    } catch (e) {
+      stats.responseBytes.push(0);
+      throw e;
     }
-    if (responseBytes > PAYLOAD_LIMIT) {
-      throw new DoubleError('ResponsePayloadSizeLimitExceeded', `response of ${responseBytes} bytes`);
+    if (responseBytes > PAYLOAD_LIMIT || cells > CELL_LIMIT) {
+      stats.responseBytes.push(0);
+      stats.refused.push(responseBytes);
+      const what = cells > CELL_LIMIT ? `read of ${cells} cells` : `response of ${responseBytes} bytes`;
+      throw new DoubleError('ResponsePayloadSizeLimitExceeded', what);
     }
-    if (cells > CELL_LIMIT) throw new DoubleError('ResponsePayloadSizeLimitExceeded', `read of ${cells} cells`);
+    stats.responseBytes.push(responseBytes);
     for (const p of pending) p.apply();
   }
 }
@@ -826,7 +839,7 @@ class WorksheetCollectionProxy extends Obj<BookState> {
     });
   }
   add(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, { create: ['add', name], resolve: () => this.t.add(name) });
+    return new WorksheetProxy(this.ctx, { create: ['addWorksheet', name], resolve: () => this.t.add(name) });
   }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, {
@@ -864,7 +877,7 @@ class WorkbookProxy {
 // ---- the double --------------------------------------------------------------------------
 
 export class ExcelDouble {
-  stats: SyncStats = { ops: [], requestBytes: [], responseBytes: [] };
+  stats: SyncStats = { ops: [], kinds: {}, refused: [], requestBytes: [], responseBytes: [] };
 
   constructor(
     public book: BookState = new BookState(),
@@ -899,7 +912,7 @@ export class ExcelDouble {
     return [...this.stats.requestBytes, ...this.stats.responseBytes].reduce((a, b) => a + b, 0);
   }
   resetStats(): void {
-    this.stats = { ops: [], requestBytes: [], responseBytes: [] };
+    this.stats = { ops: [], kinds: {}, refused: [], requestBytes: [], responseBytes: [] };
   }
 
   sheet(name: string): SheetState {
@@ -919,6 +932,10 @@ export class ExcelDouble {
           if (cell.v instanceof Date) {
             sheet.setRaw(r, c, dateToSerial(cell.v));
             sheet.setFormat(r, c, cell.fmt ?? 'yyyy-mm-dd');
+          } else if (typeof cell.v === 'number') {
+            // As typed into Excel: 15 significant digits.
+            sheet.setRaw(r, c, Number(cell.v.toPrecision(15)));
+            if (cell.fmt) sheet.setFormat(r, c, cell.fmt);
           } else {
             sheet.setRaw(r, c, cell.v);
             if (cell.fmt) sheet.setFormat(r, c, cell.fmt);
