@@ -148,7 +148,9 @@ describe('reading', () => {
   });
 
   test('error cells, 18-digit IDs typed as numbers and formats reach the grid as the clerk sees them', async () => {
-    const d = ExcelDouble.fromSpec({ sheets: [{ name: 'S', rows: [[430529198001011237, { v: 3026, fmt: '0.00' }]] }] });
+    // The clerk typed the 18 digits into a General cell: Excel kept 15 of them.
+    const typed = Number('430529198001011237');
+    const d = ExcelDouble.fromSpec({ sheets: [{ name: 'S', rows: [[typed, { v: 3026, fmt: '0.00' }]] }] });
     d.sheet('S').setRaw(0, 2, '#N/A', { error: true });
     const [row] = (await hostOf(d).readWorkbook()).sheets[0].rows;
     expect(row).toEqual([
