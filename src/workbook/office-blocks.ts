@@ -79,22 +79,6 @@ export function blockCells(b: Block): CellRef[] {
   return out;
 }
 
-/** Join addresses with commas into lists of at most `limit` characters each. */
-export function chunkAddresses(addresses: string[], limit = LIMITS.addressChars): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const a of addresses) {
-    if (a.length > limit) throw new Error(`address longer than ${limit} characters: ${a.slice(0, 20)}…`);
-    if (current && current.length + 1 + a.length > limit) {
-      chunks.push(current);
-      current = '';
-    }
-    current = current ? `${current},${a}` : a;
-  }
-  if (current) chunks.push(current);
-  return chunks;
-}
-
 /** Cells → blocks → address chunks, keeping which blocks each chunk holds. */
 export function blockChunks(cells: CellRef[], limit = LIMITS.addressChars): { address: string; blocks: Block[] }[] {
   const out: { address: string; blocks: Block[] }[] = [];

@@ -24,8 +24,11 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function toCell(value: unknown, type: string, text: string, fmt: string): Cell | undefined {
+export function toCell(value: unknown, type: string, shown: string, fmt: string): Cell | undefined {
   const format = fmt && fmt !== 'General' ? { fmt } : {};
+  // A number or date in a column too narrow for it shows as "#####": that is no text to keep.
+  const narrow = (type === 'Double' || type === 'Integer') && /^#+$/.test(shown);
+  const text = narrow ? undefined : shown;
   switch (type) {
     case 'Empty':
       return undefined;
@@ -34,21 +37,21 @@ export function toCell(value: unknown, type: string, text: string, fmt: string):
       const n = Number(value);
       if (isDateFormat(fmt)) {
         const d = serialToDate(n);
-        return { v: d, t: 'date', ...format, ...(text !== isoDay(d) ? { text } : {}) };
+        return { v: d, t: 'date', ...format, ...(text !== undefined && text !== isoDay(d) ? { text } : {}) };
       }
-      return { v: n, t: 'number', ...format, ...(text !== String(n) ? { text } : {}) };
+      return { v: n, t: 'number', ...format, ...(text !== undefined && text !== String(n) ? { text } : {}) };
     }
     case 'Boolean': {
       const b = value === true || value === 'TRUE';
-      return { v: b, t: 'boolean', ...format, ...(text !== String(b) ? { text } : {}) };
+      return { v: b, t: 'boolean', ...format, ...(shown !== String(b) ? { text: shown } : {}) };
     }
     case 'Error':
-      return { v: text || String(value), t: 'error' };
+      return { v: shown || String(value), t: 'error' };
     default: {
       // String, and anything newer (RichValue, Unknown): the text the clerk sees.
-      const s = typeof value === 'string' ? value : text;
+      const s = typeof value === 'string' ? value : shown;
       if (s === '') return undefined;
-      return { v: s, t: 'string', ...format, ...(text !== s ? { text } : {}) };
+      return { v: s, t: 'string', ...format, ...(shown !== s ? { text: shown } : {}) };
     }
   }
 }

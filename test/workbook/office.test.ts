@@ -6,7 +6,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { FileWorkbook } from '../../src/workbook/file';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type ProgressEvent } from '../../src/workbook/host';
-import { blockChunks } from '../../src/workbook/office-blocks';
+import fc from 'fast-check';
+import { blockAddress, blockCells, blockChunks, cellsToBlocks, LIMITS } from '../../src/workbook/office-blocks';
+import { parseAreas, toCell } from '../../src/workbook/office-cells';
 import { OfficeHost } from '../../src/workbook/office';
 import { BIG_SHEET, bigRosterBook, bigRosterMarks } from '../support/big-roster';
 import { doubleFromXlsx, xlsxFromDouble } from '../support/double-xlsx';
@@ -108,6 +110,57 @@ describe('the Excel double keeps the rules Excel enforces', () => {
         await ctx.sync();
       }),
     ).rejects.toThrow(/ApiNotFound/);
+  });
+});
+
+describe('cells to getRanges() address lists', () => {
+  test('adjacent cells become rectangles: runs down a column, then equal runs side by side', () => {
+    const cells = [
+      { row: 7, col: 2 },
+      { row: 8, col: 2 },
+      { row: 7, col: 3 },
+      { row: 8, col: 3 },
+      { row: 10, col: 3 },
+      { row: 7, col: 3 },
+    ];
+    expect(cellsToBlocks(cells).map(blockAddress)).toEqual(['B7:C8', 'C10']);
+  });
+
+  test('blocks cover exactly the cells given, and no list exceeds the address limit', () => {
+    const cell = fc.record({ row: fc.integer({ min: 1, max: 300 }), col: fc.integer({ min: 1, max: 30 }) });
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 400 }), fc.integer({ min: 20, max: 200 }), (cells, limit) => {
+        const key = (c: { row: number; col: number }) => `${c.row},${c.col}`;
+        const chunks = blockChunks(cells, limit);
+        const covered = chunks.flatMap((ch) => ch.blocks.flatMap(blockCells)).map(key);
+        expect(new Set(covered).size).toBe(covered.length);
+        expect(new Set(covered)).toEqual(new Set(cells.map(key)));
+        for (const ch of chunks) {
+          expect(ch.address.length).toBeLessThanOrEqual(limit);
+          expect(ch.address).toBe(ch.blocks.map(blockAddress).join(','));
+        }
+      }),
+    );
+    expect(LIMITS.addressChars).toBeLessThan(ADDRESS_LIMIT);
+  });
+});
+
+describe('Office.js values to grid cells', () => {
+  test('a date or number shown as ##### in a narrow column keeps its value and no text', () => {
+    expect(toCell(43115, 'Double', '########', 'yyyy-mm-dd')).toEqual({
+      v: new Date(Date.UTC(2018, 0, 15)),
+      t: 'date',
+      fmt: 'yyyy-mm-dd',
+    });
+    expect(toCell(3026.5, 'Double', '####', '0.00')).toEqual({ v: 3026.5, t: 'number', fmt: '0.00' });
+    expect(toCell('', 'Empty', '', 'General')).toBeUndefined();
+  });
+
+  test('merged areas are read from RangeAreas addresses, quoted sheet names included', () => {
+    expect(parseAreas("'村 名单'!A1:F1,'村 名单'!$B$3:$B$4")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 5 },
+      { top: 2, left: 1, bottom: 3, right: 1 },
+    ]);
   });
 });
 
