@@ -11,7 +11,7 @@ import { formatFinding } from './messages';
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
 const AMOUNT_UNRELIABLE: ReadonlySet<RuleId> = new Set(['HH-01', 'HH-02', 'AMT-04'] as RuleId[]);
 
-export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: Finding[][]): Adjustment[] {
+export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Finding[] | undefined)[]): Adjustment[] {
   const out: Adjustment[] = [];
   for (const h of ctx.households) {
     const a = adjustmentFor(h, ctx, findingsByHousehold[h.index] ?? []);

@@ -323,7 +323,9 @@ function copiesHeader(row: (Cell | undefined)[], headerCols: number[], exact: Se
   let copies = 0;
   for (const c of headerCols) {
     const cell = row[c];
-    if (cell?.t === 'string' && exact.has((cell.v as string).trim()) && ++copies >= 2) return true;
+    if (cell?.t !== 'string') continue;
+    const v = cell.v as string;
+    if ((exact.has(v) || (/^\s|\s$/u.test(v) && exact.has(v.trim()))) && ++copies >= 2) return true;
   }
   return false;
 }

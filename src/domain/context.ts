@@ -50,8 +50,6 @@ export interface IdOccurrence {
   household: number;
   role: 'head' | 'member';
   name: string;
-  /** Where it was seen, e.g. "家庭成员!C12" for a member. */
-  where: string;
 }
 
 export interface ListIndex {
@@ -168,18 +166,14 @@ export function buildMembers(
   return { members, orphans };
 }
 
-export function buildIdIndex(
-  households: Household[],
-  members: Member[][],
-  memberSheet?: string,
-): Map<string, IdOccurrence[]> {
+export function buildIdIndex(households: Household[], members: Member[][]): Map<string, IdOccurrence[]> {
   const ids = new Map<string, IdOccurrence[]>();
   for (const h of households) {
-    if (h.key) pushMap(ids, h.key, { household: h.index, role: 'head', name: h.headName, where: `第${h.row}行` });
+    if (h.key) pushMap(ids, h.key, { household: h.index, role: 'head', name: h.headName });
     for (const m of members[h.index]) {
       // The head's own member record (本人) is the same person in the same household: not a second occurrence.
       if (!m.key || m.key === h.key) continue;
-      pushMap(ids, m.key, { household: h.index, role: 'member', name: m.name, where: `${memberSheet}!${m.row}` });
+      pushMap(ids, m.key, { household: h.index, role: 'member', name: m.name });
     }
   }
   return ids;

@@ -187,7 +187,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     members,
     memberSheet: memberMatch?.sheet,
     orphanMembers: orphans,
-    ids: buildIdIndex(households, members, memberMatch?.sheet),
+    ids: buildIdIndex(households, members),
     externalIds: input.externalIds,
     lists,
     available,
@@ -206,7 +206,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
 
   const nameCol = columns.headName?.col ?? columns.headId!.col;
   const findings: Finding[] = [];
-  const byHousehold: Finding[][] = households.map(() => []);
+  // Most households have no finding: their slot stays empty until one is reported.
+  const byHousehold: (Finding[] | undefined)[] = new Array(households.length);
   // One reporter for the whole run (not a closure per rule and row): it reads the current pair.
   let h: Household = households[0];
   let rule: Rule = runnable[0];
@@ -228,7 +229,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     };
     if (opts.source) f.source = opts.source;
     findings.push(f);
-    byHousehold[h.index].push(f);
+    (byHousehold[h.index] ??= []).push(f);
   };
   for (h of households) {
     for (rule of runnable) rule.check(h, ctx, report);

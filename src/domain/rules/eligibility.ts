@@ -16,8 +16,8 @@ export const ELIG01: Rule = {
         'deceased',
         { who: d.isHead ? '户主' : `成员${d.name}`, date: d.date ?? '日期不详', source: d.source },
         {
-          field: d.isHead && d.source === 'roster' ? 'deathDate' : undefined,
-          source: d.source === 'roster' ? undefined : d.source,
+          field: d.via === 'roster' ? 'deathDate' : undefined,
+          source: d.via === 'roster' ? undefined : d.source,
         },
       );
     }

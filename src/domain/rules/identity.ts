@@ -93,9 +93,12 @@ export const ID06: Rule = {
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (!p.key) continue;
+      const seen = ctx.ids.get(p.key);
+      const external = ctx.externalIds?.get(p.key);
+      if ((!seen || seen.length < 2) && !external) continue; // the common case: a unique ID
       const opts = { ...onIdCell(p.isHead), source: p.source };
-      const elsewhere = (ctx.ids.get(p.key) ?? []).filter((o) => o.household !== h.index);
-      for (const o of elsewhere) {
+      for (const o of seen ?? []) {
+        if (o.household === h.index) continue;
         const other = ctx.households[o.household];
         report(
           'duplicate',
@@ -103,7 +106,7 @@ export const ID06: Rule = {
           opts,
         );
       }
-      for (const e of ctx.externalIds?.get(p.key) ?? []) {
+      for (const e of external ?? []) {
         report('external', { who: p.who, file: e.file, row: e.row, name: e.name }, opts);
       }
     }

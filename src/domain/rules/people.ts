@@ -3,15 +3,24 @@ import type { Household } from '../household';
 import type { RuleContext } from '../context';
 import type { IdAnalysis } from '../idcard';
 
-export interface Person {
-  name: string;
-  id: IdAnalysis;
-  key: string;
-  isHead: boolean;
+/** A person of the household; `who` and `source` are only built when a rule reports. */
+export class Person {
+  constructor(
+    readonly name: string,
+    readonly id: IdAnalysis,
+    readonly key: string,
+    readonly isHead: boolean,
+    private readonly memberSheet?: string,
+    private readonly memberRow?: number,
+  ) {}
   /** "户主" or "成员张三" — how messages name the person. */
-  who: string;
+  get who(): string {
+    return this.isHead ? '户主' : `成员${this.name}`;
+  }
   /** Member sheet row as "家庭成员!12", undefined for the head. */
-  source?: string;
+  get source(): string | undefined {
+    return this.isHead ? undefined : `${this.memberSheet}!${this.memberRow}`;
+  }
 }
 
 // Rules ask for the same household's persons several times in a row: keep the last answer.
@@ -28,17 +37,10 @@ export function people(h: Household, ctx: RuleContext): Person[] {
 }
 
 function listPeople(h: Household, ctx: RuleContext): Person[] {
-  const list: Person[] = [{ name: h.headName, id: h.id, key: h.key, isHead: true, who: '户主' }];
+  const list: Person[] = [new Person(h.headName, h.id, h.key, true)];
   for (const m of ctx.members[h.index]) {
     if (m.relation === 'head' || (m.key && m.key === h.key)) continue;
-    list.push({
-      name: m.name,
-      id: m.id,
-      key: m.key,
-      isHead: false,
-      who: `成员${m.name}`,
-      source: `${ctx.memberSheet}!${m.row}`,
-    });
+    list.push(new Person(m.name, m.id, m.key, false, ctx.memberSheet, m.row));
   }
   return list;
 }
