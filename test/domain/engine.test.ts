@@ -299,3 +299,10 @@ test('an invalid date cell anywhere is harmless (found by the property test)', (
   const wb = { sheets: [{ name: 'S', rows: [[{ v: new Date(NaN), t: 'date' as const }]] }] };
   expect(() => checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15' }) })).toThrow(RosterError);
 });
+
+test('a death recorded on the roster row points at its 死亡日期 cell; one from the member sheet names that sheet', () => {
+  const r = check(workbook([cleanRow({ 死亡日期: '2017-11-02' })]));
+  const f = r.findings.find((x) => x.rule === 'ELIG-01')!;
+  expect(f).toMatchObject({ column: '死亡日期', field: 'deathDate' });
+  expect(formatFinding(f)).toBe('户主已死亡（2017-11-02，来源：花名册），仍在保');
+});
