@@ -410,9 +410,10 @@ export const CORPUS: CorpusCase[] = [
           if (i === 1) row.村 = '+白云村';
           if (i === 2) row.备注 = '-无';
           if (i === 3) row.户主姓名 = '@龙春梅';
-          // Income above the standard → 停保, so names and villages reach the generated sheets.
-          if (i < 4) row.家庭月人均收入 = 300;
-          if (i === 4) row.月保障金 = 1;
+          // Income above the standard → 停保: names and villages reach the 调整花名册.
+          if (i === 0 || i === 1 || i === 3) row.家庭月人均收入 = 300;
+          // A wrong amount → 增发, still active: also on the 公示名单.
+          if (i === 4) Object.assign(row, { 户主姓名: '-阳光明', 村: '=1+1', 月保障金: 1 });
         },
       }),
   },
