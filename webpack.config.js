@@ -118,8 +118,15 @@ module.exports = async (env, argv) => {
     optimization: {
       splitChunks: {
         cacheGroups: {
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'all', priority: 20 },
-          vendor: { test: /[\\/]node_modules[\\/]/, name: 'vendor', chunks: 'all', priority: 10 },
+          // Loaded only by the standalone page (the file host), never inside Excel.
+          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+          // React and Fluent UI for the pane; the ribbon's function file needs neither.
+          vendor: {
+            test: /[\\/]node_modules[\\/]/,
+            name: 'vendor',
+            chunks: (chunk) => chunk.name === 'taskpane',
+            priority: 10,
+          },
         },
       },
     },

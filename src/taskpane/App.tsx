@@ -8,7 +8,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneActions, SheetKind } from './actions';
 import { LangContext, STRINGS, type Lang } from './i18n';
-import { draftToPolicy, type SettingsDraft } from './model/settingsDraft';
+import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
+import { DEFAULT_SETTINGS } from '../workbook/settings';
 import { useSession } from './state/useSession';
 import { ActionBar } from './components/ActionBar';
 import { AdjustmentsTab } from './components/AdjustmentsTab';
@@ -54,14 +55,7 @@ export interface AppProps {
   standalone?: boolean;
 }
 
-export const EMPTY_DRAFT: SettingsDraft = {
-  county: '',
-  township: '',
-  standardValue: '',
-  standardUnit: 'year',
-  asOf: '',
-  tolerance: '1',
-};
+export const EMPTY_DRAFT: SettingsDraft = draftFromSettings(DEFAULT_SETTINGS);
 
 export function App({ actions, settings, initialLang = 'zh', standalone }: AppProps) {
   const styles = useStyles();

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../domain/messages';
+import type { AdjustmentType } from '../domain/types';
 
 export type { Lang };
 
@@ -14,7 +15,7 @@ const money = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 
 const zh = {
   title: '低保花名册核查',
   langSwitch: '界面语言',
-  rosterLabel: '花名册',
+  rosterLabel: '花名册：',
   roster: (sheet: string, headerRow: number, households: number) =>
     `${sheet}（表头第${headerRow}行，${num(households)}户）`,
   rosterUnknown: '尚未核查：点击“开始核查”自动查找花名册',
@@ -61,6 +62,7 @@ const zh = {
   warnings: '提醒',
   infos: '提示',
   adjustments: '拟调整',
+  adjustmentType: { 新增: '新增', 停保: '停保', 增发: '增发', 减发: '减发' } as Record<AdjustmentType, string>,
   adjustmentsBreakdown: (parts: [string, number][]) =>
     parts.length ? parts.map(([k, n]) => `${k}${n}`).join(' ') : '无',
   noProblems: (households: number) => `未发现问题：${num(households)}户全部符合要求`,
@@ -104,7 +106,8 @@ const zh = {
   byVillage: '按村',
   villageTotals: '各村合计',
   villageRow: (households: number, persons: number, total: string) => `${households}户 ${persons}人 ${total}`,
-  chartBar: (label: string, n: number) => `${label}：${num(n)}条`,
+  chartBar: (label: string, errors: number, warnings: number, infos: number) =>
+    `${label}：错误 ${num(errors)}，提醒 ${num(warnings)}，提示 ${num(infos)}`,
   skipped: '未执行的检查',
   missingBottomLine: (n: number) => `建档立卡兜底户未在花名册中：${num(n)}户（可能漏保）`,
   failed: '操作未完成',
@@ -116,15 +119,17 @@ const zh = {
 
 type Widen<T> = T extends string
   ? string
-  : T extends (...args: infer A) => unknown
-    ? (...args: A) => string
-    : { [K in keyof T]: Widen<T[K]> };
+  : T extends Record<AdjustmentType, string>
+    ? Record<AdjustmentType, string>
+    : T extends (...args: infer A) => unknown
+      ? (...args: A) => string
+      : { [K in keyof T]: Widen<T[K]> };
 export type Strings = Widen<typeof zh>;
 
 const en: Strings = {
   title: 'Dibao roster check',
   langSwitch: 'Language',
-  rosterLabel: 'Roster',
+  rosterLabel: 'Roster:',
   roster: (sheet, headerRow, households) => `${sheet} (header row ${headerRow}, ${households} households)`,
   rosterUnknown: 'Not checked yet: “Check” finds the roster sheet',
   changeRoster: 'Change',
@@ -164,12 +169,13 @@ const en: Strings = {
   coveredPersons: 'Covered persons',
   monthlyTotal: 'Monthly total (¥)',
   yuan: (n) => money(n),
-  hu: (n) => `${n.toLocaleString('en')} households`,
-  ren: (n) => `${n.toLocaleString('en')} persons`,
+  hu: (n) => n.toLocaleString('en'),
+  ren: (n) => n.toLocaleString('en'),
   errors: 'Errors',
   warnings: 'Warnings',
   infos: 'Info',
   adjustments: 'Adjustments',
+  adjustmentType: { 新增: 'new', 停保: 'stop', 增发: 'raise', 减发: 'lower' },
   adjustmentsBreakdown: (parts) => (parts.length ? parts.map(([k, n]) => `${k} ${n}`).join(', ') : 'none'),
   noProblems: (households) => `No problems found: all ${households} households comply`,
   mark: 'Mark cells',
@@ -211,7 +217,7 @@ const en: Strings = {
   byVillage: 'By village',
   villageTotals: 'Village totals',
   villageRow: (households, persons, total) => `${households} hh, ${persons} p., ${total}`,
-  chartBar: (label, n) => `${label}: ${n}`,
+  chartBar: (label, errors, warnings, infos) => `${label}: ${errors} errors, ${warnings} warnings, ${infos} info`,
   skipped: 'Checks skipped',
   missingBottomLine: (n) => `Safety-net households not in the roster: ${n} (possibly missed)`,
   failed: 'Not completed',

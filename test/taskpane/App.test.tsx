@@ -13,18 +13,20 @@ afterEach(() => {
 });
 
 async function checked(result = smallResult(), actions = fakeActions(result)) {
-  view = await render(<App actions={actions} settings={memorySettings()} />);
+  const settings = memorySettings();
+  view = await render(<App actions={actions} settings={settings} />);
   await click(button(view.container, '开始核查'));
   await flush();
-  return { view, actions, result };
+  return { view, actions, result, settings };
 }
 
 const options = (c: HTMLElement) => [...c.querySelectorAll('[role="option"]')];
 
 describe('task pane', () => {
   it('checks with the saved settings and shows the counts of errors and warnings', async () => {
-    const { view, actions, result } = await checked();
+    const { view, actions, result, settings } = await checked();
     expect(actions.calls[0]).toBe('check 2018-01-15');
+    expect(settings.saved.at(-1)?.asOf).toBe('2018-01-15');
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     expect(errors).toBeGreaterThan(0);
     expect(view.container.querySelector('[data-testid="error-count"]')!.textContent).toBe(String(errors));

@@ -4,7 +4,7 @@
  * passed to the sheet builder as `exclude`.
  */
 import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Adjustment, AdjustmentType } from '../../domain/types';
+import type { Adjustment } from '../../domain/types';
 import { useStrings } from '../i18n';
 
 const useStyles = makeStyles({
@@ -32,8 +32,6 @@ const useStyles = makeStyles({
   },
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
 });
-
-const TYPE_EN: Record<AdjustmentType, string> = { 新增: 'new', 停保: 'stop', 增发: 'raise', 减发: 'lower' };
 
 export function AdjustmentsTab(props: {
   adjustments: Adjustment[];
@@ -67,9 +65,7 @@ export function AdjustmentsTab(props: {
             <span>
               <span>{a.village} </span>
               <span className={styles.who}>{a.headName}</span>
-              <span className={styles.type} title={TYPE_EN[a.type]}>
-                {a.type}
-              </span>
+              <span className={styles.type}>{s.adjustmentType[a.type]}</span>
             </span>
             <span className={styles.numbers}>
               {s.adjPersons(a.before.persons)} {amount(a.before.amount)} → {s.adjPersons(a.after.persons)}{' '}

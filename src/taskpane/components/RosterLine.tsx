@@ -45,7 +45,7 @@ export function RosterLine(props: {
   const sheets = props.sheets ?? [];
   return (
     <div className={styles.root}>
-      <Text weight="semibold">{s.rosterLabel}：</Text>
+      <Text weight="semibold">{s.rosterLabel}</Text>
       <Text>
         {r
           ? s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)

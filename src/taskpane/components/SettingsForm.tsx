@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { HUNAN_ANNUAL_STANDARDS } from '../../domain/policy';
+import { DEFAULT_ANNUAL_STANDARD, HUNAN_ANNUAL_STANDARDS } from '../../domain/policy';
 import { useStrings } from '../i18n';
 import { draftProblems, type SettingsDraft } from '../model/settingsDraft';
 
@@ -95,6 +95,7 @@ export function SettingsForm(props: {
               <Input
                 size="small"
                 inputMode="decimal"
+                placeholder={d.standardUnit === 'year' ? String(DEFAULT_ANNUAL_STANDARD) : ''}
                 value={d.standardValue}
                 disabled={props.disabled}
                 onChange={(_, v) => set({ standardValue: v.value })}
@@ -148,6 +149,7 @@ export function SettingsForm(props: {
             <Input
               size="small"
               inputMode="decimal"
+              placeholder="1"
               value={d.tolerance}
               disabled={props.disabled}
               onChange={(_, v) => set({ tolerance: v.value })}

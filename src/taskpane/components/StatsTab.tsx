@@ -66,11 +66,16 @@ function Bars(props: { rows: [string, Counts][]; title: string }) {
       </Text>
       <div className={styles.chart} role="list">
         {props.rows.map(([label, c]) => (
-          <div key={label} role="listitem" aria-label={s.chartBar(label, total(c))} style={{ display: 'contents' }}>
+          <div
+            key={label}
+            role="listitem"
+            aria-label={s.chartBar(label, c.error, c.warning, c.info)}
+            style={{ display: 'contents' }}
+          >
             <span className={styles.label} title={label}>
               {label}
             </span>
-            <span className={styles.track}>
+            <span className={styles.track} title={s.chartBar(label, c.error, c.warning, c.info)}>
               {total(c) > 0 && (
                 <span className={styles.bar} style={{ width: `${(total(c) / max) * 80}%` }} aria-hidden="true">
                   <span className={styles.errorPart} style={{ flexGrow: c.error }} />

@@ -48,7 +48,7 @@ export function SummaryCards(props: { result: CheckResult }) {
   const { summary, adjustments } = props.result;
   const counts = countBySeverity(props.result);
   const byType: [string, number][] = ADJUSTMENT_ORDER.map((t): [string, number] => [
-    t,
+    s.adjustmentType[t],
     adjustments.filter((a) => a.type === t).length,
   ]).filter(([, n]) => n > 0);
   const card = (label: ReactNode, value: ReactNode, detail?: string) => (

@@ -1,8 +1,10 @@
 /**
  * The settings form's own state: text as typed, so that half-typed numbers ("30.", "") do not
- * jump around. Converted to and from the saved settings at the edges.
+ * jump around. It becomes the saved Settings (src/workbook/settings.ts) and, through them, the
+ * policy only when the clerk saves or checks.
  */
-import { parsePolicy, type Policy, type PolicyInput } from '../../domain/policy';
+import { parsePolicy, type Policy } from '../../domain/policy';
+import { parseSettings, settingsToPolicyInput, type Settings } from '../../workbook/settings';
 
 export interface SettingsDraft {
   county: string;
@@ -12,51 +14,57 @@ export interface SettingsDraft {
   standardUnit: 'year' | 'month';
   /** YYYY-MM-DD; blank = today. */
   asOf: string;
+  /** Blank = the policy's default (1 yuan). */
   tolerance: string;
 }
 
-/** Fields whose text is not a usable number. */
+/** Fields whose text is not a usable number (blank is fine: the default applies). */
 export function draftProblems(d: SettingsDraft): Partial<Record<'standardValue' | 'tolerance', true>> {
-  const bad = (t: string, optional: boolean) => {
+  const bad = (t: string) => {
     const v = t.trim();
-    if (v === '') return !optional;
+    if (v === '') return false;
     const n = Number(v);
     return !Number.isFinite(n) || n < 0;
   };
   const out: Partial<Record<'standardValue' | 'tolerance', true>> = {};
-  if (bad(d.standardValue, true)) out.standardValue = true;
-  if (bad(d.tolerance, false)) out.tolerance = true;
+  if (bad(d.standardValue)) out.standardValue = true;
+  if (bad(d.tolerance)) out.tolerance = true;
   return out;
 }
 
-/** A draft that cannot become a policy; zh/en for the message bar. */
-export class DraftError extends Error {
-  constructor(
-    public readonly zh: string,
-    public readonly en: string,
-  ) {
-    super(`${zh}（${en}）`);
-    this.name = 'DraftError';
-  }
+export function draftFromSettings(s: Settings): SettingsDraft {
+  return {
+    county: s.county ?? '',
+    township: s.township ?? '',
+    standardValue: s.standard === undefined ? '' : String(s.standard),
+    standardUnit: s.standardUnit,
+    asOf: s.asOf ?? '',
+    tolerance: s.tolerance === undefined ? '' : String(s.tolerance),
+  };
 }
 
-/** The draft as policy input (blank fields take the policy's defaults). Throws DraftError. */
-export function draftToPolicyInput(d: SettingsDraft): PolicyInput {
-  const problems = draftProblems(d);
-  if (problems.standardValue) throw new DraftError('低保标准应为数字', 'the dibao standard must be a number');
-  if (problems.tolerance) throw new DraftError('误差应为数字', 'the tolerance must be a number');
-  const input: PolicyInput = { tolerance: Number(d.tolerance) };
-  if (d.county.trim()) input.county = d.county.trim();
-  if (d.township.trim()) input.township = d.township.trim();
-  if (d.asOf.trim()) input.asOf = d.asOf.trim();
-  if (d.standardValue.trim()) {
-    const v = Number(d.standardValue);
-    if (d.standardUnit === 'year') input.annualStandard = v;
-    else input.monthlyStandard = v;
-  }
-  return input;
+/** Typed text → number; blank → undefined (the default applies); junk → NaN, which validation refuses. */
+function numberOf(text: string): number | undefined {
+  const t = text.trim();
+  return t === '' ? undefined : Number(t);
+}
+
+/**
+ * Throws SettingsError naming each bad field (shown in the message bar). Numbers are converted
+ * here rather than left to the schema's coercion: webpack 5.113 compiles `z.coerce.number()` in
+ * the browser bundle as a plain `z.number()` (see docs/TASKPANE.md).
+ */
+export function draftToSettings(d: SettingsDraft): Settings {
+  return parseSettings({
+    county: d.county,
+    township: d.township,
+    standard: numberOf(d.standardValue),
+    standardUnit: d.standardUnit,
+    asOf: d.asOf,
+    tolerance: numberOf(d.tolerance),
+  });
 }
 
 export function draftToPolicy(d: SettingsDraft): Policy {
-  return parsePolicy(draftToPolicyInput(d));
+  return parsePolicy(settingsToPolicyInput(draftToSettings(d)));
 }

@@ -1,0 +1,57 @@
+import { draftFromSettings, draftProblems, draftToPolicy } from '../../src/taskpane/model/settingsDraft';
+import { settingsStore } from '../../src/taskpane/shells/settingsStore';
+import { localStorageBackend, SETTINGS_KEY } from '../../src/workbook/settings';
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
+}
+
+const draft = {
+  county: '城步苗族自治县',
+  township: '儒林镇',
+  standardValue: '3200',
+  standardUnit: 'year' as const,
+  asOf: '2018-01-15',
+  tolerance: '0.5',
+};
+
+describe('核查参数 form', () => {
+  it('turns the typed settings into the policy the check uses', () => {
+    const p = draftToPolicy(draft);
+    expect(p.township).toBe('儒林镇');
+    expect(p.asOf).toBe('2018-01-15');
+    expect(p.tolerance).toBe(0.5);
+    expect(p.monthlyStandardResolved).toBeCloseTo(3200 / 12, 6);
+    expect(draftToPolicy({ ...draft, standardValue: '260', standardUnit: 'month' }).monthlyStandardResolved).toBe(260);
+  });
+
+  it('leaves blank fields to the policy defaults', () => {
+    const p = draftToPolicy({ ...draft, county: '', standardValue: '', tolerance: '' });
+    expect(p.county).toBe('城步苗族自治县');
+    expect(p.tolerance).toBe(1);
+    expect(p.monthlyStandardResolved).toBeCloseTo(3026 / 12, 6);
+  });
+
+  it('flags numbers that are not numbers, and refuses them with a message naming the field', () => {
+    expect(draftProblems({ ...draft, standardValue: '三千', tolerance: '-1' })).toEqual({
+      standardValue: true,
+      tolerance: true,
+    });
+    expect(() => draftToPolicy({ ...draft, standardValue: '三千' })).toThrow(/standard/);
+    expect(() => draftToPolicy({ ...draft, asOf: '2018/1/15' })).toThrow(/asOf/);
+  });
+
+  it('saves and loads through the settings store unchanged', async () => {
+    const storage = memoryStorage();
+    const store = settingsStore(localStorageBackend(storage));
+    await store.save(draft);
+    expect(JSON.parse(storage.items.get(SETTINGS_KEY)!)).toMatchObject({ township: '儒林镇', standard: 3200 });
+    expect(await store.load()).toEqual(draft);
+    expect(draftFromSettings({ standardUnit: 'month' })).toMatchObject({ standardValue: '', tolerance: '' });
+  });
+});
