@@ -66,22 +66,31 @@ function queueReads(ctx: Excel.RequestContext, bySheet: Map<string, CellMark[]>,
   return { sheets, fills: queueFillReads(sheets) };
 }
 
+interface ClerkAnnotation {
+  content: string;
+  item: Excel.Note | Excel.Comment;
+}
+
 /** Fills before marking, and the clerk's notes/comments by cell (ours were cleared first). */
 async function settleReads(ctx: Excel.RequestContext, reads: ReturnType<typeof queueReads>) {
   const budget = new SyncBudget(ctx);
   const fills = await settleFills(reads.fills, budget);
-  const locations: { sheet: string; content: string; range: Excel.Range }[] = [];
+  const locations: { sheet: string; found: ClerkAnnotation; range: Excel.Range }[] = [];
   for (const s of reads.sheets) {
     for (const item of s.annotations?.items ?? []) {
       await budget.take(opBytes('getLocation', 'address'));
-      locations.push({ sheet: s.sheet, content: item.content, range: item.getLocation().load('address') });
+      locations.push({
+        sheet: s.sheet,
+        found: { content: item.content, item },
+        range: item.getLocation().load('address'),
+      });
     }
   }
   await budget.flush();
-  const annotations = new Map<string, string>();
-  for (const { sheet, content, range } of locations) {
+  const annotations = new Map<string, ClerkAnnotation>();
+  for (const { sheet, found, range } of locations) {
     const { row, col } = parseCellAddress(range.address);
-    annotations.set(cellKey(sheet, row, col), content);
+    annotations.set(cellKey(sheet, row, col), found);
   }
   return { fills: fills(), annotations };
 }
@@ -150,7 +159,7 @@ export async function markIn(
       sheet: m.sheet,
       cell: a1(m.row - 1, m.col - 1),
       fill: before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL,
-      ...(kind === 'notes' && clerk !== undefined ? { clerkNote: clerk } : {}),
+      ...(kind === 'notes' && clerk !== undefined ? { clerkNote: clerk.content } : {}),
     };
   });
   const budget = new SyncBudget(ctx);
@@ -171,11 +180,14 @@ export async function markIn(
         const cell = a1(m.row - 1, m.col - 1);
         const clerk = before.annotations.get(cellKey(s.sheet, m.row, m.col));
         const text = noteText(m.lines);
-        await budget.take(opBytes(cell, text, clerk ?? ''));
-        if (notes && clerk === undefined) notes.add(cell, text);
-        else if (notes) notes.getItem(cell).content = `${clerk}\n\n${text}`;
-        // A cell holds one comment thread: the clerk's own thread is left alone.
-        else if (comments && clerk === undefined) comments.add(cell, text);
+        await budget.take(opBytes(cell, text, clerk?.content ?? ''));
+        if (clerk === undefined) {
+          // A Range, not an address string: comments.add wants the sheet name in a string address.
+          (notes ?? comments)?.add(s.ws.getRange(cell), text);
+        } else if (notes) {
+          clerk.item.content = `${clerk.content}\n\n${text}`;
+        }
+        // Otherwise the cell has the clerk's comment thread (a cell holds one): left alone.
       }
     }
     done += s.marks.length;

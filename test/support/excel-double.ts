@@ -368,6 +368,10 @@ class RangeProxy extends Obj<Cells> {
   private get rect(): Rect {
     return this.t.rects[0];
   }
+  /** The cells this range stands for, while an operation runs (for other proxies of the double). */
+  cells(): Cells {
+    return this.t;
+  }
   private child(create: unknown[], make: (c: Cells) => Rect | null, nullable = false): RangeProxy {
     return new RangeProxy(this.ctx, {
       create,
@@ -604,19 +608,33 @@ class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'com
     return this.loadedItems;
   }
 
-  private static cellAddress(cell: string | RangeProxy): string {
-    if (typeof cell !== 'string') throw new TypeError('the double takes note/comment cells as address strings');
-    const r = parseRect(cell);
-    if (r.rows !== 1 || r.cols !== 1) throw new DoubleError('InvalidCellAddress', cell);
-    return a1Of(r);
+  /**
+   * The one cell a note or comment goes on, at the time the operation runs. Comments want a Range
+   * or the full address with the sheet name ("Sheet1!B7"); notes also take "B7".
+   */
+  private cellOf(cell: string | RangeProxy): string {
+    const { sheet, kind } = this.t;
+    let rect: Rect;
+    if (typeof cell === 'string') {
+      if (kind === 'comments' && !cell.includes('!')) {
+        throw new DoubleError('InvalidArgument', `comment address "${cell}" lacks the sheet name`);
+      }
+      rect = parseRect(cell);
+    } else {
+      const target = cell.cells();
+      if (target.sheet !== sheet) throw new DoubleError('InvalidArgument', 'cell on another worksheet');
+      rect = target.rects[0];
+    }
+    if (rect.rows !== 1 || rect.cols !== 1) throw new DoubleError('InvalidCellAddress', a1Of(rect));
+    return a1Of(rect);
   }
 
   add(cell: string | RangeProxy, content: string): AnnotationProxy {
-    const address = AnnotationCollection.cellAddress(cell);
     return new AnnotationProxy(this.ctx, {
-      create: ['add', address, content],
+      create: ['add', typeof cell === 'string' ? cell : 'range', content],
       resolve: () => {
         const { sheet, kind } = this.t;
+        const address = this.cellOf(cell);
         if (sheet[kind].has(address)) throw new DoubleError('InvalidOperation', `${kind} exists at ${address}`);
         sheet[kind].set(address, content);
         return { sheet, kind, address };
@@ -625,12 +643,12 @@ class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'com
   }
 
   private byCell(method: string, cell: string, nullable: boolean): AnnotationProxy {
-    const address = AnnotationCollection.cellAddress(cell);
     return new AnnotationProxy(this.ctx, {
-      create: [method, address],
+      create: [method, cell],
       nullable,
       resolve: () => {
         const { sheet, kind } = this.t;
+        const address = this.cellOf(cell);
         return sheet[kind].has(address) ? { sheet, kind, address } : null;
       },
     });
