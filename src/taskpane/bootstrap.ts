@@ -64,6 +64,9 @@ export async function detectEnvironment(timeoutMs = READY_TIMEOUT_MS): Promise<E
   if (document.documentElement.dataset.mode === 'standalone') return { kind: 'standalone' };
   try {
     if (!officeGlobal()) {
+      // office.js finds its own folder from the first office.js <script> on the page; drop the
+      // CDN tag that failed, or the local copy would fetch its helper files from the CDN again.
+      document.querySelectorAll('script[src$="/office.js"]').forEach((s) => s.remove());
       const loaded = await withTimeout(loadScript(LOCAL_OFFICE_JS), timeoutMs);
       if (loaded === 'timeout') return { kind: 'standalone' };
     }
