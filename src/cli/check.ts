@@ -9,7 +9,7 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, guardOutputs } from './paths';
 import { loadPolicy } from './policy-file';
-import { buildReport, reportJson } from './report';
+import { buildReport, reportJson } from '../workbook/report';
 import { summaryText } from './summary';
 import { writeOutput } from './write';
 

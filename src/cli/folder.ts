@@ -18,7 +18,7 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, exists, guardOutputs, statOrMissing } from './paths';
 import { loadPolicy } from './policy-file';
-import { FolderReportSchema, buildReport, reportJson, type Report } from './report';
+import { FolderReportSchema, buildReport, reportJson, type Report } from '../workbook/report';
 import { adjustmentsText } from './summary';
 import { formatTable } from './table';
 import { writeOutput } from './write';

@@ -16,7 +16,7 @@ import type { CheckResult } from '../../src/domain/types';
 import { launch, openPage, OFFICE_CDN, type GuardedPage } from './support/browser';
 import { serve, type StaticServer } from './support/server';
 import { commandLineReport, engineResult, PANE_POLICY } from './support/reference';
-import type { Report } from '../../src/cli/report';
+import type { Report } from '../../src/workbook/report';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const DOCS_IMG = path.resolve(__dirname, '../../docs/img');

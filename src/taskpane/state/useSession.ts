@@ -11,7 +11,7 @@ import type { Lang } from '../i18n';
 import type { PaneActions, SheetKind, SheetOptions } from '../actions';
 import { errorText, type PaneMessage } from '../model/errorText';
 import { downloadBlob, reportFileName } from '../model/download';
-import { buildReport, reportJson } from '../../cli/report';
+import { buildReport, reportJson } from '../../workbook/report';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open';
 

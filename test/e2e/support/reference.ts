@@ -10,7 +10,7 @@ import { parsePolicy } from '../../../src/domain/policy';
 import type { CheckResult } from '../../../src/domain/types';
 import { runCheck } from '../../../src/workbook/actions';
 import { FileWorkbook } from '../../../src/workbook/file';
-import type { Report } from '../../../src/cli/report';
+import type { Report } from '../../../src/workbook/report';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
