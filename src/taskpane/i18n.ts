@@ -37,6 +37,9 @@ const zh = {
   presetNone: '自定义',
   asOf: '基准日',
   tolerance: '误差（元）',
+  areaCode: '行政区划代码',
+  areaCodeHint: '身份证前几位，如 430529；不填则不检查',
+  invalidAreaCode: '请填写2至6位数字',
   settingsSummary: (county: string, township: string, standard: string, asOf: string) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · 基准日 ${asOf || '今天'}`,
   standardText: (value: number | undefined, unit: 'year' | 'month') =>
@@ -150,6 +153,9 @@ const en: Strings = {
   presetNone: 'Custom',
   asOf: 'Reference date',
   tolerance: 'Tolerance (yuan)',
+  areaCode: 'Area code',
+  areaCodeHint: 'First digits of local IDs, e.g. 430529; blank = not checked',
+  invalidAreaCode: 'Enter 2 to 6 digits',
   settingsSummary: (county, township, standard, asOf) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · as of ${asOf || 'today'}`,
   standardText: (value, unit) =>

@@ -4,7 +4,7 @@
  * settings (Office.context.document.settings), so they travel with the file to the next computer;
  * on the standalone page (no Office) in the browser's localStorage.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PolicyInput } from '../domain/policy';
 
 /** The key in the document settings and in localStorage. */
@@ -12,7 +12,12 @@ export const SETTINGS_KEY = 'dibao.settings';
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 const text = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
-const amount = z.preprocess(blankToUndefined, z.coerce.number().finite().nonnegative().optional());
+/** Numbers typed as text ("3026") become numbers here, explicitly: no schema coercion. */
+const toNumber = (v: unknown) => {
+  const b = blankToUndefined(v);
+  return typeof b === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(b) ? Number(b) : b;
+};
+const amount = z.preprocess(toNumber, z.number().finite().nonnegative().optional());
 
 const FIELDS = {
   county: text,
@@ -30,6 +35,15 @@ const FIELDS = {
   ),
   /** 误差, yuan; absent = the policy default (1). */
   tolerance: amount,
+  /** 行政区划代码 the IDs should start with (ID-07), 2–6 digits; absent = not checked. */
+  areaCode: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
+      .optional(),
+  ),
 };
 
 export const SettingsSchema = z.object(FIELDS);
@@ -75,6 +89,7 @@ export function settingsToPolicyInput(s: Settings): PolicyInput {
   if (s.township) input.township = s.township;
   if (s.asOf) input.asOf = s.asOf;
   if (s.tolerance !== undefined) input.tolerance = s.tolerance;
+  if (s.areaCode) input.areaCode = s.areaCode;
   if (s.standard !== undefined) {
     if (s.standardUnit === 'month') input.monthlyStandard = s.standard;
     else input.annualStandard = s.standard;

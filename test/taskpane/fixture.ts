@@ -114,6 +114,7 @@ export function memorySettings(initial: Partial<SettingsDraft> = {}): SettingsSt
       standardUnit: 'year',
       asOf: '2018-01-15',
       tolerance: '1',
+      areaCode: '',
       ...initial,
     }),
     save: async (d) => {

@@ -18,6 +18,7 @@ const draft = {
   standardUnit: 'year' as const,
   asOf: '2018-01-15',
   tolerance: '0.5',
+  areaCode: '430529',
 };
 
 describe('核查参数 form', () => {
@@ -27,6 +28,8 @@ describe('核查参数 form', () => {
     expect(p.asOf).toBe('2018-01-15');
     expect(p.tolerance).toBe(0.5);
     expect(p.monthlyStandardResolved).toBeCloseTo(3200 / 12, 6);
+    expect(p.areaCode).toBe('430529');
+    expect(draftToPolicy({ ...draft, areaCode: '' }).areaCode).toBeUndefined();
     expect(draftToPolicy({ ...draft, standardValue: '260', standardUnit: 'month' }).monthlyStandardResolved).toBe(260);
   });
 
@@ -38,10 +41,12 @@ describe('核查参数 form', () => {
   });
 
   it('flags numbers that are not numbers, and refuses them with a message naming the field', () => {
-    expect(draftProblems({ ...draft, standardValue: '三千', tolerance: '-1' })).toEqual({
+    expect(draftProblems({ ...draft, standardValue: '三千', tolerance: '-1', areaCode: '4305x' })).toEqual({
       standardValue: true,
       tolerance: true,
+      areaCode: true,
     });
+    expect(() => draftToPolicy({ ...draft, areaCode: '4305x' })).toThrow(/areaCode/);
     expect(() => draftToPolicy({ ...draft, standardValue: '三千' })).toThrow(/standard/);
     expect(() => draftToPolicy({ ...draft, asOf: '2018/1/15' })).toThrow(/asOf/);
   });

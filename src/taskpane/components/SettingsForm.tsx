@@ -155,6 +155,22 @@ export function SettingsForm(props: {
               onChange={(_, v) => set({ tolerance: v.value })}
             />
           </Field>
+          <Field
+            label={s.areaCode}
+            size="small"
+            hint={s.areaCodeHint}
+            validationState={problems.areaCode ? 'error' : 'none'}
+            validationMessage={problems.areaCode ? s.invalidAreaCode : undefined}
+          >
+            <Input
+              size="small"
+              inputMode="numeric"
+              placeholder="430529"
+              value={d.areaCode}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ areaCode: v.value })}
+            />
+          </Field>
           <div className={styles.actions}>
             <Button size="small" disabled={props.disabled || Object.keys(problems).length > 0} onClick={props.onSave}>
               {s.saveSettings}

@@ -16,19 +16,22 @@ export interface SettingsDraft {
   asOf: string;
   /** Blank = the policy's default (1 yuan). */
   tolerance: string;
+  /** 行政区划代码 for ID-07; blank = not checked. */
+  areaCode: string;
 }
 
 /** Fields whose text is not a usable number (blank is fine: the default applies). */
-export function draftProblems(d: SettingsDraft): Partial<Record<'standardValue' | 'tolerance', true>> {
+export function draftProblems(d: SettingsDraft): Partial<Record<'standardValue' | 'tolerance' | 'areaCode', true>> {
   const bad = (t: string) => {
     const v = t.trim();
     if (v === '') return false;
     const n = Number(v);
     return !Number.isFinite(n) || n < 0;
   };
-  const out: Partial<Record<'standardValue' | 'tolerance', true>> = {};
+  const out: Partial<Record<'standardValue' | 'tolerance' | 'areaCode', true>> = {};
   if (bad(d.standardValue)) out.standardValue = true;
   if (bad(d.tolerance)) out.tolerance = true;
+  if (d.areaCode.trim() !== '' && !/^\d{2,6}$/.test(d.areaCode.trim())) out.areaCode = true;
   return out;
 }
 
@@ -40,6 +43,7 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     standardUnit: s.standardUnit,
     asOf: s.asOf ?? '',
     tolerance: s.tolerance === undefined ? '' : String(s.tolerance),
+    areaCode: s.areaCode ?? '',
   };
 }
 
@@ -51,8 +55,7 @@ function numberOf(text: string): number | undefined {
 
 /**
  * Throws SettingsError naming each bad field (shown in the message bar). Numbers are converted
- * here rather than left to the schema's coercion: webpack 5.113 compiles `z.coerce.number()` in
- * the browser bundle as a plain `z.number()` (see docs/TASKPANE.md).
+ * here, so the schema sees numbers (it never relies on coercion).
  */
 export function draftToSettings(d: SettingsDraft): Settings {
   return parseSettings({
@@ -62,6 +65,7 @@ export function draftToSettings(d: SettingsDraft): Settings {
     standardUnit: d.standardUnit,
     asOf: d.asOf,
     tolerance: numberOf(d.tolerance),
+    areaCode: d.areaCode,
   });
 }
 
