@@ -4,11 +4,12 @@
  * on stderr, nothing written) or check it (exit 0/1, findings on real cells). In every case the
  * input's bytes stay the same and no stack trace reaches the clerk.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { CORPUS, writeCorpus } from '../corpus/make-corpus';
-import { ReportSchema, type Report } from '../../src/cli/report';
+import { CORPUS, buildCorpus, writeCorpus } from '../corpus/make-corpus';
+import { ReportSchema, type Report } from '../../src/workbook/report';
 import type { RuleId } from '../../src/domain/types';
 import { run, sha256, tempDir, type Run } from '../cli/helpers';
 
@@ -126,6 +127,12 @@ let dir: string;
 beforeAll(async () => {
   dir = tempDir();
   await writeCorpus(join(dir, 'in'));
+});
+
+test('the generator gives the same bytes on every run', async () => {
+  const digest = (files: Map<string, Uint8Array>) =>
+    [...files].map(([f, b]) => `${f} ${createHash('sha256').update(b).digest('hex')}`);
+  expect(digest(await buildCorpus())).toEqual(digest(await buildCorpus()));
 });
 
 test('the corpus has at least 30 files, every one with an expectation here and a row in the docs', () => {

@@ -102,3 +102,14 @@ describe('generated sheets never replace a sheet', () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
   });
 });
+
+test('rare characters and emoji reach the generated sheets whole (no split surrogate pairs)', async () => {
+  const { output } = await checkCorpusFile('emoji-rare-cjk.xlsx');
+  const posted: unknown[] = [];
+  output.getWorksheet('公示名单')!.eachRow((row) => row.eachCell((cell) => posted.push(cell.value)));
+  expect(posted).toEqual(expect.arrayContaining(['杨𪚥', '龙𠀀妹', '🌾 刘👨‍👩‍👧 一家', '🏔️山村']));
+  const roster = output.getWorksheet('花名册')!;
+  expect(roster.getCell('N7').value).toBe('👍 已核实，𠀀𪚥');
+  // A lone surrogate would mean a character was cut in half somewhere.
+  for (const v of posted) if (typeof v === 'string') expect(v).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+});
