@@ -49,7 +49,54 @@ export interface Member {
 export interface IdOccurrence {
   household: number;
   role: 'head' | 'member';
-  name: string;
+}
+
+const NONE: readonly IdOccurrence[] = [];
+
+/**
+ * Every ID of the roster (heads and members) → the households it occurs in. Almost every ID
+ * occurs once: that case is one number in a map (household × 2 + role); only repeated IDs get
+ * a list. Built once per run.
+ */
+export class IdIndex {
+  private readonly once = new Map<string, number>();
+  private readonly repeated = new Map<string, IdOccurrence[]>();
+
+  add(key: string, household: number, role: IdOccurrence['role']): void {
+    const list = this.repeated.get(key);
+    if (list) {
+      list.push({ household, role });
+      return;
+    }
+    const first = this.once.get(key);
+    if (first === undefined) {
+      this.once.set(key, household * 2 + (role === 'member' ? 1 : 0));
+      return;
+    }
+    this.once.delete(key);
+    this.repeated.set(key, [decode(first), { household, role }]);
+  }
+
+  has(key: string): boolean {
+    return this.once.has(key) || this.repeated.has(key);
+  }
+
+  /** Households the ID occurs in, more than one only for a repeated ID. */
+  get(key: string): readonly IdOccurrence[] {
+    const list = this.repeated.get(key);
+    if (list) return list;
+    const first = this.once.get(key);
+    return first === undefined ? NONE : [decode(first)];
+  }
+
+  /** Is the ID in more than one place? (The common answer, no, allocates nothing.) */
+  isRepeated(key: string): boolean {
+    return this.repeated.has(key);
+  }
+}
+
+function decode(n: number): IdOccurrence {
+  return { household: n >> 1, role: n & 1 ? 'member' : 'head' };
 }
 
 export interface ListIndex {
@@ -74,7 +121,7 @@ export interface RuleContext {
   /** Member rows whose 户主身份证号 matches no household. */
   orphanMembers: Member[];
   /** Every ID of the roster (heads and members) → where it occurs. */
-  ids: Map<string, IdOccurrence[]>;
+  ids: IdIndex;
   externalIds?: ExternalIdIndex;
   lists: Partial<Record<ListKind, ListIndex>>;
   /** Fields, '@members' and '@list:KIND' that are available. */
@@ -94,12 +141,6 @@ export interface Deceased {
   /** That place as the clerk knows it: the sheet or list name. */
   source: string;
   isHead: boolean;
-}
-
-function pushMap<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
 }
 
 export function buildMembers(
@@ -166,14 +207,14 @@ export function buildMembers(
   return { members, orphans };
 }
 
-export function buildIdIndex(households: Household[], members: Member[][]): Map<string, IdOccurrence[]> {
-  const ids = new Map<string, IdOccurrence[]>();
+export function buildIdIndex(households: Household[], members: Member[][]): IdIndex {
+  const ids = new IdIndex();
   for (const h of households) {
-    if (h.key) pushMap(ids, h.key, { household: h.index, role: 'head', name: h.headName });
+    if (h.key) ids.add(h.key, h.index, 'head');
     for (const m of members[h.index]) {
       // The head's own member record (本人) is the same person in the same household: not a second occurrence.
       if (!m.key || m.key === h.key) continue;
-      pushMap(ids, m.key, { household: h.index, role: 'member', name: m.name });
+      ids.add(m.key, h.index, 'member');
     }
   }
   return ids;

@@ -105,8 +105,8 @@ export const HH03: Rule = {
   check(h, ctx, report) {
     const flagged = new Set<number>();
     for (const p of people(h, ctx)) {
-      if (!p.key) continue;
-      for (const o of ctx.ids.get(p.key) ?? []) {
+      if (!p.key || !ctx.ids.isRepeated(p.key)) continue;
+      for (const o of ctx.ids.get(p.key)) {
         if (o.household === h.index || flagged.has(o.household)) continue;
         // The bond may be written on either side: this household's list or the other's.
         const bond = bondIn(h.index, p.key, ctx) ?? bondIn(o.household, p.key, ctx);

@@ -93,11 +93,10 @@ export const ID06: Rule = {
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (!p.key) continue;
-      const seen = ctx.ids.get(p.key);
       const external = ctx.externalIds?.get(p.key);
-      if ((!seen || seen.length < 2) && !external) continue; // the common case: a unique ID
+      if (!ctx.ids.isRepeated(p.key) && !external) continue; // the common case: a unique ID
       const opts = { ...onIdCell(p.isHead), source: p.source };
-      for (const o of seen ?? []) {
+      for (const o of ctx.ids.get(p.key)) {
         if (o.household === h.index) continue;
         const other = ctx.households[o.household];
         report(
