@@ -4,49 +4,7 @@
  */
 import type { Cell, SheetGrid, WorkbookGrid } from '../src/domain/grid';
 import { checkDigit } from '../src/domain/idcard';
-
-export const BENCH_HEADERS = [
-  '序号',
-  '村',
-  '组',
-  '户主姓名',
-  '身份证号码',
-  '性别',
-  '家庭人口',
-  '保障人数',
-  '家庭月人均收入',
-  '低保标准',
-  '保障类别',
-  '月保障金',
-  '状态',
-  '兜底对象',
-  '建档立卡',
-  '单人保原因',
-  '致贫原因',
-  '残疾证号',
-  '机动车辆',
-  '商品房',
-  '营业执照',
-  '财政供养人员',
-  '干部近亲属',
-  '近亲属备案',
-  '申请书',
-  '家庭经济状况申报表',
-  '入户调查表',
-  '入户调查签字',
-  '授权委托书',
-  '授权书签字',
-  '身份证复印件',
-  '病残证明',
-  '民主评议',
-  '公示',
-  '核对结果',
-  '入户复核',
-  '最近复核日期',
-  '有劳动能力',
-  '死亡日期',
-  '备注',
-];
+import { HEADERS, type Header } from '../test/support/roster';
 
 const s = (v: string): Cell => ({ v, t: 'string' });
 const n = (v: number): Cell => ({ v, t: 'number' });
@@ -75,7 +33,7 @@ export function syntheticWorkbook(households: number): WorkbookGrid {
   const rows: (Cell | undefined)[][] = [
     [s('城步苗族自治县某镇农村低保对象花名册')],
     [s('填报单位：某镇人民政府')],
-    BENCH_HEADERS.map(s),
+    HEADERS.map(s),
   ];
   const memberRows: (Cell | undefined)[][] = [
     [s('户主身份证号'), s('姓名'), s('身份证号'), s('与户主关系'), s('是否保障对象')],
@@ -87,48 +45,38 @@ export function syntheticWorkbook(households: number): WorkbookGrid {
     const benefit = Math.round((3026 / 12 - income) * size * 100) / 100;
     const headId = idFor(i, 0);
     const broken = i % 10 === 7;
-    const row: (Cell | undefined)[] = [
-      n(i + 1),
-      s(VILLAGES[i % VILLAGES.length]),
-      s(`${1 + (i % 9)}组`),
-      s(`${SURNAMES[i % 8]}某${i}`),
-      s(headId),
-      s(Number(headId[16]) % 2 ? '男' : '女'),
-      n(size),
-      n(size),
-      n(income),
-      undefined,
-      undefined,
-      n(broken ? benefit + 20 : benefit),
-      existing,
-      no,
-      yes,
-      undefined,
-      undefined,
-      undefined,
-      broken ? s('小轿车') : no,
-      no,
-      no,
-      no,
-      no,
-      undefined,
-      has,
-      has,
-      has,
-      broken ? undefined : signed,
-      has,
-      signed,
-      has,
-      undefined,
-      yes,
-      yes,
-      passed,
-      undefined,
-      reviewed,
-      no,
-      undefined,
-      undefined,
-    ];
+    const values: Partial<Record<Header, Cell>> = {
+      序号: n(i + 1),
+      村: s(VILLAGES[i % VILLAGES.length]),
+      户主姓名: s(`${SURNAMES[i % 8]}某${i}`),
+      身份证号码: s(headId),
+      性别: s(Number(headId[16]) % 2 ? '男' : '女'),
+      家庭人口: n(size),
+      保障人数: n(size),
+      家庭月人均收入: n(income),
+      月保障金: n(broken ? benefit + 20 : benefit),
+      状态: existing,
+      兜底对象: no,
+      建档立卡: yes,
+      机动车辆: broken ? s('小轿车') : no,
+      商品房: no,
+      营业执照: no,
+      财政供养人员: no,
+      干部近亲属: no,
+      申请书: has,
+      家庭经济状况申报表: has,
+      入户调查表: has,
+      入户调查签字: broken ? undefined : signed,
+      授权委托书: has,
+      授权书签字: signed,
+      身份证复印件: has,
+      民主评议: yes,
+      公示: yes,
+      核对结果: passed,
+      最近复核日期: reviewed,
+      有劳动能力: no,
+    };
+    const row = HEADERS.map((h) => values[h]);
     rows.push(row);
     for (let p = 0; p < size; p++) {
       const id = p === 0 ? headId : idFor(i, p);
@@ -136,7 +84,7 @@ export function syntheticWorkbook(households: number): WorkbookGrid {
       if (i % 97 === 5 && p === 1) deathRows.push([s('某'), s(id), s('2017-05-01')]);
     }
   }
-  rows.push([undefined, undefined, undefined, s('合计')]);
+  rows.push([undefined, undefined, s('合计')]);
   const sheets: SheetGrid[] = [
     { name: '花名册', rows },
     { name: '家庭成员', rows: memberRows },
