@@ -205,6 +205,30 @@ describe('through the command line: check → clear', () => {
   });
 });
 
+test('through the command line, random problems, fills and notes: check → clear gives the roster back (property)', async () => {
+  const dir = tempDir();
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(problemArb, { minLength: HOUSEHOLDS, maxLength: HOUSEHOLDS }),
+      fc.array(decorationArb, { maxLength: 10 }),
+      async (problems, decorations) => {
+        const base = join(dir, String(++n));
+        writeFileSync(`${base}.xlsx`, await clerkRoster(problems, decorations));
+        const checked = await run('check', `${base}.xlsx`, '--out', `${base}.checked.xlsx`, '--as-of', '2018-01-15');
+        expect(checked.stderr).toBe('');
+        const cleared = await run('clear', `${base}.checked.xlsx`, '--out', `${base}.cleared.xlsx`);
+        expect(cleared.code).toBe(0);
+        const sheets = ['花名册', '说明'];
+        expect(looks(await readXlsx(`${base}.cleared.xlsx`), sheets)).toEqual(
+          looks(await readXlsx(`${base}.xlsx`), sheets),
+        );
+      },
+    ),
+    { numRuns: 20 },
+  );
+});
+
 describe('a damaged mark record (hand-edited or half-copied) never stops check or clear', () => {
   /** The checked copy with the record's first row spoiled in the ways a hand edit would. */
   async function damaged(dir: string): Promise<string> {
