@@ -106,6 +106,15 @@ export function fieldColumns(columns: Partial<Record<RosterField, ColumnHit>>): 
 
 const EMPTY_ROW: readonly (Cell | undefined)[] = [];
 
+/** No rural household has more persons; a larger count is a typing error, reported as invalid. */
+export const MAX_PERSONS = 99;
+/** 1亿元: any amount of a dibao roster above it is a typing error (1e308 would break every total). */
+export const MAX_YUAN = 1e8;
+
+const persons = (p: NumParse): NumParse =>
+  typeof p === 'number' && (!Number.isSafeInteger(p) || p > MAX_PERSONS) ? 'invalid' : p;
+const yuanAmount = (p: NumParse): NumParse => (typeof p === 'number' && Math.abs(p) > MAX_YUAN ? 'invalid' : p);
+
 export function readHousehold(
   sheet: SheetGrid,
   r: number,
@@ -135,12 +144,12 @@ export function readHousehold(
     id,
     key: idKey(id),
     idText: idDisplay(id),
-    householdSize: parseCount(cells.householdSize),
-    coveredPersons: parseCount(cells.coveredPersons),
-    monthlyIncome: parseMoney(cells.monthlyIncome),
-    annualIncome: parseMoney(cells.annualIncome),
-    standard: parseMoney(cells.standard),
-    benefit: parseMoney(cells.benefit),
+    householdSize: persons(parseCount(cells.householdSize)),
+    coveredPersons: persons(parseCount(cells.coveredPersons)),
+    monthlyIncome: yuanAmount(parseMoney(cells.monthlyIncome)),
+    annualIncome: yuanAmount(parseMoney(cells.annualIncome)),
+    standard: yuanAmount(parseMoney(cells.standard)),
+    benefit: yuanAmount(parseMoney(cells.benefit)),
     status,
     active: status !== 'stopped',
   };

@@ -306,3 +306,15 @@ test('a death recorded on the roster row points at its 死亡日期 cell; one fr
   expect(f).toMatchObject({ column: '死亡日期', field: 'deathDate' });
   expect(formatFinding(f)).toBe('户主已死亡（2017-11-02，来源：花名册），仍在保');
 });
+
+test('absurd amounts and person counts are invalid values, not numbers that break the totals', () => {
+  const r = check(workbook([cleanRow({ 月保障金: 1e308 }), cleanRow({ 保障人数: 1e308 }), cleanRow()]));
+  expect(r.findings.map((f) => [f.row, f.rule, f.messageId])).toEqual(
+    expect.arrayContaining([
+      [rowOf(0), 'AMT-03', 'invalid'],
+      [rowOf(1), 'HH-01', 'invalid'],
+    ]),
+  );
+  expect(Number.isFinite(r.summary.monthlyTotal)).toBe(true);
+  expect(r.summary.coveredPersons).toBe(6);
+});
