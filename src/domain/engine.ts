@@ -246,6 +246,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
       Object.entries(columns).map(([f, hit]) => [f, { header: hit!.header, col: hit!.col + 1 }]),
     ) as CheckResult['roster']['columns'],
     missingFields: ROSTER_SPECS.map((s) => s.field).filter((f) => !columns[f as RosterField]) as RosterField[],
+    merges: (sheet.merges ?? []).filter((m) => m.bottom >= headerRows[headerRows.length - 1]),
   };
   const summaries: HouseholdSummary[] = households.map((h) => ({
     index: h.index,

@@ -2,6 +2,7 @@
  * What the engine returns. Every shell (command line, add-in, web page) reads only these types.
  */
 import type { RosterField, ListKind } from './fields';
+import type { MergedRange } from './grid';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -164,6 +165,8 @@ export interface RosterLocation {
   columns: Partial<Record<RosterField, { header: string; col: number }>>;
   /** Optional fields with no column. */
   missingFields: RosterField[];
+  /** Merged areas of the roster sheet below the header (0-based): marks go to their top-left cell. */
+  merges: MergedRange[];
 }
 
 export interface ListSource {

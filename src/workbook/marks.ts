@@ -3,17 +3,23 @@
  * Info findings (ID-07, ID-08) are listed in the report but not painted.
  */
 import type { CheckResult } from '../domain/types';
+import type { MergedRange } from '../domain/grid';
 import type { CellMark } from './host';
 import { formatFinding, type Lang } from '../domain/messages';
 
 export function marksFromResult(result: CheckResult, lang: Lang = 'zh'): CellMark[] {
   const byCell = new Map<string, CellMark>();
+  const topLeft = mergedTopLeft(result);
   for (const f of result.findings) {
     if (f.severity === 'info' || f.col === undefined) continue;
-    const key = `${f.sheet}\u0000${f.row}\u0000${f.col}`;
+    // Excel shows a merged area in its top-left cell's format: a mark elsewhere in it is invisible.
+    const anchor = f.sheet === result.roster.sheet ? topLeft.get((f.row - 1) * 16384 + (f.col - 1)) : undefined;
+    const row = anchor ? anchor.top + 1 : f.row;
+    const col = anchor ? anchor.left + 1 : f.col;
+    const key = `${f.sheet}\u0000${row}\u0000${col}`;
     let m = byCell.get(key);
     if (!m) {
-      m = { sheet: f.sheet, row: f.row, col: f.col, severity: f.severity, lines: [] };
+      m = { sheet: f.sheet, row, col, severity: f.severity, lines: [] };
       byCell.set(key, m);
     } else if (f.severity === 'error') {
       m.severity = 'error';
@@ -21,4 +27,15 @@ export function marksFromResult(result: CheckResult, lang: Lang = 'zh'): CellMar
     m.lines.push(`${f.rule} ${formatFinding(f, lang)}`);
   }
   return [...byCell.values()];
+}
+
+/** Every non-top-left cell of the roster's merged areas → its area (keyed row × 16384 + col, 0-based). */
+function mergedTopLeft(result: CheckResult): Map<number, MergedRange> {
+  const map = new Map<number, MergedRange>();
+  for (const m of result.roster.merges ?? []) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) map.set(r * 16384 + c, m);
+    }
+  }
+  return map;
 }

@@ -97,6 +97,7 @@ export const result: CheckResult = {
     lastRow: 9,
     columns: {},
     missingFields: ['application'],
+    merges: [],
   },
   lists: [],
   asOf: '2018-01-15',
