@@ -1,0 +1,60 @@
+/**
+ * Section 1, the engine alone: bench/engine-one.ts (the lead's) in a fresh node process per size,
+ * bundled, with the command line's larger young generation and gc exposed.
+ */
+import { bundle } from './bundle';
+import { jsonOf, runNode } from './child';
+import { waitForQuiet } from './quiet';
+import type { BenchRow } from './report';
+
+interface EngineOne {
+  households: number;
+  ms: number;
+  rowsPerSec: number;
+  findings: number;
+  maxRssMB: number;
+}
+
+const SECTION = '1 engine';
+export const ENGINE_SIZES = [10_000, 100_000, 1_000_000];
+
+export async function engineSection(sizes = ENGINE_SIZES, emit: (r: BenchRow) => void): Promise<void> {
+  const script = bundle('bench/engine-one.ts');
+  const byN = new Map<number, EngineOne>();
+  for (const n of sizes) {
+    await waitForQuiet();
+    const run = await runNode([
+      '--max-semi-space-size=64',
+      '--expose-gc',
+      // 1M households with members and lists: the grid alone is several GB.
+      '--max-old-space-size=16384',
+      script,
+      String(n),
+    ]);
+    const one = jsonOf<EngineOne>(run);
+    byN.set(n, one);
+    const label = n.toLocaleString('en');
+    const target = n === 100_000 ? '≤ 1 s' : undefined;
+    emit({
+      section: SECTION,
+      measure: `check ${label} households (with members, death list, all rules)`,
+      figure: `${(one.ms / 1000).toFixed(2)} s, ${one.rowsPerSec.toLocaleString('en')} rows/s, peak ${one.maxRssMB} MB`,
+      target,
+      pass: target ? one.ms <= 1000 : undefined,
+      note: `best of ${n >= 1_000_000 ? 1 : 3} after a warm-up; ${one.findings.toLocaleString('en')} findings; load ${run.load.toFixed(1)}`,
+    });
+  }
+  const big = byN.get(1_000_000);
+  const mid = byN.get(100_000);
+  if (big && mid) {
+    const ratio = big.ms / mid.ms;
+    emit({
+      section: SECTION,
+      measure: 'growth: time at 1M ÷ time at 100k',
+      figure: ratio.toFixed(1),
+      target: '≤ 11',
+      pass: ratio <= 11,
+      note: 'linear growth would be 10',
+    });
+  }
+}
