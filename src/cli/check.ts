@@ -11,7 +11,7 @@ import { defaultCheckedPath, guardOutputs } from './paths';
 import { loadPolicy } from './policy-file';
 import { buildReport, reportJson } from '../workbook/report';
 import { summaryText } from './summary';
-import { writeOutput } from './write';
+import { writeOutputs } from './write';
 
 export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   const out = args.noOut ? undefined : (args.out ?? defaultCheckedPath(args.input));
@@ -34,8 +34,11 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   const report = args.report ? reportJson(buildReport(checked.result, policy, { maskIds: args.maskIds })) : undefined;
 
   progress(io, '正在写出结果…', 'writing the outputs…');
-  if (out && checked.workbook) await writeOutput(out, checked.workbook, args.force);
-  if (args.report && report) await writeOutput(args.report, report, args.force);
+  const files = [
+    ...(out && checked.workbook ? [{ path: out, data: checked.workbook }] : []),
+    ...(args.report && report ? [{ path: args.report, data: report }] : []),
+  ];
+  await writeOutputs(files, args.force);
 
   io.stdout(
     summaryText(checked.result, {

@@ -26,20 +26,44 @@ export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
  * half-written workbook under the real name. Without `force` an existing file is never replaced.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, opts: { force: boolean }): Promise<void> {
-  if (!opts.force && (await exists(path))) throw existsError(path);
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await writeFilesAtomic([{ path, data }], opts);
+}
+
+/**
+ * Several outputs of one run, all or none: every file is written to a temporary file first; only
+ * when all are on disk are they moved into place. If moving one fails, the outputs this run had
+ * already created are removed again, so a failed run leaves nothing new behind.
+ */
+export async function writeFilesAtomic(
+  files: readonly { path: string; data: Uint8Array }[],
+  opts: { force: boolean },
+): Promise<void> {
+  if (!opts.force) {
+    for (const f of files) if (await exists(f.path)) throw existsError(f.path);
+  }
+  const temps = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`));
+  const created: string[] = [];
   try {
-    const handle = await fsp.open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
+    for (let i = 0; i < files.length; i++) {
+      const handle = await fsp.open(temps[i], 'wx');
+      try {
+        await handle.writeFile(files[i].data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     }
-    if (opts.force) await fsp.rename(temp, path);
-    else await linkNoClobber(temp, path);
+    for (let i = 0; i < files.length; i++) {
+      const existed = await exists(files[i].path);
+      if (opts.force) await fsp.rename(temps[i], files[i].path);
+      else await linkNoClobber(temps[i], files[i].path);
+      if (!existed) created.push(files[i].path);
+    }
+  } catch (e) {
+    await Promise.all(created.map((p) => fsp.rm(p, { force: true })));
+    throw e;
   } finally {
-    await fsp.rm(temp, { force: true });
+    await Promise.all(temps.map((t) => fsp.rm(t, { force: true })));
   }
 }
 
