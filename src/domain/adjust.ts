@@ -22,6 +22,8 @@ export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Findi
 
 function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
   if (!h.active) return undefined;
+  // The common case: nothing reported and not new — nothing to adjust.
+  if (findings.length === 0 && h.status !== 'new') return undefined;
   const facts = ctx.money[h.index];
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
   const base = { household: h.index, row: h.row, village: h.village, headName: h.headName, idNumber: h.idText };

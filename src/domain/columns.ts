@@ -318,16 +318,28 @@ function isRepeatedHeader(
   return headers >= 2 && headers >= others;
 }
 
-/** Cheap first look: do at least two header columns hold their header's exact text? */
+/**
+ * Cheap first look: a header printed again copies its cells exactly, the first filled one
+ * included (序号, or the first sub-header of a repeated lower row). A data row fails at once.
+ */
 function copiesHeader(row: (Cell | undefined)[], headerCols: number[], exact: Set<string>): boolean {
   let copies = 0;
   for (const c of headerCols) {
     const cell = row[c];
-    if (cell?.t !== 'string') continue;
-    const v = cell.v as string;
-    if ((exact.has(v) || (/^\s|\s$/u.test(v) && exact.has(v.trim()))) && ++copies >= 2) return true;
+    if (isBlank(cell)) continue;
+    if (cell!.t !== 'string') return false;
+    const v = cell!.v as string;
+    const copy = exact.has(v) || (hasOuterSpace(v) && exact.has(v.trim()));
+    if (!copy) return false;
+    if (++copies >= 2) return true;
   }
   return false;
+}
+
+function hasOuterSpace(v: string): boolean {
+  const first = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  return first <= 32 || last <= 32 || first === 0x3000 || last === 0x3000 || first === 0xa0 || last === 0xa0;
 }
 
 /** Values repeat down a column (是, village names): normalize each distinct text once. */
@@ -348,6 +360,7 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): 
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
   const isHeader = rememberHeaderTest(rules.isHeaderText);
   const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
+  const headerCols = [...rules.headerCols].sort((a, b) => a - b);
   const out: number[] = [];
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -356,7 +369,7 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): 
     if (
       isTotalsRow(row, upTo) ||
       isColumnNumberRow(row) ||
-      (copiesHeader(row, rules.headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
+      (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
     ) {
       continue;
     }

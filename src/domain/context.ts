@@ -10,7 +10,7 @@ import type { Policy } from './policy';
 import type { ExternalIdIndex } from './engine';
 import type { Household } from './household';
 import type { BenefitFacts } from './money';
-import { idKey, idDisplay } from './household';
+import { idKey } from './household';
 import { analyzeId, analyzeIdText, parseDisabilityCert, type DisabilityCert, type IdAnalysis } from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
 
@@ -34,13 +34,10 @@ export interface Member {
   /** Excel row on the member sheet. */
   row: number;
   household: number | undefined;
-  headKey: string;
   name: string;
   id: IdAnalysis;
   key: string;
-  idText: string;
   relation: Relation;
-  relationText: string;
   covered: boolean;
   cert: DisabilityCert | null;
   deathDate?: string;
@@ -134,7 +131,6 @@ export interface RuleContext {
 
 export interface Deceased {
   name: string;
-  idText: string;
   date?: string;
   /** Where the death is recorded: the roster's 死亡日期, the member sheet, or a death list. */
   via: 'roster' | 'members' | 'list';
@@ -190,13 +186,10 @@ export function buildMembers(
     const m: Member = {
       row: r + 1,
       household: byKey.get(headKey),
-      headKey,
       name,
       id,
       key: idKey(id),
-      idText: idDisplay(id),
       relation,
-      relationText,
       covered: cCovered >= 0 ? parseYesNo(row[cCovered]) !== 'no' : true,
       cert: certText ? parseDisabilityCert(certText) : null,
       deathDate: death && death.ok ? death.iso : undefined,

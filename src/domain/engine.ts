@@ -77,7 +77,6 @@ function findDeceased(
   if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
     out.push({
       name: h.headName,
-      idText: h.idText,
       date: rowDeath.iso,
       via: 'roster',
       source: sheets.roster,
@@ -87,7 +86,6 @@ function findDeceased(
   } else if (h.key && death?.keys.has(h.key)) {
     out.push({
       name: h.headName,
-      idText: h.idText,
       date: death.dates.get(h.key),
       via: 'list',
       source: death.source,
@@ -102,7 +100,6 @@ function findDeceased(
     if (m.deathDate && m.deathDate <= asOf) {
       out.push({
         name: m.name,
-        idText: m.idText,
         date: m.deathDate,
         via: 'members',
         source: sheets.members ?? '',
@@ -111,7 +108,6 @@ function findDeceased(
     } else if (m.key && death?.keys.has(m.key)) {
       out.push({
         name: m.name,
-        idText: m.idText,
         date: death.dates.get(m.key),
         via: 'list',
         source: death.source,
