@@ -37,6 +37,12 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     if (x.sheetsAdded?.length) rows.push(['新增工作表（sheets added）', x.sheetsAdded.join('、')]);
   }
   if (x.report) rows.push(['核查报告（report）', x.report]);
+  for (const other of result.roster.otherCandidates ?? []) {
+    rows.push([
+      '另一份花名册？（another roster?）',
+      `工作表“${other}”也像花名册，未核查；如需核查请加 --sheet ${other}`,
+    ]);
+  }
   const head = `核查完成（checked）：${x.file}，工作表“${result.roster.sheet}”（sheet）\n`;
   return head + formatTable(rows);
 }

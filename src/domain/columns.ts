@@ -392,6 +392,17 @@ export function isToolSheet(sheet: SheetGrid): boolean {
 const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];
 const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
 
+/**
+ * Sheets other than `chosen` that would also qualify as a roster (not named like a list): the
+ * clerk is told, so that a second township's roster in the same workbook is not missed.
+ */
+export function otherRosterCandidates(wb: WorkbookGrid, chosen: string): string[] {
+  return wb.sheets
+    .filter((s) => s.name !== chosen && !isToolSheet(s) && !hasListName(s))
+    .filter((s) => bestHeader(s, ROSTER_SPECS, { required: ROSTER_REQUIRED }) && !looksLikeMemberSheet(s))
+    .map((s) => s.name);
+}
+
 /** A member sheet has 与户主关系 and 户主身份证号: one row per person, never a roster. */
 function looksLikeMemberSheet(sheet: SheetGrid): boolean {
   return bestHeader(sheet, MEMBER_SPECS, { required: ['headId', 'relation'] }) !== undefined;

@@ -8,7 +8,7 @@ import type { ListKind, RosterField } from './fields';
 import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
 import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
-import { detectList, findLists, findMemberSheet, findRoster } from './columns';
+import { detectList, findLists, findMemberSheet, findRoster, otherRosterCandidates } from './columns';
 import { RosterError } from './errors';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
@@ -243,6 +243,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     ) as CheckResult['roster']['columns'],
     missingFields: ROSTER_SPECS.map((s) => s.field).filter((f) => !columns[f as RosterField]) as RosterField[],
     merges: (sheet.merges ?? []).filter((m) => m.bottom >= headerRows[headerRows.length - 1]),
+    otherCandidates: input.rosterSheet === undefined ? otherRosterCandidates(workbook, roster.sheet) : [],
   };
   const summaries: HouseholdSummary[] = households.map((h) => ({
     index: h.index,

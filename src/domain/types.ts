@@ -167,6 +167,8 @@ export interface RosterLocation {
   missingFields: RosterField[];
   /** Merged areas of the roster sheet below the header (0-based): marks go to their top-left cell. */
   merges: MergedRange[];
+  /** Other sheets that look like a roster too (not checked in this run). */
+  otherCandidates: string[];
 }
 
 export interface ListSource {

@@ -318,3 +318,16 @@ test('absurd amounts and person counts are invalid values, not numbers that brea
   expect(Number.isFinite(r.summary.monthlyTotal)).toBe(true);
   expect(r.summary.coveredPersons).toBe(6);
 });
+
+test('a second sheet that also looks like a roster is named, so it is not missed', () => {
+  const wb = workbook([cleanRow(), cleanRow()], [rosterSheetNamed('丹口镇')]);
+  expect(check(wb).roster).toMatchObject({ sheet: '花名册', otherCandidates: ['丹口镇'] });
+  expect(
+    checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15' }), rosterSheet: '丹口镇' }).roster
+      .otherCandidates,
+  ).toEqual([]);
+});
+
+function rosterSheetNamed(name: string) {
+  return { ...workbook([cleanRow()]).sheets[0], name };
+}

@@ -243,3 +243,9 @@ test('a sheet reaching row 1,048,576 is checked in reasonable time', async () =>
   expect(o.run.code).toBe(1);
   expect(o.ms).toBeLessThan(15_000);
 });
+
+test('two candidate rosters: the summary names the one not checked and how to check it', async () => {
+  const o = await checkOne('two-rosters.xlsx');
+  expect(o.run.stdout).toContain('工作表“2018年花名册”也像花名册');
+  expect(o.run.stdout).toContain('--sheet 2018年花名册');
+});

@@ -98,6 +98,7 @@ export const result: CheckResult = {
     columns: {},
     missingFields: ['application'],
     merges: [],
+    otherCandidates: [],
   },
   lists: [],
   asOf: '2018-01-15',
