@@ -20,6 +20,8 @@ const zh = {
     `${sheet}（表头第${headerRow}行，${num(households)}户）`,
   rosterUnknown: '尚未核查：点击“开始核查”自动查找花名册',
   changeRoster: '更换',
+  otherRosters: (names: string[]) =>
+    `工作表${names.map((n) => `“${n}”`).join('、')}也像花名册，未核查；如需核查请点“更换”。`,
   rosterSheet: '花名册所在工作表',
   openFile: '打开 Excel 文件',
   openFileHint: '文件只在本机浏览器中处理，不会上传',
@@ -136,6 +138,8 @@ const en: Strings = {
   roster: (sheet, headerRow, households) => `${sheet} (header row ${headerRow}, ${households} households)`,
   rosterUnknown: 'Not checked yet: “Check” finds the roster sheet',
   changeRoster: 'Change',
+  otherRosters: (names: string[]) =>
+    `${names.join(', ')} also look${names.length > 1 ? '' : 's'} like a roster and was not checked; use Change to check it.`,
   rosterSheet: 'Sheet holding the roster',
   openFile: 'Open Excel file',
   openFileHint: 'The file is processed in this browser only, never uploaded',

@@ -37,6 +37,13 @@ describe('task pane', () => {
     expect(view.container.textContent).toContain('龙春梅 · 白云村');
   });
 
+  it('says when another sheet also looks like a roster and was not checked', async () => {
+    const result = smallResult();
+    result.roster.otherCandidates = ['丹口镇'];
+    const { view } = await checked(result);
+    expect(view.container.textContent).toContain('工作表“丹口镇”也像花名册，未核查');
+  });
+
   it('names the roster it found and checks again on another sheet chosen with 更换', async () => {
     const { view, actions } = await checked();
     expect(view.container.textContent).toContain('花名册（表头第1行，3户）');

@@ -74,6 +74,11 @@ export function RosterLine(props: {
           ))}
         </Select>
       )}
+      {r && r.roster.otherCandidates?.length > 0 && (
+        <Text size={200} className={styles.hint} role="note">
+          {s.otherRosters(r.roster.otherCandidates)}
+        </Text>
+      )}
     </div>
   );
 }
