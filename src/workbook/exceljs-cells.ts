@@ -1,7 +1,9 @@
 /**
  * ExcelJS cell → the engine's Cell. Shared by the in-memory reader (file.ts) and the streaming
  * reader (file-node.ts), which hand us the same ExcelJS Cell class. One object per cell, no
- * closures: a 100,000-row roster has millions of cells.
+ * closures: a 100,000-row roster has millions of cells. The command line's own reader for large
+ * files (src/cli/xlsx/) builds its cells with the same numberCell/dateCell/booleanCell, so every
+ * reader agrees on what a value becomes.
  */
 import ExcelJS from 'exceljs';
 import type { Cell } from '../domain/grid';
@@ -43,22 +45,26 @@ export function cellFromExcel(cell: ExcelJS.Cell): Cell | undefined {
   }
 }
 
-function numberCell(v: number, numFmt: string | undefined): Cell {
+export function numberCell(v: number, numFmt: string | undefined): Cell {
+  const general = !numFmt || numFmt === 'General';
+  // Most numbers in a roster are small whole numbers in General format, shown as typed: no text
+  // to work out (this runs for every number cell of a county's roster).
+  if (general && Number.isInteger(v) && Math.abs(v) < 1e11) return { v, t: 'number' };
   const c: Cell = { v, t: 'number' };
-  if (numFmt && numFmt !== 'General') c.fmt = numFmt;
+  if (!general) c.fmt = numFmt;
   const shown = displayNumber(v, c.fmt);
   if (shown !== undefined && shown !== String(v)) c.text = shown;
   return c;
 }
 
-function dateCell(v: Date, numFmt: string | undefined): Cell {
+export function dateCell(v: Date, numFmt: string | undefined): Cell {
   if (Number.isNaN(v.getTime())) return { v: '#VALUE!', t: 'error' };
   const c: Cell = { v, t: 'date' };
   if (numFmt && numFmt !== 'General') c.fmt = numFmt;
   return c;
 }
 
-function booleanCell(v: boolean): Cell {
+export function booleanCell(v: boolean): Cell {
   return { v, t: 'boolean', text: v ? 'TRUE' : 'FALSE' };
 }
 

@@ -125,7 +125,7 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
 }
 
 /** Exists, is a file, and passes the zip checks (read from the end of the file, not expanded). */
-function checkFile(path: string): Stats {
+export function checkFile(path: string): Stats {
   let stats: Stats;
   try {
     stats = statSync(path);

@@ -1,4 +1,7 @@
-/** Reading a roster for `check`: the streaming reader (large files, --no-out) finds what the full read finds. */
+/**
+ * Reading a roster for `check` without a marked copy: the command line's own reader, and
+ * ExcelJS's streaming reader (large files it hands back), find what ExcelJS's full read finds.
+ */
 import { checkFile } from '../../src/cli/check-file';
 import { parsePolicy } from '../../src/domain/policy';
 import { SAMPLE_POLICY } from '../../examples/make-sample';
@@ -6,11 +9,17 @@ import { tempDir, writeSampleFiles } from './helpers';
 
 const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
 
-it('streaming and full reads give the same findings and adjustments on the sample', async () => {
+it('ExcelJS streaming and full reads give the same findings and adjustments on the sample', async () => {
   const { roster } = await writeSampleFiles(tempDir());
   const policy = parsePolicy(SAMPLE_POLICY);
-  const full = await checkFile(roster, { policy, withWorkbook: false, io: quiet });
-  const streamed = await checkFile(roster, { policy, withWorkbook: false, io: quiet, streamingBytes: 0 });
+  const full = await checkFile(roster, { policy, withWorkbook: false, io: quiet, fastRead: false });
+  const streamed = await checkFile(roster, {
+    policy,
+    withWorkbook: false,
+    io: quiet,
+    fastRead: false,
+    streamingBytes: 0,
+  });
   // The streaming reader reports no merged ranges: the proof that it was the one used.
   expect(full.grid.sheets[0].merges?.length).toBeGreaterThan(0);
   expect(streamed.grid.sheets[0].merges ?? []).toEqual([]);
@@ -18,4 +27,16 @@ it('streaming and full reads give the same findings and adjustments on the sampl
   expect(key(streamed)).toEqual(key(full));
   expect(streamed.result.adjustments).toEqual(full.result.adjustments);
   expect(streamed.workbook).toBeUndefined();
+});
+
+it("the command line's reader gives the full read's grid, findings and adjustments on the sample", async () => {
+  const { roster } = await writeSampleFiles(tempDir());
+  const policy = parsePolicy(SAMPLE_POLICY);
+  const full = await checkFile(roster, { policy, withWorkbook: true, io: quiet });
+  const fast = await checkFile(roster, { policy, withWorkbook: false, io: quiet });
+  // Merged ranges and all: the grid is the same, so the check is too.
+  expect(fast.grid.sheets[0].merges?.length).toBeGreaterThan(0);
+  expect(fast.grid).toEqual(full.grid);
+  expect(fast.result.findings).toEqual(full.result.findings);
+  expect(fast.result.adjustments).toEqual(full.result.adjustments);
 });
