@@ -2,7 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'examples/out/', 'coverage/', 'docs/', '*.config.js', 'webpack.config.js', 'bin/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'examples/out/',
+      'coverage/',
+      'docs/',
+      '*.config.js',
+      'webpack.config.js',
+      'bin/',
+      '.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
