@@ -112,6 +112,11 @@ const TABLE: Record<RuleId, { valid: Case[]; invalid: Case[] }> = {
     valid: [{ name: 'odd digit male', rows: [cleanRow({ 身份证号码: makeId('19600315', '123'), 性别: '男' })] }],
     invalid: [
       {
+        name: 'wrong check digit does not hide the sex mismatch',
+        rows: [cleanRow({ 身份证号码: makeId('19600315', '123').slice(0, 17) + 'X', 性别: '女' })],
+        expect: [{ at: 0, messageId: 'mismatch', severity: 'warning' }],
+      },
+      {
         name: 'odd digit written female',
         rows: [cleanRow({ 身份证号码: makeId('19600315', '123'), 性别: '女' })],
         expect: [{ at: 0, messageId: 'mismatch', severity: 'warning' }],

@@ -76,7 +76,7 @@ export const ID05: Rule = {
   needs: ['headId', 'gender'],
   messages: ['mismatch'],
   check(h, _ctx, report) {
-    if (h.id.kind !== 'id18' || !h.id.checkOk) return;
+    if (h.id.kind !== 'id18') return;
     const g = String(h.cells.gender?.v ?? '').trim();
     const written = MALE.test(g) ? 'male' : FEMALE.test(g) ? 'female' : undefined;
     if (written && written !== h.id.sex) {
