@@ -28,6 +28,7 @@ export const ZH_MESSAGES: Record<string, string> = {
   'HH-05.noMembers': '“{sheet}”中没有该户的家庭成员',
   'HH-05.noHead': '“{sheet}”中该户没有“本人/户主”记录',
   'HH-05.manyHeads': '“{sheet}”中该户有 {count} 条“本人/户主”记录，应只有1条',
+  'HH-05.orphan': '家庭成员{name}的户主身份证号在花名册中找不到，请核对',
   'HH-06.count': '“{sheet}”中该户有 {members} 名成员，与家庭人口 {size} 不符',
   'AMT-01.mismatch':
     '月保障金 {benefit} 元与应发 {expected} 元不符（标准 {standard} − 月人均收入 {income}，× {covered}人）',
@@ -87,6 +88,7 @@ export const EN_MESSAGES: Record<string, string> = {
   'HH-05.noMembers': 'No members of this household in "{sheet}"',
   'HH-05.noHead': 'No 本人/户主 record for this household in "{sheet}"',
   'HH-05.manyHeads': '{count} 本人/户主 records for this household in "{sheet}"; there must be one',
+  'HH-05.orphan': "Member {name}: the head's ID is not on the roster",
   'HH-06.count': '{members} members in "{sheet}" but household size {size}',
   'AMT-01.mismatch':
     'Benefit {benefit} differs from the expected {expected} (standard {standard} − income {income}, × {covered})',

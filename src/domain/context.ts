@@ -194,8 +194,11 @@ export function buildMembers(
       cert: certText ? parseDisabilityCert(certText) : null,
       deathDate: death && death.ok ? death.iso : undefined,
     };
-    if (m.household === undefined) orphans.push(m);
-    else members[m.household].push(m);
+    // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
+    // not one whose link is blank or unreadable, which the row's own ID problems explain.
+    if (m.household === undefined) {
+      if (headKey) orphans.push(m);
+    } else members[m.household].push(m);
   }
   return { members, orphans };
 }

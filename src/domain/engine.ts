@@ -4,11 +4,11 @@
  */
 import type { SheetGrid, WorkbookGrid } from './grid';
 import { a1 } from './grid';
-import type { ListKind, RosterField } from './fields';
+import type { ListKind, MemberField, RosterField } from './fields';
 import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
 import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
-import { detectList, findLists, findMemberSheet, findRoster, otherRosterCandidates } from './columns';
+import { detectList, findLists, findMemberSheet, findRoster, otherRosterCandidates, type HeaderMatch } from './columns';
 import { RosterError } from './errors';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
@@ -117,6 +117,23 @@ function findDeceased(
     if (m.key) seen.add(m.key);
   }
   return out;
+}
+
+/** Member-sheet rows whose 户主身份证号 names no household of the roster (HH-05, on the member sheet). */
+function orphanFindings(orphans: Member[], match: HeaderMatch<MemberField>): Finding[] {
+  const hit = match.columns.headId!;
+  return orphans.map((m) => ({
+    rule: 'HH-05',
+    severity: 'warning',
+    sheet: match.sheet,
+    row: m.row,
+    field: 'headId',
+    column: headerText(hit.header),
+    col: hit.col + 1,
+    cell: a1(m.row - 1, hit.col),
+    messageId: 'orphan',
+    data: { name: m.name },
+  }));
 }
 
 export function checkWorkbook(input: CheckInput): CheckResult {
@@ -229,6 +246,10 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   };
   for (h of households) {
     for (rule of runnable) rule.check(h, ctx, report);
+  }
+
+  if (memberMatch && runnable.some((r) => r.id === 'HH-05')) {
+    findings.push(...orphanFindings(orphans, memberMatch));
   }
 
   const adjustments = proposeAdjustments(ctx, byHousehold);

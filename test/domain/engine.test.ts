@@ -331,3 +331,25 @@ test('a second sheet that also looks like a roster is named, so it is not missed
 function rosterSheetNamed(name: string) {
   return { ...workbook([cleanRow()]).sheets[0], name };
 }
+
+test('a member whose head is not on the roster is reported on the member sheet (HH-05, a warning)', () => {
+  const head = makeId('19700101', '231');
+  const stranger = makeId('19710101', '241');
+  const r = check(
+    workbook(
+      [cleanRow({ 身份证号码: head, 家庭人口: 1, 保障人数: 1, 月保障金: 152.17 })],
+      [
+        members([
+          [head, '甲', head, '本人'],
+          [stranger, '乙', makeId('19720101', '251'), '本人'],
+        ]),
+      ],
+    ),
+  );
+  expect(r.findings.filter((f) => f.rule === 'HH-05')).toEqual([
+    expect.objectContaining({ sheet: '家庭成员', row: 3, cell: 'A3', severity: 'warning', messageId: 'orphan' }),
+  ]);
+  expect(formatFinding(r.findings.find((f) => f.rule === 'HH-05')!)).toBe(
+    '家庭成员乙的户主身份证号在花名册中找不到，请核对',
+  );
+});

@@ -322,9 +322,12 @@ const TABLE: Record<RuleId, { valid: Case[]; invalid: Case[] }> = {
       },
       {
         name: 'household absent from the member sheet',
-        rows: [cleanRow({ 身份证号码: HEAD_B })],
+        rows: [
+          cleanRow({ 身份证号码: HEAD_A, 家庭人口: 1, 保障人数: 1, 月保障金: 152.17 }),
+          cleanRow({ 身份证号码: HEAD_B }),
+        ],
         extra: [members([[HEAD_A, '甲', HEAD_A, '本人']])],
-        expect: [{ at: 0, messageId: 'noMembers' }],
+        expect: [{ at: 1, messageId: 'noMembers' }],
       },
     ],
   },

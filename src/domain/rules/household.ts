@@ -135,7 +135,8 @@ export const HH05: Rule = {
   id: 'HH-05',
   severity: 'error',
   needs: ['@members'],
-  messages: ['noMembers', 'noHead', 'manyHeads'],
+  // 'orphan' is reported by the engine on the member sheet (a member whose head is not on the roster).
+  messages: ['noMembers', 'noHead', 'manyHeads', 'orphan'],
   check(h, ctx, report) {
     const members = ctx.members[h.index];
     // Members link by the head's ID: with an unusable ID the ID rules already speak for the row.
