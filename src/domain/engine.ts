@@ -8,7 +8,15 @@ import type { ListKind, MemberField, RosterField } from './fields';
 import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
 import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
-import { detectList, findLists, findMemberSheet, findRoster, otherRosterCandidates, type HeaderMatch } from './columns';
+import {
+  detectList,
+  findLists,
+  findMemberSheet,
+  findRoster,
+  otherRosterCandidates,
+  type ColumnHit,
+  type HeaderMatch,
+} from './columns';
 import { RosterError } from './errors';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
@@ -119,6 +127,28 @@ function findDeceased(
   return out;
 }
 
+/**
+ * Formulas saved without a result (a file written by a program and never opened in Excel) read
+ * as blank: every such cell would be reported "missing". The check is refused instead, naming
+ * the first such cell, so that the clerk opens and saves the file in Excel first.
+ */
+function refuseUncomputed(sheet: SheetGrid, rows: number[], columns: Partial<Record<RosterField, ColumnHit>>): void {
+  const cols = Object.values(columns).map((hit) => hit!);
+  for (const r of rows) {
+    const row = sheet.rows[r];
+    if (!row) continue;
+    for (const hit of cols) {
+      if (!row[hit.col]?.uncomputed) continue;
+      const at = `工作表“${sheet.name}”第${r + 1}行“${headerText(hit.header)}”列`;
+      throw new RosterError(
+        'uncomputed',
+        `${at}的公式没有计算结果：请在 Excel 或 WPS 中打开此文件、保存后再核查`,
+        `sheet "${sheet.name}" row ${r + 1} column "${headerText(hit.header)}": the formula has no calculated result; open and save the file in Excel or WPS, then check again`,
+      );
+    }
+  }
+}
+
 /** Member-sheet rows whose 户主身份证号 names no household of the roster (HH-05, on the member sheet). */
 function orphanFindings(orphans: Member[], match: HeaderMatch<MemberField>): Finding[] {
   const hit = match.columns.headId!;
@@ -154,6 +184,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
       households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
     }
   }
+
+  refuseUncomputed(sheet, roster.dataRows, columns);
 
   const memberMatch = findMemberSheet(workbook, [roster.sheet]);
   const memberSheet = memberMatch ? workbook.sheets.find((s) => s.name === memberMatch.sheet)! : undefined;

@@ -6,7 +6,7 @@
 /** A roster that cannot be checked at all; the message names sheet / what was looked for. */
 export class RosterError extends Error {
   constructor(
-    public readonly code: 'no-sheets' | 'no-header' | 'sheet-not-found',
+    public readonly code: 'no-sheets' | 'no-header' | 'sheet-not-found' | 'uncomputed',
     public readonly zh: string,
     public readonly en: string,
   ) {

@@ -18,6 +18,8 @@ export interface Cell {
   fmt?: string;
   /** True when the cell holds a formula (v is its cached result). */
   formula?: boolean;
+  /** A formula the file carries without a result (written by a program, never calculated). */
+  uncomputed?: boolean;
 }
 
 /** A rectangle of merged cells, 0-based inclusive. */

@@ -70,7 +70,7 @@ export function booleanCell(v: boolean): Cell {
 
 /** A formula's cached result. The streaming reader gives NaN for error results (it cannot tell which). */
 function resultCell(result: FormulaResult, numFmt: string | undefined): Cell {
-  if (result === undefined || result === null) return { v: '', t: 'string' };
+  if (result === undefined || result === null) return { v: '', t: 'string', uncomputed: true };
   if (typeof result === 'number') {
     return Number.isNaN(result) ? { v: '#VALUE!', t: 'error' } : numberCell(result, numFmt);
   }

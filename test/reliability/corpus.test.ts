@@ -54,7 +54,9 @@ const EXPECTED: Record<string, Expected> = {
   'all-formulas.xlsx': { code: 0, sheet: '花名册', households: 6, exactly: [] },
   // Without cached results every formula cell reads as blank: the clerk gets "missing" findings
   // until the file has been opened and saved in Excel once (listed as a limitation in the docs).
-  'formulas-no-cache.xlsx': { code: 1, sheet: '花名册', households: 6, has: ['AMT-04@H3', 'DOC-01@K3'] },
+  'formulas-no-cache.xlsx': {
+    refused: /第3行“序号”列的公式没有计算结果：请在 Excel 或 WPS 中打开此文件、保存后再核查/,
+  },
   'ids-as-numbers.xlsx': { code: 1, sheet: '花名册', households: 6, exactly: ['ID-04@D3', 'ID-04@D5', 'ID-04@D7'] },
   // Every listed text form and a serial parse (no finding); each nonsense date is REV-01.
   'dates-as-text.xlsx': {

@@ -300,7 +300,7 @@ export class SheetReader implements XmlHandler {
   /** A formula's cached result (as ExcelJS reads it: by the cell's t, dates by the style). */
   private formulaCell(): Cell {
     let cell: Cell;
-    if (!this.hasValue) cell = { v: '', t: 'string' };
+    if (!this.hasValue) cell = { v: '', t: 'string', uncomputed: true };
     else {
       const text = this.kind === Kind.Number ? '' : decodeXml(this.rawText());
       switch (this.kind) {
