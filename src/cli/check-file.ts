@@ -12,6 +12,7 @@ import type { CheckResult } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
 import { checkFile as inspectFile, openWorkbookFile, readGridStreaming } from '../workbook/file-node';
 import type { ProgressFn } from '../workbook/host';
+import { shareBlankStyles } from './blank-styles';
 import { progress, type Io } from './io';
 import { readGridFast } from './xlsx/read';
 
@@ -82,6 +83,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   const sheetsAdded: string[] = [];
   for (const kind of SHEET_KINDS) sheetsAdded.push(await addGeneratedSheet(host, kind, result, opts.policy));
   progress(io, `已添加工作表：${sheetsAdded.join('、')}`, `added sheets: ${sheetsAdded.length}`);
+  shareBlankStyles(host.workbook);
   return { grid, result, workbook: await host.toBuffer(), sheetsAdded, cellsMarked: marked.cells };
 }
 
