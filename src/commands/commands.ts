@@ -17,6 +17,7 @@ import type { WorkbookHost } from '../workbook/host';
 import { OfficeHost } from '../workbook/office';
 import {
   documentBackend,
+  LAST_COMMAND_KEY,
   loadSettings,
   SettingsError,
   settingsToPolicyInput,
@@ -25,7 +26,7 @@ import {
 } from '../workbook/settings';
 
 /** Where the last command's result is kept in the document settings. */
-export const LAST_COMMAND_KEY = 'dibao.lastCommand';
+export { LAST_COMMAND_KEY };
 
 export interface Notice {
   ok: boolean;

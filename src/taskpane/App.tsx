@@ -10,7 +10,7 @@ import type { PaneActions, SheetKind } from './actions';
 import { LangContext, STRINGS, type Lang } from './i18n';
 import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
 import { DEFAULT_SETTINGS } from '../workbook/settings';
-import { useSession } from './state/useSession';
+import { useSession, type Notice } from './state/useSession';
 import { ActionBar } from './components/ActionBar';
 import { AdjustmentsTab } from './components/AdjustmentsTab';
 import { FindingsTab } from './components/FindingsTab';
@@ -53,11 +53,13 @@ export interface AppProps {
   initialLang?: Lang;
   /** The web page (no Excel): full width, with a short line saying the file stays local. */
   standalone?: boolean;
+  /** A message to show on opening, e.g. the last ribbon command's result. */
+  initialNotice?: Notice;
 }
 
 export const EMPTY_DRAFT: SettingsDraft = draftFromSettings(DEFAULT_SETTINGS);
 
-export function App({ actions, settings, initialLang = 'zh', standalone }: AppProps) {
+export function App({ actions, settings, initialLang = 'zh', standalone, initialNotice }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const s = STRINGS[lang];
@@ -67,7 +69,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone }: AppPr
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   /** The clerk's choice of roster sheet (更换); undefined = let the engine find it. */
   const [rosterSheet, setRosterSheet] = useState<string>();
-  const session = useSession(actions);
+  const session = useSession(actions, initialNotice);
   const { result, sheets, busy, progress, notice } = session.state;
 
   useEffect(() => {

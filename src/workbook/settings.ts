@@ -159,3 +159,15 @@ export async function loadSettings(backend: SettingsBackend = defaultBackend()):
 export async function saveSettings(s: Settings, backend: SettingsBackend = defaultBackend()): Promise<void> {
   await backend.write(parseSettings(s));
 }
+
+/** Where a ribbon command (一键标注 / 清除标注) leaves its result, for the task pane to show. */
+export const LAST_COMMAND_KEY = 'dibao.lastCommand';
+
+const LastCommandSchema = z.object({ ok: z.boolean(), zh: z.string(), en: z.string(), at: z.string() });
+export type LastCommand = z.output<typeof LastCommandSchema>;
+
+/** The last ribbon command's result as stored in the document settings; undefined when none or unreadable. */
+export function readLastCommand(settings: { get(name: string): unknown }): LastCommand | undefined {
+  const r = LastCommandSchema.safeParse(settings.get(LAST_COMMAND_KEY));
+  return r.success ? r.data : undefined;
+}

@@ -37,6 +37,17 @@ describe('task pane', () => {
     expect(view.container.textContent).toContain('龙春梅 · 白云村');
   });
 
+  it('shows the last ribbon command’s result when it opens', async () => {
+    view = await render(
+      <App
+        actions={fakeActions(smallResult())}
+        settings={memorySettings()}
+        initialNotice={{ intent: 'error', text: { zh: '上次功能区操作：未找到花名册表头', en: 'header not found' } }}
+      />,
+    );
+    expect(view.container.textContent).toContain('上次功能区操作：未找到花名册表头');
+  });
+
   it('says when another sheet also looks like a roster and was not checked', async () => {
     const result = smallResult();
     result.roster.otherCandidates = ['丹口镇'];

@@ -8,6 +8,8 @@ import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions'
 import { outcome, type PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
+import { readLastCommand } from '../../workbook/settings';
+import { lastCommandNotice } from '../model/lastCommand';
 
 export function OfficeShell(props: { settings: SettingsStore; initialLang?: Lang }) {
   const actions = useMemo<PaneActions>(() => {
@@ -23,5 +25,6 @@ export function OfficeShell(props: { settings: SettingsStore; initialLang?: Lang
       select: (f) => host.selectCell(f.sheet, f.row, f.col ?? 1),
     };
   }, []);
-  return <App actions={actions} settings={props.settings} initialLang={props.initialLang} />;
+  const notice = useMemo(() => lastCommandNotice(readLastCommand(Office.context.document.settings)), []);
+  return <App actions={actions} settings={props.settings} initialLang={props.initialLang} initialNotice={notice} />;
 }

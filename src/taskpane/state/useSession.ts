@@ -53,8 +53,8 @@ function throttled(set: (e: ProgressEvent) => void): (e: ProgressEvent) => void 
   };
 }
 
-export function useSession(actions: PaneActions) {
-  const [state, setState] = useState<Session>({});
+export function useSession(actions: PaneActions, initialNotice?: Notice) {
+  const [state, setState] = useState<Session>({ notice: initialNotice });
   const busyRef = useRef(false);
 
   const run = useCallback(async <T>(busy: Busy, work: () => Promise<T>, done?: (value: T) => Notice | undefined) => {
