@@ -45,10 +45,15 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function tableMarkdown(rows: BenchRow[]): string {
   const runs = [...new Set(rows.map((r) => r.ranAt ?? ''))].filter(Boolean).sort();
-  const when = runs.map((t) => `${t.slice(0, 16).replace('T', ' ')} UTC`).join(', ');
+  const first = runs[0] ?? '';
+  const last = runs[runs.length - 1] ?? '';
+  const when =
+    first.slice(0, 10) === last.slice(0, 10)
+      ? `${first.slice(0, 10)}, ${first.slice(11, 16)}–${last.slice(11, 16)} UTC`
+      : `between ${first.slice(0, 16).replace('T', ' ')} and ${last.slice(0, 16).replace('T', ' ')} UTC`;
   const lines = [
-    `Machine: ${machine()}. Measured ${when} (the machine is shared with other work; the load`,
-    'average at the start of each run is in its notes, CPU time beside wall time where it matters).',
+    `Machine: ${machine()}. Measured ${when}. The machine is shared with other work: the load`,
+    'average at the start of each run is in its notes, and CPU time stands beside wall time where it matters.',
     '',
     '| # | Measure | Figure | Target | Result | Notes |',
     '|---|---|---|---|---|---|',

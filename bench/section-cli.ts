@@ -71,6 +71,25 @@ export async function cliSection(households: number, rounds: number, emit: (r: B
     pass: peak <= 1024,
   });
 
+  // Side by side: the command line's reader alone, and the check as it was before it.
+  const parts = bundle('bench/read-one.ts');
+  await waitForQuiet();
+  const fastRead = checked(await runNode([...NODE_FLAGS, parts, 'fast', file]), 'fast read');
+  emit({
+    section: SECTION,
+    measure: `the command line's own reader alone (src/cli/xlsx/), ${label} households, grid kept`,
+    figure: usage(fastRead),
+    note: `one run; load ${fastRead.load.toFixed(1)}`,
+  });
+  await waitForQuiet();
+  const before = checked(await runNode([...NODE_FLAGS, parts, 'exceljs', file]), 'check through ExcelJS');
+  emit({
+    section: SECTION,
+    measure: `before that reader: check --no-out through ExcelJS's streaming reader, ${label} households`,
+    figure: `${usage(before)}; ${(before.wallMs / best(bareRuns, 'wallMs')).toFixed(2)}× the bare read`,
+    note: `one run; load ${before.load.toFixed(1)}; the miss this section started with`,
+  });
+
   // As a clerk runs it from a checkout: TypeScript through tsx (no target, for comparison).
   await waitForQuiet();
   const tsx = checked(

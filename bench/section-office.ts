@@ -13,7 +13,7 @@ const SECTION = '3 Office host';
 const MB = 1024 * 1024;
 const PAYLOAD_LIMIT = 5 * MB;
 const n = (x: number) => x.toLocaleString('en');
-const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+const mb = (b: number) => (b < 100_000 ? `${(b / 1e3).toFixed(1)} kB` : `${(b / 1e6).toFixed(2)} MB`);
 const allowed = (f: DoubleFigures) => 3 + Math.ceil(f.totalBytes / (4 * MB));
 
 function figures(f: DoubleFigures): string {

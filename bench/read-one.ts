@@ -1,0 +1,30 @@
+/**
+ * The parts of section 2 that are not the command line as shipped, for the side-by-side table:
+ *   node read-one.js fast FILE      the command line's own reader alone (grid kept, no check)
+ *   node read-one.js exceljs FILE   the check as it was before that reader: ExcelJS's streaming
+ *                                   reader (the path for files over 20 MB), then the engine
+ * Prints one JSON line; time and memory come from the usage probe (bench/child.ts).
+ */
+import { statSync } from 'node:fs';
+import { checkFile } from '../src/cli/check-file';
+import { readGridFast } from '../src/cli/xlsx/read';
+import { parsePolicy } from '../src/domain/policy';
+
+async function main(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  if (mode === 'fast') {
+    const grid = await readGridFast(file, statSync(file).size);
+    const rows = grid.sheets.reduce((n, s) => n + s.rows.length, 0);
+    process.stdout.write(JSON.stringify({ rows }) + '\n');
+  } else if (mode === 'exceljs') {
+    const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
+    const policy = parsePolicy({ asOf: '2018-01-15' });
+    const checked = await checkFile(file, { policy, withWorkbook: false, fastRead: false, io: quiet });
+    process.stdout.write(JSON.stringify({ findings: checked.result.findings.length }) + '\n');
+  } else throw new Error('usage: read-one fast|exceljs FILE');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(String((e as Error)?.stack ?? e) + '\n');
+  process.exitCode = 1;
+});
