@@ -10,6 +10,7 @@ import type { WorkbookGrid } from '../domain/grid';
 import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
+import { FileError } from '../workbook/file-error';
 import { checkFile as inspectFile, openWorkbookFile, readGridStreaming } from '../workbook/file-node';
 import type { ProgressFn } from '../workbook/host';
 import { shareBlankStyles } from './blank-styles';
@@ -97,7 +98,8 @@ async function readFast(path: string, onProgress: ProgressFn): Promise<WorkbookG
   const { size } = inspectFile(path);
   try {
     return await readGridFast(path, size, onProgress);
-  } catch {
+  } catch (e) {
+    if (e instanceof FileError) throw e;
     return undefined;
   }
 }

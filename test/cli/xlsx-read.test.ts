@@ -96,7 +96,7 @@ const SHARED = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 第二行</t></si><si><t>A &amp; B &lt;丙&gt; &#26449;</t></si></sst>`;
 
 const SHEET1 = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="A1:G6"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5" x14ac:dyDescent="0.15"/><cols><col min="1" max="1" width="6" customWidth="1"/></cols><sheetData><row r="1" spans="1:7" x14ac:dyDescent="0.15"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row><row r="2" spans="1:7" x14ac:dyDescent="0.15"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>7</v></c><c r="C2" t="s"><v>8</v></c><c r="D2" s="3" t="s"><v>3</v></c><c r="E2" s="5"><v>252.17000000000002</v></c><c r="F2" s="1"><v>43115</v></c><c r="G2" t="s"><v>10</v></c></row><!-- a comment between rows --><row r="3" spans="1:7" hidden="1" x14ac:dyDescent="0.15"><c r='A3'><f>A2+1</f><v>2</v></c><c r="B3" t="s"><v>7</v></c><c r="C3" t="s"><v>9</v></c><c r="D3"><v>430529198001011000</v></c><c r="E3" s="4"><f t="shared" ref="E3:E4" si="0">E2*2</f><v>504.34</v></c><c r="F3" s="2"><v>43200.5</v></c><c r="G3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c></row><row r="4" spans="1:7"><c r="A4" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c r="E4" s="4"><f t="shared" si="0"/><v>1008.68</v></c><c r="F4" t="b"><f>TRUE()</f><v>0</v></c><c r="G4" t="e"><f>1/0</f><v>#DIV/0!</v></c></row><row r="5" spans="1:7" s="1" customFormat="1"><c r="A5" t="s"><v>11</v></c><c r="B5" t="s"><v>7</v></c><c r="C5" s="1"/><c r="D5"><f>NOW()</f></c><c r="E5"><v>-0.5</v></c><c r="F5"><v>1E-3</v></c></row><row r="6" hidden="1"><c r="A6" s="1"/></row><row r="9"><c r="A9" t="s"><v>6</v></c><c r="B9" t="s"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A9:C9"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
+<worksheet xmlns="${NS}" xmlns:r="${REL}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"><dimension ref="A1:G6"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="13.5" x14ac:dyDescent="0.15"/><cols><col min="1" max="1" width="6" customWidth="1"/></cols><sheetData><row r="1" spans="1:7" x14ac:dyDescent="0.15"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>6</v></c></row><row r="2" spans="1:7" x14ac:dyDescent="0.15"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>7</v></c><c r="C2" t="s"><v>8</v></c><c r="D2" s="3" t="s"><v>3</v></c><c r="E2" s="5"><v>252.17000000000002</v></c><c r="F2" s="1"><v>43115</v></c><c r="G2" t="s"><v>10</v></c></row><!-- a comment between rows --><row r="3" spans="1:7" hidden="1" x14ac:dyDescent="0.15"><c r='A3'><f>A2+1</f><v>2</v></c><c r="B3" t="s"><v>7</v></c><c r="C3" t="s"><v>9</v></c><c r="D3"><v>430529198001011000</v></c><c r="E3" s="4"><f t="shared" ref="E3:E4" si="0">E2*2</f><v>504.34</v></c><c r="F3" s="2"><v>43200.5</v></c><c r="G3" t="str"><f>"x"&amp;"y"</f><v>xy</v></c></row><row r="4" spans="1:7"><c r="A4" t="inlineStr"><is><t>内联 &amp; 文本</t></is></c><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c r="E4" s="4"><f t="shared" si="0"/><v>1008.68</v></c><c r="F4" t="b"><f>TRUE()</f><v>0</v></c><c r="G4" t="e"><f>1/0</f><v>#DIV/0!</v></c></row><row r="5" spans="1:7" s="1" customFormat="1"><c r="A5" t="s"><v>11</v></c><c r="B5" t="s"><v>7</v></c><c r="C5" s="1"/><c r="D5"><f>NOW()</f></c><c r="E5"><v>-0.5</v></c><c r="F5"><v>1E-3</v></c></row><row r="6" hidden="1"><c r="A6" s="1"/><c r="C6" s="1" t="s"><v></v></c></row><row r="9"><c r="A9" t="s"><v>6</v></c><c r="B9" t="s"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="A9:C9"/></mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape"/></worksheet>`;
 
 const SHEET2 = `<?xml version="1.0" encoding="utf-8"?><worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>填表说明</t></is></c></row><row r="3"><c r="B3"><v>3.5</v></c></row></sheetData></worksheet>`;
 
@@ -245,4 +245,37 @@ it('hands a file it does not read (a DOCTYPE) back to ExcelJS, and the check sti
   const checked = await checkFile(path, { policy, withWorkbook: false, io: quiet }).catch((e) => e);
   expect(viaExcelJs).toMatchObject({ code: 'uncomputed' });
   expect(checked).toMatchObject({ code: 'uncomputed', zh: viaExcelJs.zh });
+});
+
+it('refuses a part that expands beyond what the zip declared (a bomb that lies to the size checks)', async () => {
+  const sheet = `<worksheet xmlns="${NS}"><sheetData>${'<row><c t="inlineStr"><is><t>填</t></is></c></row>'.repeat(2000)}</sheetData></worksheet>`;
+  const book = zipOf([
+    { name: '[Content_Types].xml', data: utf8(CONTENT_TYPES) },
+    { name: 'xl/workbook.xml', data: utf8(workbookXml(false)) },
+    { name: 'xl/_rels/workbook.xml.rels', data: utf8(WORKBOOK_RELS) },
+    { name: 'xl/worksheets/sheet1.xml', data: utf8(sheet), claimedSize: 1000 },
+    { name: 'xl/worksheets/sheet2.xml', data: utf8(SHEET2) },
+    { name: 'xl/worksheets/sheet3.xml', data: utf8(SHEET3) },
+  ]);
+  const path = written(book);
+  const policy = parsePolicy({ asOf: '2018-01-15' });
+  await expect(checkFile(path, { policy, withWorkbook: false, io: quiet })).rejects.toMatchObject({
+    name: 'FileError',
+    code: 'corrupt',
+  });
+});
+
+it('hands a part written in UTF-16 back to ExcelJS rather than misreading it', async () => {
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(workbookXml(false).replace('UTF-8', 'UTF-16'), 'utf16le'),
+  ]);
+  const book = zipOf([
+    { name: '[Content_Types].xml', data: utf8(CONTENT_TYPES) },
+    { name: 'xl/workbook.xml', data: new Uint8Array(utf16) },
+    { name: 'xl/_rels/workbook.xml.rels', data: utf8(WORKBOOK_RELS) },
+    { name: 'xl/worksheets/sheet1.xml', data: utf8(SHEET3) },
+  ]);
+  const path = written(book);
+  await expect(readGridFast(path, statSync(path).size)).rejects.toBeInstanceOf(Unsupported);
 });

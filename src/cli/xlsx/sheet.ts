@@ -146,6 +146,8 @@ export class SheetReader implements XmlHandler {
 
   text(src: string, start: number, end: number, cdata: boolean): void {
     if (this.capture === Capture.None || this.capture === Capture.Formula) return;
+    // As in ExcelJS, an empty <v></v> is no value at all.
+    this.hasValue = true;
     if (this.pieces === 0 && !cdata) {
       this.rawSrc = src;
       this.vs = start;
@@ -225,7 +227,6 @@ export class SheetReader implements XmlHandler {
 
   private startCapture(capture: Capture, append = false): void {
     this.capture = capture;
-    this.hasValue = true;
     if (!append) {
       this.pieces = 0;
       this.raw = '';

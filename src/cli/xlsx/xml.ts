@@ -26,7 +26,16 @@ export class XmlScanner {
 
   constructor(private readonly h: XmlHandler) {}
 
+  private started = false;
+
   write(chunk: Buffer): void {
+    if (!this.started && chunk.length) {
+      this.started = true;
+      // A part in UTF-16 (allowed by XML, never written by Excel) would read as garbage.
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        throw new Unsupported('UTF-16 part');
+      }
+    }
     this.scan(this.carry + this.decoder.write(chunk));
   }
 

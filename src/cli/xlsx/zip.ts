@@ -5,12 +5,15 @@
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
+import { FileError } from '../../workbook/file-error';
 
 export interface ZipPart {
   /** As stored, e.g. "xl/worksheets/sheet1.xml". */
   name: string;
   method: number;
   compressed: number;
+  /** What the directory says it expands to (zip-guard.ts judged the file by these sizes). */
+  uncompressed: number;
   localOffset: number;
 }
 
@@ -59,17 +62,18 @@ export function zipParts(path: string, size: number): Map<string, ZipPart> {
       const extraLength = u16(cd, p + 30);
       const name = cd.toString('utf8', p + 46, p + 46 + nameLength);
       let compressed = u32(cd, p + 20);
+      let uncompressed = u32(cd, p + 24);
       let localOffset = u32(cd, p + 42);
       const extra = cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
       for (let q = 0; q + 4 <= extra.length; q += 4 + u16(extra, q + 2)) {
         if (u16(extra, q) !== 0x0001) continue;
         // The zip64 field holds only the values whose 32-bit slot is full, in this order.
         let z = q + 4;
-        if (u32(cd, p + 24) === 0xffffffff) z += 8;
+        if (uncompressed === 0xffffffff) [uncompressed, z] = [u64(extra, z), z + 8];
         if (compressed === 0xffffffff) [compressed, z] = [u64(extra, z), z + 8];
         if (localOffset === 0xffffffff) localOffset = u64(extra, z);
       }
-      parts.set(name.toLowerCase(), { name, method: u16(cd, p + 10), compressed, localOffset });
+      parts.set(name.toLowerCase(), { name, method: u16(cd, p + 10), compressed, uncompressed, localOffset });
       p += 46 + nameLength + extraLength + u16(cd, p + 32);
     }
     return parts;
@@ -95,5 +99,26 @@ export function partStream(path: string, part: ZipPart): AsyncIterable<Buffer> {
   if (part.method === 0) return raw;
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   raw.on('error', (e) => inflate.destroy(e));
-  return raw.pipe(inflate);
+  return notBeyond(raw.pipe(inflate), part.uncompressed);
+}
+
+/**
+ * A part that expands beyond what the directory declared is a zip bomb that lied to the size
+ * checks: refused at once, without handing it to ExcelJS (which would expand it all in memory).
+ */
+async function* notBeyond(chunks: AsyncIterable<Buffer>, declared: number): AsyncIterable<Buffer> {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > declared) throw corruptFile();
+    yield chunk;
+  }
+}
+
+function corruptFile(): FileError {
+  return new FileError(
+    'corrupt',
+    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
+    'the file is truncated or damaged; download it again or re-save it from Excel',
+  );
 }
