@@ -5,7 +5,7 @@
  *   npm run bench                      all four sections
  *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane
  *   npm run bench -- --quick           smaller sizes, one round (a smoke run; the doc is not written)
- *   npm run bench -- --build           rebuild the page (dist/) before the task-pane section
+ *   npm run bench -- --build           npm run build (the page in dist/) before the task-pane section
  *
  * Each measurement runs in a fresh node process, bundled with esbuild; see bench/child.ts.
  */
