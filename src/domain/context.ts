@@ -124,13 +124,15 @@ export interface RuleContext {
   /** Fields, '@members' and '@list:KIND' that are available. */
   available: Set<string>;
   /** Covered persons of each household who died on or before the reference date. */
-  deceased: Deceased[][];
+  deceased: (readonly Deceased[])[];
   /** Money facts of each household (expected benefit, after deaths). */
   money: BenefitFacts[];
 }
 
 export interface Deceased {
   name: string;
+  /** The person's ID key ('' when unusable). */
+  key: string;
   date?: string;
   /** Where the death is recorded: the roster's 死亡日期, the member sheet, or a death list. */
   via: 'roster' | 'members' | 'list';

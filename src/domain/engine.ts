@@ -70,6 +70,9 @@ function needLabel(need: string): string {
   return `“${HEADER_OF[need] ?? need}”列`;
 }
 
+/** Shared by every household with no death (most of them): nothing allocated for them. */
+const NO_DEATHS: readonly Deceased[] = [];
+
 /** The persons of each household who died on or before the reference date while covered. */
 function findDeceased(
   h: Household,
@@ -77,54 +80,29 @@ function findDeceased(
   lists: RuleContext['lists'],
   sheets: { roster: string; members?: string },
   asOf: string,
-): Deceased[] {
-  const out: Deceased[] = [];
+): readonly Deceased[] {
+  let out: Deceased[] | undefined;
+  const add = (d: Deceased) => (out ??= []).push(d);
+  const counted = (key: string) => key !== '' && out !== undefined && out.some((d) => d.key === key);
   const death = lists.death;
-  const seen = new Set<string>();
   const rowDeath = parseDate(h.cells.deathDate);
   if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
-    out.push({
-      name: h.headName,
-      date: rowDeath.iso,
-      via: 'roster',
-      source: sheets.roster,
-      isHead: true,
-    });
-    if (h.key) seen.add(h.key);
+    add({ name: h.headName, key: h.key, date: rowDeath.iso, via: 'roster', source: sheets.roster, isHead: true });
   } else if (h.key && death?.keys.has(h.key)) {
-    out.push({
-      name: h.headName,
-      date: death.dates.get(h.key),
-      via: 'list',
-      source: death.source,
-      isHead: true,
-    });
-    seen.add(h.key);
+    const date = death.dates.get(h.key);
+    add({ name: h.headName, key: h.key, date, via: 'list', source: death.source, isHead: true });
   }
   for (const m of members) {
-    if (!m.covered || (m.key && seen.has(m.key))) continue;
+    if (!m.covered || counted(m.key)) continue;
     const isHead = m.relation === 'head' || (m.key !== '' && m.key === h.key);
-    if (isHead && out.some((d) => d.isHead)) continue;
+    if (isHead && out?.some((d) => d.isHead)) continue;
     if (m.deathDate && m.deathDate <= asOf) {
-      out.push({
-        name: m.name,
-        date: m.deathDate,
-        via: 'members',
-        source: sheets.members ?? '',
-        isHead,
-      });
+      add({ name: m.name, key: m.key, date: m.deathDate, via: 'members', source: sheets.members ?? '', isHead });
     } else if (m.key && death?.keys.has(m.key)) {
-      out.push({
-        name: m.name,
-        date: death.dates.get(m.key),
-        via: 'list',
-        source: death.source,
-        isHead,
-      });
-    } else continue;
-    if (m.key) seen.add(m.key);
+      add({ name: m.name, key: m.key, date: death.dates.get(m.key), via: 'list', source: death.source, isHead });
+    }
   }
-  return out;
+  return out ?? NO_DEATHS;
 }
 
 /**
@@ -252,7 +230,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   const nameCol = columns.headName?.col ?? columns.headId!.col;
   const findings: Finding[] = [];
   // Most households have no finding: their slot stays empty until one is reported.
-  const byHousehold: (Finding[] | undefined)[] = new Array(households.length);
+  const byHousehold: (Finding[] | undefined)[] = new Array(households.length).fill(undefined);
   // One reporter for the whole run (not a closure per rule and row): it reads the current pair.
   let h: Household = households[0];
   let rule: Rule = runnable[0];
