@@ -11,11 +11,24 @@ import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
 import { FileError } from '../workbook/file-error';
-import { checkFile as inspectFile, openWorkbookFile, readGridStreaming } from '../workbook/file-node';
+import {
+  checkFile as inspectFile,
+  inspectFile as inspectWorkbook,
+  openWorkbookFile,
+  readGridStreaming,
+} from '../workbook/file-node';
 import type { ProgressFn } from '../workbook/host';
 import { shareBlankStyles } from './blank-styles';
 import { progress, type Io } from './io';
 import { readGridFast } from './xlsx/read';
+
+/**
+ * The largest workbook (unzipped) of which a marked copy is made: ExcelJS holds the whole workbook
+ * in memory, about 25 times its unzipped size (a 100,000-household roster with its member sheet,
+ * 188 MB unzipped, peaks at 4.6 GB; 150,000 ran out of memory). Larger ones are refused before
+ * reading, with the way out (--no-out), instead of crashing (docs/PERFORMANCE.md).
+ */
+export const MARKED_COPY_MAX_EXPANDED = 200 * 1024 * 1024;
 
 /** Above this size a check without a workbook output reads with the streaming reader. */
 export const STREAMING_BYTES = 20 * 1024 * 1024;
@@ -32,6 +45,8 @@ export interface FileCheckOptions {
    * true); false, or a file it cannot read, goes through ExcelJS as below.
    */
   fastRead?: boolean;
+  /** Largest unzipped size of which a marked copy is made (default MARKED_COPY_MAX_EXPANDED). */
+  markedCopyMax?: number;
   /** Size from which a check through ExcelJS without a workbook streams (default STREAMING_BYTES). */
   streamingBytes?: number;
   io: Io;
@@ -73,6 +88,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
     return { grid, result, sheetsAdded: [], cellsMarked: 0 };
   }
 
+  if (opts.withWorkbook) refuseHugeCopy(path, opts.markedCopyMax ?? MARKED_COPY_MAX_EXPANDED);
   progress(io, `正在读取 ${name}…`, `reading ${name}…`);
   const host = await openWorkbookFile(path);
   progress(io, '正在核查…', 'checking…');
@@ -86,6 +102,17 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   progress(io, `已添加工作表：${sheetsAdded.join('、')}`, `added sheets: ${sheetsAdded.length}`);
   shareBlankStyles(host.workbook);
   return { grid, result, workbook: await host.toBuffer(), sheetsAdded, cellsMarked: marked.cells };
+}
+
+function refuseHugeCopy(path: string, max: number): void {
+  const { expanded } = inspectWorkbook(path);
+  if (expanded <= max) return;
+  const mb = Math.round(expanded / 1048576);
+  throw new FileError(
+    'too-large',
+    `${basename(path)} 太大（解压后约 ${mb} MB），生成标注副本所需内存超过本工具的限度：请加 --no-out 只生成核查报告（--report），或按乡镇、村拆分后再核查`,
+    `${basename(path)} is too large for a marked copy (about ${mb} MB unzipped): use --no-out with --report, or split the roster`,
+  );
 }
 
 /**

@@ -126,6 +126,11 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
 
 /** Exists, is a file, and passes the zip checks (read from the end of the file, not expanded). */
 export function checkFile(path: string): Stats {
+  return inspectFile(path).stats;
+}
+
+/** The checks of checkFile, with the workbook's expanded (unzipped) size. */
+export function inspectFile(path: string): { stats: Stats; expanded: number } {
   let stats: Stats;
   try {
     stats = statSync(path);
@@ -137,11 +142,11 @@ export function checkFile(path: string): Stats {
   }
   const fd = openSync(path, 'r');
   try {
-    inspectWorkbookBytes(fileSource(fd, stats.size), FileWorkbook.limits);
+    const summary = inspectWorkbookBytes(fileSource(fd, stats.size), FileWorkbook.limits);
+    return { stats, expanded: summary.totalUncompressed };
   } finally {
     closeSync(fd);
   }
-  return stats;
 }
 
 function fileSource(fd: number, size: number): ByteSource {

@@ -40,3 +40,15 @@ it("the command line's reader gives the full read's grid, findings and adjustmen
   expect(fast.result.findings).toEqual(full.result.findings);
   expect(fast.result.adjustments).toEqual(full.result.adjustments);
 });
+
+it('a workbook too large for a marked copy is refused before reading, pointing at --no-out; without a copy it is checked', async () => {
+  const { roster } = await writeSampleFiles(tempDir());
+  const policy = parsePolicy(SAMPLE_POLICY);
+  const refused = await checkFile(roster, { policy, withWorkbook: true, io: quiet, markedCopyMax: 1000 }).catch(
+    (e) => e,
+  );
+  expect(refused).toMatchObject({ code: 'too-large' });
+  expect(refused.zh).toMatch(/太大（解压后约 \d+ MB），生成标注副本所需内存超过本工具的限度：请加 --no-out/);
+  const checked = await checkFile(roster, { policy, withWorkbook: false, io: quiet, markedCopyMax: 1000 });
+  expect(checked.result.households.length).toBeGreaterThan(0);
+});
