@@ -11,10 +11,15 @@ import { formatFinding } from './messages';
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
 const AMOUNT_UNRELIABLE: ReadonlySet<RuleId> = new Set(['HH-01', 'HH-02', 'AMT-04'] as RuleId[]);
 
+const NONE: Finding[] = [];
+
 export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Finding[] | undefined)[]): Adjustment[] {
   const out: Adjustment[] = [];
   for (const h of ctx.households) {
-    const a = adjustmentFor(h, ctx, findingsByHousehold[h.index] ?? []);
+    const findings = findingsByHousehold[h.index];
+    // The common case, nothing reported and not new: nothing to adjust.
+    if (!findings && h.status !== 'new') continue;
+    const a = adjustmentFor(h, ctx, findings ?? NONE);
     if (a) out.push(a);
   }
   return out;
@@ -22,8 +27,6 @@ export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Findi
 
 function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
   if (!h.active) return undefined;
-  // The common case: nothing reported and not new — nothing to adjust.
-  if (findings.length === 0 && h.status !== 'new') return undefined;
   const facts = ctx.money[h.index];
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
   const base = { household: h.index, row: h.row, village: h.village, headName: h.headName, idNumber: h.idText };

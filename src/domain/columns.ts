@@ -286,13 +286,15 @@ function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
   return false;
 }
 
+const isCount = (text: string, expected: number) => /^\d+$/u.test(text) && Number(text) === expected;
+
 /** "1 2 3 4 …" under a Chinese form header: every non-empty cell, in order, counts up from 1. */
 function isColumnNumberRow(row: (Cell | undefined)[]): boolean {
   let expected = 1;
   for (const cell of row) {
     if (isBlank(cell)) continue;
-    const text = cellText(cell).trim();
-    if (!/^\d+$/u.test(text) || Number(text) !== expected) return false;
+    // Numbers are compared as numbers (no text made for every data row's 序号); text as typed.
+    if (cell!.t === 'number' ? cell!.v !== expected : !isCount(cellText(cell).trim(), expected)) return false;
     expected++;
   }
   // A lone "1" or "1 2" may be a real record being typed in; a numbering row spans the table.

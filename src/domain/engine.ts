@@ -82,25 +82,27 @@ function findDeceased(
   asOf: string,
 ): readonly Deceased[] {
   let out: Deceased[] | undefined;
-  const add = (d: Deceased) => (out ??= []).push(d);
-  const counted = (key: string) => key !== '' && out !== undefined && out.some((d) => d.key === key);
   const death = lists.death;
   const rowDeath = parseDate(h.cells.deathDate);
   if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
-    add({ name: h.headName, key: h.key, date: rowDeath.iso, via: 'roster', source: sheets.roster, isHead: true });
-  } else if (h.key && death?.keys.has(h.key)) {
+    out = [{ name: h.headName, key: h.key, date: rowDeath.iso, via: 'roster', source: sheets.roster, isHead: true }];
+  } else if (h.key && death && death.keys.has(h.key)) {
     const date = death.dates.get(h.key);
-    add({ name: h.headName, key: h.key, date, via: 'list', source: death.source, isHead: true });
+    out = [{ name: h.headName, key: h.key, date, via: 'list', source: death.source, isHead: true }];
   }
-  for (const m of members) {
-    if (!m.covered || counted(m.key)) continue;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (!m.covered) continue;
+    const diedThen = m.deathDate !== undefined && m.deathDate <= asOf;
+    const listed = !diedThen && m.key !== '' && death !== undefined && death.keys.has(m.key);
+    if (!diedThen && !listed) continue; // the common case: alive
+    if (out && m.key !== '' && out.some((d) => d.key === m.key)) continue;
     const isHead = m.relation === 'head' || (m.key !== '' && m.key === h.key);
     if (isHead && out?.some((d) => d.isHead)) continue;
-    if (m.deathDate && m.deathDate <= asOf) {
-      add({ name: m.name, key: m.key, date: m.deathDate, via: 'members', source: sheets.members ?? '', isHead });
-    } else if (m.key && death?.keys.has(m.key)) {
-      add({ name: m.name, key: m.key, date: death.dates.get(m.key), via: 'list', source: death.source, isHead });
-    }
+    const d: Deceased = diedThen
+      ? { name: m.name, key: m.key, date: m.deathDate, via: 'members', source: sheets.members ?? '', isHead }
+      : { name: m.name, key: m.key, date: death!.dates.get(m.key), via: 'list', source: death!.source, isHead };
+    (out ??= []).push(d);
   }
   return out ?? NO_DEATHS;
 }
