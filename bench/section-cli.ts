@@ -13,7 +13,7 @@ import { rosterFile } from './roster-file';
 
 const SECTION = '2 command line';
 /** The flags `npm run dibao` gives node (a larger young generation: less time in GC). */
-const NODE_FLAGS = ['--max-semi-space-size=128'];
+const NODE_FLAGS = ['--max-semi-space-size=256'];
 const AS_OF = ['--as-of', '2018-01-15'];
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -24,7 +24,7 @@ export async function engineSection(sizes = ENGINE_SIZES, emit: (r: BenchRow) =>
   for (const n of sizes) {
     await waitForQuiet();
     const run = await runNode([
-      '--max-semi-space-size=128',
+      '--max-semi-space-size=256',
       '--expose-gc',
       // 1M households with members and lists: the grid alone is several GB.
       '--max-old-space-size=16384',

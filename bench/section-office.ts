@@ -27,7 +27,7 @@ export async function officeSection(rows: number, cols: number, naiveRows: numbe
   const script = bundle('bench/office-one.ts');
   await waitForQuiet();
   const run = await runNode([
-    '--max-semi-space-size=128',
+    '--max-semi-space-size=256',
     '--max-old-space-size=8192',
     script,
     ...[rows, cols, naiveRows].map(String),

@@ -286,7 +286,9 @@ function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
   return false;
 }
 
-const isCount = (text: string, expected: number) => /^\d+$/u.test(text) && Number(text) === expected;
+/** Column numbers are short: an ID or a name is ruled out by its length before any parsing. */
+const isCount = (text: string, expected: number) =>
+  text.length <= 6 && /^\d+$/u.test(text) && Number(text) === expected;
 
 /** "1 2 3 4 …" under a Chinese form header: every non-empty cell, in order, counts up from 1. */
 function isColumnNumberRow(row: (Cell | undefined)[]): boolean {

@@ -60,7 +60,8 @@ export class IdIndex {
   private readonly repeated = new Map<string, IdOccurrence[]>();
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
-    const list = this.repeated.get(key);
+    // Repeated IDs are few: their small map is only asked once there is one.
+    const list = this.repeated.size > 0 ? this.repeated.get(key) : undefined;
     if (list) {
       list.push({ household, role });
       return;
@@ -164,6 +165,7 @@ export function buildMembers(
   // Members of one household sit together and repeat the head's ID: analyze it once per run of rows.
   let lastHeadCell: Cell | undefined;
   let lastHeadKey = '';
+  let lastHousehold: number | undefined;
   const relations = new Map<string, Relation>();
   for (const r of match.dataRows) {
     const row = sheet.rows[r] ?? [];
@@ -173,7 +175,10 @@ export function buildMembers(
     const headCell = cHead >= 0 ? row[cHead] : undefined;
     if (headCell !== lastHeadCell || headCell === undefined) {
       const sameText = headCell && lastHeadCell && headCell.v === lastHeadCell.v && headCell.t === lastHeadCell.t;
-      if (!sameText) lastHeadKey = idKey(analyzeId(headCell, asOf));
+      if (!sameText) {
+        lastHeadKey = idKey(analyzeId(headCell, asOf));
+        lastHousehold = byKey.get(lastHeadKey);
+      }
       lastHeadCell = headCell;
     }
     const headKey = lastHeadKey;
@@ -187,7 +192,7 @@ export function buildMembers(
     const certText = cCert >= 0 ? cellString(row[cCert]) : '';
     const m: Member = {
       row: r + 1,
-      household: byKey.get(headKey),
+      household: lastHousehold,
       name,
       id,
       key: idKey(id),

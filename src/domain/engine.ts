@@ -165,7 +165,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     }
   }
 
-  refuseUncomputed(sheet, roster.dataRows, columns);
+  if (sheet.uncomputed) refuseUncomputed(sheet, roster.dataRows, columns);
 
   const memberMatch = findMemberSheet(workbook, [roster.sheet]);
   const memberSheet = memberMatch ? workbook.sheets.find((s) => s.name === memberMatch.sheet)! : undefined;

@@ -39,6 +39,8 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** Very hidden or hidden sheets (e.g. the tool's own mark record). */
   hidden?: boolean;
+  /** Set by the readers when some cell is `uncomputed`, so the engine looks for them only then. */
+  uncomputed?: boolean;
 }
 
 export interface WorkbookGrid {

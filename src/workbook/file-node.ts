@@ -88,11 +88,13 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
     for await (const ws of reader) {
       const info = ws as unknown as { name: string; state?: string };
       const rows: SheetGrid['rows'] = [];
+      let uncomputed = false;
       for await (const row of ws) {
         const cells: SheetGrid['rows'][number] = [];
         row.eachCell({ includeEmpty: false }, (excelCell, c) => {
           const cell = cellFromExcel(excelCell);
           if (cell) cells[c - 1] = cell;
+          if (cell?.uncomputed) uncomputed = true;
         });
         rows[row.number - 1] = cells;
         if (++done % PROGRESS_ROWS === 0) onProgress?.({ phase: 'read', done, total: 0, sheet: info.name });
@@ -101,6 +103,7 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
       for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
       const grid: SheetGrid = { name: info.name, rows };
       if (info.state && info.state !== 'visible') grid.hidden = true;
+      if (uncomputed) grid.uncomputed = true;
       sheets.push(grid);
     }
   } catch (e) {

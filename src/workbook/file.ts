@@ -81,12 +81,14 @@ function sheetToGrid(
 ): SheetGrid {
   const rows: SheetGrid['rows'] = [];
   const hiddenRows: number[] = [];
+  let uncomputed = false;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: SheetGrid['rows'][number] = [];
     // eachCell visits existing cells only (getCell would create the missing ones).
     row.eachCell({ includeEmpty: false }, (excelCell, c) => {
       const cell = cellFromExcel(excelCell);
       if (cell) cells[c - 1] = cell;
+      if (cell?.uncomputed) uncomputed = true;
     });
     rows[r - 1] = cells;
     if (row.hidden) hiddenRows.push(r - 1);
@@ -100,6 +102,7 @@ function sheetToGrid(
   const merges = mergesOf(ws);
   if (merges.length) grid.merges = merges;
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
+  if (uncomputed) grid.uncomputed = true;
   if (ws.state !== 'visible') grid.hidden = true;
   return grid;
 }

@@ -94,6 +94,8 @@ export class SheetReader implements XmlHandler {
   private style = 0;
   private kind = Kind.Number;
   private formula = false;
+  /** Some formula had no cached result (the grid says so: the engine refuses such rosters). */
+  private uncomputed = false;
   private hasValue = false;
   private capture = Capture.None;
   private phonetic = 0;
@@ -175,6 +177,7 @@ export class SheetReader implements XmlHandler {
     if (this.merges.length) grid.merges = this.merges;
     if (this.hiddenRows.length) grid.hiddenRows = this.hiddenRows;
     if (hidden) grid.hidden = true;
+    if (this.uncomputed) grid.uncomputed = true;
     return grid;
   }
 
@@ -301,8 +304,10 @@ export class SheetReader implements XmlHandler {
   /** A formula's cached result (as ExcelJS reads it: by the cell's t, dates by the style). */
   private formulaCell(): Cell {
     let cell: Cell;
-    if (!this.hasValue) cell = { v: '', t: 'string', uncomputed: true };
-    else {
+    if (!this.hasValue) {
+      cell = { v: '', t: 'string', uncomputed: true };
+      this.uncomputed = true;
+    } else {
       const text = this.kind === Kind.Number ? '' : decodeXml(this.rawText());
       switch (this.kind) {
         case Kind.Str:

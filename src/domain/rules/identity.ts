@@ -11,9 +11,10 @@ export const ID01: Rule = {
   messages: ['blank', 'format'],
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
-      const opts = { ...onIdCell(p.isHead), source: p.source };
-      if (p.id.kind === 'blank') report('blank', { who: p.who }, opts);
-      else if (p.id.kind === 'bad-format') report('format', { who: p.who, value: p.id.text }, opts);
+      if (p.id.kind === 'blank') report('blank', { who: p.who }, { ...onIdCell(p.isHead), source: p.source });
+      else if (p.id.kind === 'bad-format') {
+        report('format', { who: p.who, value: p.id.text }, { ...onIdCell(p.isHead), source: p.source });
+      }
     }
   },
 };
