@@ -10,6 +10,7 @@ import type { Policy } from './policy';
 import type { ExternalIdIndex } from './engine';
 import type { Household } from './household';
 import type { BenefitFacts } from './money';
+import type { Person } from './rules/people';
 import { idKey } from './household';
 import { analyzeId, analyzeIdText, parseDisabilityCert, type DisabilityCert, type IdAnalysis } from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
@@ -116,8 +117,6 @@ export interface RuleContext {
   /** Members by household index (empty arrays when there is no member sheet). */
   members: Member[][];
   memberSheet?: string;
-  /** Member rows whose 户主身份证号 matches no household. */
-  orphanMembers: Member[];
   /** Every ID of the roster (heads and members) → where it occurs. */
   ids: IdIndex;
   externalIds?: ExternalIdIndex;
@@ -128,6 +127,8 @@ export interface RuleContext {
   deceased: (readonly Deceased[])[];
   /** Money facts of each household (expected benefit, after deaths). */
   money: BenefitFacts[];
+  /** The persons of the household the rules are looking at (rules/people.ts). */
+  lastPeople?: { household: Household; persons: Person[] };
 }
 
 export interface Deceased {

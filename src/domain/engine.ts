@@ -211,7 +211,6 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     households,
     members,
     memberSheet: memberMatch?.sheet,
-    orphanMembers: orphans,
     ids: buildIdIndex(households, members),
     externalIds: input.externalIds,
     lists,

@@ -86,7 +86,7 @@ export function benefitFacts(h: Household, policy: Policy, deceasedCovered: numb
   return facts;
 }
 
-/** Format a yuan amount for messages: 252.17, 300, 1,234.5 → "1234.50"? Keep it short and exact. */
+/** A yuan amount as messages show it: whole amounts without decimals ("300"), others to the fen ("252.17"). */
 export function yuan(x: number): string {
   const r = Math.round(x * 100) / 100;
   return Number.isInteger(r) ? String(r) : r.toFixed(2);

@@ -1,5 +1,5 @@
 /** Totals for the pane, the report and the 核查汇总 sheet: per village and for the roster. */
-import type { Adjustment, CheckSummary, Finding, RuleFamily, RuleId, VillageSummary } from './types';
+import type { Adjustment, CheckSummary, Finding, VillageSummary } from './types';
 import type { Household } from './household';
 import type { RuleContext } from './context';
 import { num } from './household';
@@ -57,7 +57,7 @@ export function summarize(
     s.monthlyTotal += benefit;
   }
   for (const f of findings) {
-    const family = RULE_INFO[f.rule].family as RuleFamily;
+    const family = RULE_INFO[f.rule].family;
     s.byRule[f.rule] = (s.byRule[f.rule] ?? 0) + 1;
     s.byFamily[family] = (s.byFamily[family] ?? 0) + 1;
     if (f.severity === 'error') s.errors++;
@@ -65,7 +65,7 @@ export function summarize(
     else s.infos++;
     if (f.household === undefined) continue;
     const v = village(households[f.household].village);
-    v.byRule[f.rule as RuleId] = (v.byRule[f.rule] ?? 0) + 1;
+    v.byRule[f.rule] = (v.byRule[f.rule] ?? 0) + 1;
     if (f.severity === 'error') v.errors++;
     else if (f.severity === 'warning') v.warnings++;
   }

@@ -2,7 +2,6 @@
 import type { Rule } from './rule';
 import { num } from '../household';
 import { yuan } from '../money';
-import { perCapitaIncome } from '../money';
 
 const INCOME = ['monthlyIncome', 'annualIncome'] as const;
 
@@ -47,7 +46,7 @@ export const AMT02: Rule = {
   check(h, ctx, report) {
     if (!h.active) return;
     const facts = ctx.money[h.index];
-    const income = perCapitaIncome(h);
+    const income = facts.income;
     if (overStandard(income, facts.standard)) {
       const field = num(h.monthlyIncome) !== undefined ? 'monthlyIncome' : 'annualIncome';
       report('over', { income: yuan(income!), standard: yuan(facts.standard) }, { field });

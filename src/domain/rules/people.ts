@@ -23,17 +23,16 @@ export class Person {
   }
 }
 
-// Rules ask for the same household's persons several times in a row: keep the last answer.
-let lastHousehold: Household | undefined;
-let lastContext: RuleContext | undefined;
-let lastPeople: Person[] = [];
-
+/**
+ * Rules ask for the same household's persons several times in a row: the last answer is kept on
+ * the run's context (not in module state, which would keep a whole roster alive after its check).
+ */
 export function people(h: Household, ctx: RuleContext): Person[] {
-  if (h === lastHousehold && ctx === lastContext) return lastPeople;
-  lastHousehold = h;
-  lastContext = ctx;
-  lastPeople = listPeople(h, ctx);
-  return lastPeople;
+  const cached = ctx.lastPeople;
+  if (cached && cached.household === h) return cached.persons;
+  const persons = listPeople(h, ctx);
+  ctx.lastPeople = { household: h, persons };
+  return persons;
 }
 
 function listPeople(h: Household, ctx: RuleContext): Person[] {
