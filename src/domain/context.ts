@@ -12,7 +12,14 @@ import type { Household } from './household';
 import type { BenefitFacts } from './money';
 import type { Person } from './rules/people';
 import { idKey } from './household';
-import { analyzeId, analyzeIdText, parseDisabilityCert, type DisabilityCert, type IdAnalysis } from './idcard';
+import {
+  analyzeId,
+  analyzeIdText,
+  isPlainId18,
+  parseDisabilityCert,
+  type DisabilityCert,
+  type IdAnalysis,
+} from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'inlaw' | 'other';
@@ -31,18 +38,8 @@ export function relationOf(text: string): Relation {
   return 'other';
 }
 
-export interface Member {
-  /** Excel row on the member sheet. */
-  row: number;
-  household: number | undefined;
-  name: string;
-  id: IdAnalysis;
-  key: string;
-  relation: Relation;
-  covered: boolean;
-  cert: DisabilityCert | null;
-  deathDate?: string;
-}
+/** Relations in a fixed order: a member's relation is stored as its index (one byte). */
+const RELATIONS: readonly Relation[] = ['head', 'spouse', 'child', 'parent', 'grandchild', 'inlaw', 'other'];
 
 export interface IdOccurrence {
   household: number;
@@ -50,47 +47,136 @@ export interface IdOccurrence {
 }
 
 const NONE: readonly IdOccurrence[] = [];
+const EMPTY = -2147483648;
+
+/** The two 32-bit halves of an 18-character ID key (9 digits; 8 digits × 11 + check 0–10). */
+let keyHi = 0;
+let keyLo = 0;
+function splitKey(key: string): boolean {
+  if (key.length !== 18) return false;
+  let hi = 0;
+  for (let i = 0; i < 9; i++) {
+    const d = key.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    hi = hi * 10 + d;
+  }
+  let lo = 0;
+  for (let i = 9; i < 17; i++) {
+    const d = key.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    lo = lo * 10 + d;
+  }
+  const last = key.charCodeAt(17);
+  const check = last === 0x58 ? 10 : last - 48;
+  if (check < 0 || check > 10) return false;
+  keyHi = hi;
+  keyLo = lo * 11 + check;
+  return true;
+}
+
+function slotHash(hi: number, lo: number, mask: number): number {
+  let x = Math.imul(hi, 0x9e3779b1) ^ lo;
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x ^= x >>> 13;
+  return x & mask;
+}
 
 /**
- * Every ID of the roster (heads and members) → the households it occurs in. Almost every ID
- * occurs once: that case is one number in a map (household × 2 + role); only repeated IDs get
- * a list. Built once per run.
+ * Every ID of the roster (heads and members) → the households it occurs in. An 18-digit key is
+ * two 32-bit numbers in an open-addressing table of typed arrays: millions of IDs cost no
+ * objects and no string hashing. Its value is household × 2 + role for an ID seen once (almost
+ * all), or −(list + 1) for a repeated one. Any other key (a 15-digit ID with no valid birth
+ * date) goes to a small map with the same values. Built once per run.
  */
 export class IdIndex {
-  private readonly once = new Map<string, number>();
-  private readonly repeated = new Map<string, IdOccurrence[]>();
+  private mask: number;
+  private hi: Int32Array;
+  private lo: Int32Array;
+  private val: Int32Array;
+  private used = 0;
+  private readonly other = new Map<string, number>();
+  private readonly lists: IdOccurrence[][] = [];
+
+  constructor(expected = 0) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.val = new Int32Array(cap).fill(EMPTY);
+  }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
-    // Repeated IDs are few: their small map is only asked once there is one.
-    const list = this.repeated.size > 0 ? this.repeated.get(key) : undefined;
-    if (list) {
-      list.push({ household, role });
+    const code = household * 2 + (role === 'member' ? 1 : 0);
+    if (!splitKey(key)) {
+      this.other.set(key, this.merge(this.other.get(key) ?? EMPTY, code));
       return;
     }
-    const first = this.once.get(key);
-    if (first === undefined) {
-      this.once.set(key, household * 2 + (role === 'member' ? 1 : 0));
-      return;
+    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
+    const slot = this.find(keyHi, keyLo);
+    if (this.val[slot] === EMPTY) {
+      this.hi[slot] = keyHi;
+      this.lo[slot] = keyLo;
+      this.used++;
     }
-    this.once.delete(key);
-    this.repeated.set(key, [decode(first), { household, role }]);
+    this.val[slot] = this.merge(this.val[slot], code);
   }
 
   has(key: string): boolean {
-    return this.once.has(key) || this.repeated.has(key);
+    return this.value(key) !== EMPTY;
   }
 
   /** Households the ID occurs in, more than one only for a repeated ID. */
   get(key: string): readonly IdOccurrence[] {
-    const list = this.repeated.get(key);
-    if (list) return list;
-    const first = this.once.get(key);
-    return first === undefined ? NONE : [decode(first)];
+    const v = this.value(key);
+    if (v === EMPTY) return NONE;
+    return v < 0 ? this.lists[-v - 1] : [decode(v)];
   }
 
   /** Is the ID in more than one place? (The common answer, no, allocates nothing.) */
   isRepeated(key: string): boolean {
-    return this.repeated.has(key);
+    const v = this.value(key);
+    return v !== EMPTY && v < 0;
+  }
+
+  /** The value after one more occurrence `code` of a key whose value was `v`. */
+  private merge(v: number, code: number): number {
+    if (v === EMPTY) return code;
+    if (v >= 0) {
+      this.lists.push([decode(v), decode(code)]);
+      return -this.lists.length;
+    }
+    this.lists[-v - 1].push(decode(code));
+    return v;
+  }
+
+  private value(key: string): number {
+    if (!splitKey(key)) return this.other.get(key) ?? EMPTY;
+    return this.val[this.find(keyHi, keyLo)];
+  }
+
+  /** The slot holding (hi, lo), or the empty slot where it would go (linear probing). */
+  private find(hi: number, lo: number): number {
+    const { mask, val } = this;
+    let i = slotHash(hi, lo, mask);
+    while (val[i] !== EMPTY && (this.hi[i] !== hi || this.lo[i] !== lo)) i = (i + 1) & mask;
+    return i;
+  }
+
+  private grow(): void {
+    const { hi, lo, val } = this;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.hi = new Int32Array(cap);
+    this.lo = new Int32Array(cap);
+    this.val = new Int32Array(cap).fill(EMPTY);
+    for (let i = 0; i < val.length; i++) {
+      if (val[i] === EMPTY) continue;
+      const slot = this.find(hi[i], lo[i]);
+      this.hi[slot] = hi[i];
+      this.lo[slot] = lo[i];
+      this.val[slot] = val[i];
+    }
   }
 }
 
@@ -114,8 +200,8 @@ export interface RuleContext {
   sheet: string;
   columns: Partial<Record<RosterField, ColumnHit>>;
   households: Household[];
-  /** Members by household index (empty arrays when there is no member sheet). */
-  members: Member[][];
+  /** The member sheet's rows by household (none when there is no member sheet). */
+  members: MemberTable;
   memberSheet?: string;
   /** Every ID of the roster (heads and members) → where it occurs. */
   ids: IdIndex;
@@ -143,16 +229,128 @@ export interface Deceased {
   isHead: boolean;
 }
 
+/**
+ * The member sheet as columns: one typed-array slot per member row instead of an object with its
+ * ID analysis (millions of them on a prefecture's roster). Names, ID analyses and disability
+ * certificates are read from the grid when a rule asks for them; the ID keys, relations, cover and
+ * deaths the cross-row indices need are kept. Members are numbered in sheet order.
+ */
+export class MemberTable {
+  /** Members of household h are order[start[h]] … order[start[h + 1] − 1], in sheet order. */
+  private readonly start: Int32Array;
+  private readonly order: Int32Array;
+
+  constructor(
+    readonly sheet: SheetGrid | undefined,
+    private readonly cols: { name: number; id: number; cert: number },
+    private readonly asOf: string,
+    readonly count: number,
+    /** 0-based grid row of each member. */
+    private readonly gridRow: Int32Array,
+    /** Household index of each member, −1 when its head is not on the roster. */
+    readonly householdOf: Int32Array,
+    /** ID key of each member ('' when unusable). */
+    readonly keys: string[],
+    private readonly relationCode: Uint8Array,
+    private readonly coveredFlag: Uint8Array,
+    /** Member → ISO date of death, for the few with one. */
+    private readonly deaths: Map<number, string>,
+    households: number,
+  ) {
+    const start = new Int32Array(households + 1);
+    for (let m = 0; m < count; m++) if (householdOf[m] >= 0) start[householdOf[m] + 1]++;
+    for (let h = 0; h < households; h++) start[h + 1] += start[h];
+    const order = new Int32Array(start[households]);
+    const next = start.slice(0, households);
+    for (let m = 0; m < count; m++) if (householdOf[m] >= 0) order[next[householdOf[m]]++] = m;
+    this.start = start;
+    this.order = order;
+  }
+
+  /** No member sheet: every household has no members. */
+  static none(households: number): MemberTable {
+    const z = new Int32Array(0);
+    return new MemberTable(
+      undefined,
+      { name: -1, id: -1, cert: -1 },
+      '',
+      0,
+      z,
+      z,
+      [],
+      new Uint8Array(0),
+      new Uint8Array(0),
+      new Map(),
+      households,
+    );
+  }
+
+  /** How many members household h has on the member sheet. */
+  countOf(h: number): number {
+    return this.start[h + 1] - this.start[h];
+  }
+
+  /** The k-th member (0-based, sheet order) of household h. */
+  at(h: number, k: number): number {
+    return this.order[this.start[h] + k];
+  }
+
+  /** Excel row of member m on the member sheet. */
+  row(m: number): number {
+    return this.gridRow[m] + 1;
+  }
+
+  name(m: number): string {
+    return cellString(this.cell(m, this.cols.name));
+  }
+
+  id(m: number): IdAnalysis {
+    return analyzeId(this.cell(m, this.cols.id), this.asOf);
+  }
+
+  key(m: number): string {
+    return this.keys[m];
+  }
+
+  relation(m: number): Relation {
+    return RELATIONS[this.relationCode[m]];
+  }
+
+  covered(m: number): boolean {
+    return this.coveredFlag[m] === 1;
+  }
+
+  deathDate(m: number): string | undefined {
+    return this.deaths.size === 0 ? undefined : this.deaths.get(m);
+  }
+
+  cert(m: number): DisabilityCert | null {
+    const text = cellString(this.cell(m, this.cols.cert));
+    return text ? parseDisabilityCert(text) : null;
+  }
+
+  private cell(m: number, c: number): Cell | undefined {
+    return c < 0 || !this.sheet ? undefined : this.sheet.rows[this.gridRow[m]]?.[c];
+  }
+}
+
+/**
+ * The ID key of a cell: idKey(analyzeId(cell)), without building the analysis for the common
+ * case, a clean 18-character ID (which is its own key).
+ */
+function keyOfCell(cell: Cell | undefined, asOf: string): string {
+  if (cell && cell.t === 'string' && isPlainId18(cell.v as string)) return cell.v as string;
+  return idKey(analyzeId(cell, asOf));
+}
+
 export function buildMembers(
   sheet: SheetGrid,
   match: HeaderMatch<MemberField>,
   households: Household[],
   asOf: string,
-): { members: Member[][]; orphans: Member[] } {
+): { members: MemberTable; orphans: number[] } {
   const byKey = new Map<string, number>();
   for (const h of households) if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
-  const members: Member[][] = households.map(() => []);
-  const orphans: Member[] = [];
   const col = (f: MemberField) => match.columns[f]?.col ?? -1;
   const [cHead, cId, cName, cRel, cCovered, cDeath, cCert] = [
     col('headId'),
@@ -163,62 +361,82 @@ export function buildMembers(
     col('deathDate'),
     col('disabilityCert'),
   ];
-  // Members of one household sit together and repeat the head's ID: analyze it once per run of rows.
+  const most = match.dataRows.length;
+  const gridRow = new Int32Array(most);
+  const householdOf = new Int32Array(most);
+  const keys: string[] = [];
+  const relationCode = new Uint8Array(most);
+  const coveredFlag = new Uint8Array(most);
+  const deaths = new Map<number, string>();
+  const orphans: number[] = [];
+  // Members of one household sit together and repeat the head's ID: read it once per run of rows.
   let lastHeadCell: Cell | undefined;
   let lastHeadKey = '';
-  let lastHousehold: number | undefined;
-  const relations = new Map<string, Relation>();
+  let lastHousehold = -1;
+  const relations = new Map<string, number>();
+  let n = 0;
   for (const r of match.dataRows) {
-    const row = sheet.rows[r] ?? [];
-    const id = analyzeId(cId >= 0 ? row[cId] : undefined, asOf);
-    const name = cName >= 0 ? cellString(row[cName]) : '';
-    if (!name && id.kind === 'blank') continue;
+    const row = sheet.rows[r];
+    if (!row) continue;
+    const idCell = cId >= 0 ? row[cId] : undefined;
+    const key = keyOfCell(idCell, asOf);
+    // A row with neither a name nor an ID is not a member (a spacer, a half-deleted row).
+    if (!key && (cName < 0 || cellString(row[cName]) === '') && analyzeId(idCell, asOf).kind === 'blank') continue;
     const headCell = cHead >= 0 ? row[cHead] : undefined;
     if (headCell !== lastHeadCell || headCell === undefined) {
       const sameText = headCell && lastHeadCell && headCell.v === lastHeadCell.v && headCell.t === lastHeadCell.t;
       if (!sameText) {
-        lastHeadKey = idKey(analyzeId(headCell, asOf));
-        lastHousehold = byKey.get(lastHeadKey);
+        lastHeadKey = keyOfCell(headCell, asOf);
+        lastHousehold = lastHeadKey ? (byKey.get(lastHeadKey) ?? -1) : -1;
       }
       lastHeadCell = headCell;
     }
-    const headKey = lastHeadKey;
     const relationText = cRel >= 0 ? cellString(row[cRel]) : '';
     let relation = relations.get(relationText);
     if (relation === undefined) {
-      relation = relationOf(relationText);
+      relation = RELATIONS.indexOf(relationOf(relationText));
       relations.set(relationText, relation);
     }
-    const death = cDeath >= 0 ? parseDate(row[cDeath]) : undefined;
-    const certText = cCert >= 0 ? cellString(row[cCert]) : '';
-    const m: Member = {
-      row: r + 1,
-      household: lastHousehold,
-      name,
-      id,
-      key: idKey(id),
-      relation,
-      covered: cCovered >= 0 ? parseYesNo(row[cCovered]) !== 'no' : true,
-      cert: certText ? parseDisabilityCert(certText) : null,
-      deathDate: death && death.ok ? death.iso : undefined,
-    };
+    if (cDeath >= 0 && row[cDeath]) {
+      const death = parseDate(row[cDeath]);
+      if (death && death.ok) deaths.set(n, death.iso);
+    }
+    gridRow[n] = r;
+    householdOf[n] = lastHousehold;
+    keys.push(key);
+    relationCode[n] = relation;
+    coveredFlag[n] = cCovered >= 0 && parseYesNo(row[cCovered]) === 'no' ? 0 : 1;
     // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
     // not one whose link is blank or unreadable, which the row's own ID problems explain.
-    if (m.household === undefined) {
-      if (headKey) orphans.push(m);
-    } else members[m.household].push(m);
+    if (lastHousehold < 0 && lastHeadKey) orphans.push(n);
+    n++;
   }
+  const members = new MemberTable(
+    sheet,
+    { name: cName, id: cId, cert: cCert },
+    asOf,
+    n,
+    gridRow,
+    householdOf,
+    keys,
+    relationCode,
+    coveredFlag,
+    deaths,
+    households.length,
+  );
   return { members, orphans };
 }
 
-export function buildIdIndex(households: Household[], members: Member[][]): IdIndex {
-  const ids = new IdIndex();
+export function buildIdIndex(households: Household[], members: MemberTable): IdIndex {
+  const ids = new IdIndex(households.length + members.count);
+  const keys = members.keys;
   for (const h of households) {
     if (h.key) ids.add(h.key, h.index, 'head');
-    for (const m of members[h.index]) {
+    for (let k = 0, n = members.countOf(h.index); k < n; k++) {
+      const key = keys[members.at(h.index, k)];
       // The head's own member record (本人) is the same person in the same household: not a second occurrence.
-      if (!m.key || m.key === h.key) continue;
-      ids.add(m.key, h.index, 'member');
+      if (!key || key === h.key) continue;
+      ids.add(key, h.index, 'member');
     }
   }
   return ids;

@@ -25,7 +25,7 @@ import {
   buildMembers,
   type Deceased,
   type ListIndex,
-  type Member,
+  MemberTable,
   type RuleContext,
 } from './context';
 import { benefitFacts } from './money';
@@ -76,7 +76,7 @@ const NO_DEATHS: readonly Deceased[] = [];
 /** The persons of each household who died on or before the reference date while covered. */
 function findDeceased(
   h: Household,
-  members: Member[],
+  members: MemberTable,
   lists: RuleContext['lists'],
   sheets: { roster: string; members?: string },
   asOf: string,
@@ -90,18 +90,21 @@ function findDeceased(
     const date = death.dates.get(h.key);
     out = [{ name: h.headName, key: h.key, date, via: 'list', source: death.source, isHead: true }];
   }
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i];
-    if (!m.covered) continue;
-    const diedThen = m.deathDate !== undefined && m.deathDate <= asOf;
-    const listed = !diedThen && m.key !== '' && death !== undefined && death.keys.has(m.key);
+  for (let k = 0, n = members.countOf(h.index); k < n; k++) {
+    const m = members.at(h.index, k);
+    if (!members.covered(m)) continue;
+    const key = members.key(m);
+    const deathDate = members.deathDate(m);
+    const diedThen = deathDate !== undefined && deathDate <= asOf;
+    const listed = !diedThen && key !== '' && death !== undefined && death.keys.has(key);
     if (!diedThen && !listed) continue; // the common case: alive
-    if (out && m.key !== '' && out.some((d) => d.key === m.key)) continue;
-    const isHead = m.relation === 'head' || (m.key !== '' && m.key === h.key);
+    if (out && key !== '' && out.some((d) => d.key === key)) continue;
+    const isHead = members.relation(m) === 'head' || (key !== '' && key === h.key);
     if (isHead && out?.some((d) => d.isHead)) continue;
+    const name = members.name(m);
     const d: Deceased = diedThen
-      ? { name: m.name, key: m.key, date: m.deathDate, via: 'members', source: sheets.members ?? '', isHead }
-      : { name: m.name, key: m.key, date: death!.dates.get(m.key), via: 'list', source: death!.source, isHead };
+      ? { name, key, date: deathDate, via: 'members', source: sheets.members ?? '', isHead }
+      : { name, key, date: death!.dates.get(key), via: 'list', source: death!.source, isHead };
     (out ??= []).push(d);
   }
   return out ?? NO_DEATHS;
@@ -130,19 +133,19 @@ function refuseUncomputed(sheet: SheetGrid, rows: number[], columns: Partial<Rec
 }
 
 /** Member-sheet rows whose 户主身份证号 names no household of the roster (HH-05, on the member sheet). */
-function orphanFindings(orphans: Member[], match: HeaderMatch<MemberField>): Finding[] {
+function orphanFindings(orphans: number[], members: MemberTable, match: HeaderMatch<MemberField>): Finding[] {
   const hit = match.columns.headId!;
   return orphans.map((m) => ({
     rule: 'HH-05',
     severity: 'warning',
     sheet: match.sheet,
-    row: m.row,
+    row: members.row(m),
     field: 'headId',
     column: headerText(hit.header),
     col: hit.col + 1,
-    cell: a1(m.row - 1, hit.col),
+    cell: a1(members.row(m) - 1, hit.col),
     messageId: 'orphan',
-    data: { name: m.name },
+    data: { name: members.name(m) },
   }));
 }
 
@@ -172,7 +175,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   const { members, orphans } =
     memberMatch && memberSheet
       ? buildMembers(memberSheet, memberMatch, households, asOf)
-      : { members: households.map(() => [] as Member[]), orphans: [] as Member[] };
+      : { members: MemberTable.none(households.length), orphans: [] as number[] };
 
   const lists: Partial<Record<ListKind, ListIndex>> = {};
   const listSources: ListSource[] = [];
@@ -202,7 +205,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   if (policy.areaCode) available.add('@policy:areaCode');
 
   const sheetNames = { roster: roster.sheet, members: memberMatch?.sheet };
-  const deceased = households.map((h) => findDeceased(h, members[h.index], lists, sheetNames, asOf));
+  const deceased = households.map((h) => findDeceased(h, members, lists, sheetNames, asOf));
   const ctx: RuleContext = {
     policy,
     asOf,
@@ -260,7 +263,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   }
 
   if (memberMatch && runnable.some((r) => r.id === 'HH-05')) {
-    findings.push(...orphanFindings(orphans, memberMatch));
+    findings.push(...orphanFindings(orphans, members, memberMatch));
   }
 
   const adjustments = proposeAdjustments(ctx, byHousehold);

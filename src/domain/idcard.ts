@@ -53,6 +53,13 @@ export function normalizeIdText(s: string): string {
   return out;
 }
 
+/** 17 ASCII digits and a digit or X: an 18-character ID that needs no normalizing (its own key). */
+export function isPlainId18(s: string): boolean {
+  if (s.length !== 18 || !allDigits(s, 0, 17)) return false;
+  const last = s.charCodeAt(17);
+  return isDigit(last) || last === CHAR_X;
+}
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 

@@ -53,7 +53,12 @@ export function hasSevereProof(h: Household, ctx: RuleContext): boolean {
 export function hasDisabilityCert(h: Household, ctx: RuleContext, severeOnly: boolean): boolean {
   const rowCert = certOfRow(h);
   if (rowCert && (!severeOnly || rowCert.severe)) return true;
-  return ctx.members[h.index].some((m) => m.cert !== null && (!severeOnly || m.cert.severe));
+  const members = ctx.members;
+  for (let k = 0, n = members.countOf(h.index); k < n; k++) {
+    const cert = members.cert(members.at(h.index, k));
+    if (cert !== null && (!severeOnly || cert.severe)) return true;
+  }
+  return false;
 }
 
 function certOfRow(h: Household) {
@@ -89,11 +94,18 @@ const isMinor = (birth: string | null, asOf: string) => birth !== null && ageOn(
 function bondIn(index: number, key: string, ctx: RuleContext): 'spouse' | 'child' | 'parent' | undefined {
   const h = ctx.households[index];
   if (key === h.key) return undefined;
-  const m = ctx.members[index].find((x) => x.key === key && x.relation !== 'head');
-  if (!m) return undefined;
-  if (m.relation === 'spouse') return 'spouse';
-  if (m.relation === 'child' && m.id.kind === 'id18' && isMinor(m.id.birth, ctx.asOf)) return 'child';
-  if (m.relation === 'parent' && h.id.kind === 'id18' && isMinor(h.id.birth, ctx.asOf)) return 'parent';
+  const members = ctx.members;
+  for (let k = 0, n = members.countOf(index); k < n; k++) {
+    const m = members.at(index, k);
+    const relation = members.relation(m);
+    if (members.key(m) !== key || relation === 'head') continue;
+    // The first member with that ID decides, as it is listed.
+    if (relation === 'spouse') return 'spouse';
+    const id = members.id(m);
+    if (relation === 'child' && id.kind === 'id18' && isMinor(id.birth, ctx.asOf)) return 'child';
+    if (relation === 'parent' && h.id.kind === 'id18' && isMinor(h.id.birth, ctx.asOf)) return 'parent';
+    return undefined;
+  }
   return undefined;
 }
 
@@ -138,11 +150,13 @@ export const HH05: Rule = {
   // 'orphan' is reported by the engine on the member sheet (a member whose head is not on the roster).
   messages: ['noMembers', 'noHead', 'manyHeads', 'orphan'],
   check(h, ctx, report) {
-    const members = ctx.members[h.index];
+    const members = ctx.members;
     // Members link by the head's ID: with an unusable ID the ID rules already speak for the row.
     if (!h.key) return;
-    if (members.length === 0) return report('noMembers', { sheet: ctx.memberSheet ?? '' });
-    const heads = members.filter((m) => m.relation === 'head').length;
+    const n = members.countOf(h.index);
+    if (n === 0) return report('noMembers', { sheet: ctx.memberSheet ?? '' });
+    let heads = 0;
+    for (let k = 0; k < n; k++) if (members.relation(members.at(h.index, k)) === 'head') heads++;
     if (heads === 0) report('noHead', { sheet: ctx.memberSheet ?? '' });
     else if (heads > 1) report('manyHeads', { count: heads, sheet: ctx.memberSheet ?? '' });
   },
@@ -154,11 +168,11 @@ export const HH06: Rule = {
   needs: ['@members', 'householdSize'],
   messages: ['count'],
   check(h, ctx, report) {
-    const members = ctx.members[h.index];
+    const count = ctx.members.countOf(h.index);
     const size = num(h.householdSize);
-    if (members.length === 0 || size === undefined) return;
-    if (members.length !== size)
-      report('count', { members: members.length, size, sheet: ctx.memberSheet ?? '' }, { field: 'householdSize' });
+    if (count === 0 || size === undefined) return;
+    if (count !== size)
+      report('count', { members: count, size, sheet: ctx.memberSheet ?? '' }, { field: 'householdSize' });
   },
 };
 

@@ -37,9 +37,12 @@ export function people(h: Household, ctx: RuleContext): Person[] {
 
 function listPeople(h: Household, ctx: RuleContext): Person[] {
   const list: Person[] = [new Person(h.headName, h.id, h.key, true)];
-  for (const m of ctx.members[h.index]) {
-    if (m.relation === 'head' || (m.key && m.key === h.key)) continue;
-    list.push(new Person(m.name, m.id, m.key, false, ctx.memberSheet, m.row));
+  const members = ctx.members;
+  for (let k = 0, n = members.countOf(h.index); k < n; k++) {
+    const m = members.at(h.index, k);
+    const key = members.key(m);
+    if (members.relation(m) === 'head' || (key && key === h.key)) continue;
+    list.push(new Person(members.name(m), members.id(m), key, false, ctx.memberSheet, members.row(m)));
   }
   return list;
 }
