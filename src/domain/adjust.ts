@@ -15,7 +15,9 @@ const NONE: Finding[] = [];
 
 export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Finding[] | undefined)[]): Adjustment[] {
   const out: Adjustment[] = [];
-  for (const h of ctx.households) {
+  const households = ctx.households;
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
     const findings = findingsByHousehold[h.index];
     // The common case, nothing reported and not new: nothing to adjust.
     if (!findings && h.status !== 'new') continue;
@@ -27,7 +29,7 @@ export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Findi
 
 function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
   if (!h.active) return undefined;
-  const facts = ctx.money[h.index];
+  const facts = ctx.money(h);
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
   const base = { household: h.index, row: h.row, village: h.village, headName: h.headName, idNumber: h.idText };
   const errors = findings.filter((f) => f.severity === 'error');

@@ -258,16 +258,30 @@ function compact(text: string): string {
   return toHalfWidth(text).replace(SPACES, '');
 }
 
+// The row tests below run on every data row of a million-row sheet: plain index loops, no
+// closures, iterators or regular expressions on the common path (each allocated per row).
+
 function isBlankRow(row: (Cell | undefined)[] | undefined): boolean {
-  return !row || row.every((cell) => isBlank(cell));
+  if (!row) return true;
+  for (let c = 0; c < row.length; c++) if (!isBlank(row[c])) return false;
+  return true;
 }
 
 /** First characters of the footer prefixes and totals words: most rows are ruled out by one look. */
 const FOOTER_FIRST = new Set(FOOTER_PREFIXES.map((p) => p[0]));
-const TOTALS_CHARS = /[合总小共]/u;
+
+/** Does the text hold one of 合 总 小 共 (the characters every totals word has)? */
+function hasTotalsChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5408 || c === 0x603b || c === 0x5c0f || c === 0x5171) return true;
+  }
+  return false;
+}
 
 function isFooterRow(row: (Cell | undefined)[]): boolean {
-  const first = row.find((cell) => !isBlank(cell));
+  let first: Cell | undefined;
+  for (let c = 0; c < row.length && !first; c++) if (!isBlank(row[c])) first = row[c];
   if (first?.t !== 'string') return false;
   const raw = (first.v as string).trimStart();
   // Only text that can start a footer is normalized (zero-width characters come from copy-paste).
@@ -279,7 +293,7 @@ function isFooterRow(row: (Cell | undefined)[]): boolean {
 function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
   for (let c = 0; c <= upTo && c < row.length; c++) {
     const cell = row[c];
-    if (cell?.t !== 'string' || !TOTALS_CHARS.test(cell.v as string)) continue;
+    if (cell?.t !== 'string' || !hasTotalsChar(cell.v as string)) continue;
     const text = compact(cell.v as string);
     if (TOTAL_WORDS.some((w) => text.includes(w))) return true;
   }
@@ -293,7 +307,8 @@ const isCount = (text: string, expected: number) =>
 /** "1 2 3 4 …" under a Chinese form header: every non-empty cell, in order, counts up from 1. */
 function isColumnNumberRow(row: (Cell | undefined)[]): boolean {
   let expected = 1;
-  for (const cell of row) {
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
     if (isBlank(cell)) continue;
     // Numbers are compared as numbers (no text made for every data row's 序号); text as typed.
     if (cell!.t === 'number' ? cell!.v !== expected : !isCount(cellText(cell).trim(), expected)) return false;

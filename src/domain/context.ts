@@ -2,7 +2,7 @@
  * What rules see besides their own row: the policy, the roster's columns, and the cross-row
  * indices (IDs, members, reference lists), each built once per run in one linear pass.
  */
-import type { Cell, SheetGrid } from './grid';
+import type { Cell, CellValue, SheetGrid } from './grid';
 import type { ListKind, RosterField } from './fields';
 import type { ColumnHit, HeaderMatch, ListMatch } from './columns';
 import type { MemberField } from './fields';
@@ -21,6 +21,7 @@ import {
   type IdAnalysis,
 } from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
+import { intArray } from './int-array';
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'inlaw' | 'other';
 
@@ -83,16 +84,15 @@ function slotHash(hi: number, lo: number, mask: number): number {
 
 /**
  * Every ID of the roster (heads and members) → the households it occurs in. An 18-digit key is
- * two 32-bit numbers in an open-addressing table of typed arrays: millions of IDs cost no
- * objects and no string hashing. Its value is household × 2 + role for an ID seen once (almost
- * all), or −(list + 1) for a repeated one. Any other key (a 15-digit ID with no valid birth
- * date) goes to a small map with the same values. Built once per run.
+ * two 32-bit numbers in an open-addressing table (linear probing) of small integers: millions of
+ * IDs cost no objects and no string hashing. A slot is three entries — the key's halves and its
+ * value: household × 2 + role for an ID seen once (almost all), or −(list + 1) for a repeated
+ * one. Any other key (a 15-digit ID with no valid birth date) goes to a small map with the same
+ * values. Built once per run.
  */
 export class IdIndex {
   private mask: number;
-  private hi: Int32Array;
-  private lo: Int32Array;
-  private val: Int32Array;
+  private table: number[];
   private used = 0;
   private readonly other = new Map<string, number>();
   private readonly lists: IdOccurrence[][] = [];
@@ -101,9 +101,7 @@ export class IdIndex {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
     this.mask = cap - 1;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.val = new Int32Array(cap).fill(EMPTY);
+    this.table = intArray(cap * 3, EMPTY);
   }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
@@ -113,13 +111,14 @@ export class IdIndex {
       return;
     }
     if ((this.used + 1) * 2 > this.mask + 1) this.grow();
-    const slot = this.find(keyHi, keyLo);
-    if (this.val[slot] === EMPTY) {
-      this.hi[slot] = keyHi;
-      this.lo[slot] = keyLo;
+    const at = this.find(keyHi, keyLo) * 3;
+    const t = this.table;
+    if (t[at + 2] === EMPTY) {
+      t[at] = keyHi;
+      t[at + 1] = keyLo;
       this.used++;
     }
-    this.val[slot] = this.merge(this.val[slot], code);
+    t[at + 2] = this.merge(t[at + 2], code);
   }
 
   has(key: string): boolean {
@@ -152,30 +151,31 @@ export class IdIndex {
 
   private value(key: string): number {
     if (!splitKey(key)) return this.other.get(key) ?? EMPTY;
-    return this.val[this.find(keyHi, keyLo)];
+    return this.table[this.find(keyHi, keyLo) * 3 + 2];
   }
 
-  /** The slot holding (hi, lo), or the empty slot where it would go (linear probing). */
+  /** The slot holding (hi, lo), or the empty slot where it would go. */
   private find(hi: number, lo: number): number {
-    const { mask, val } = this;
+    const { mask, table } = this;
     let i = slotHash(hi, lo, mask);
-    while (val[i] !== EMPTY && (this.hi[i] !== hi || this.lo[i] !== lo)) i = (i + 1) & mask;
-    return i;
+    for (;;) {
+      const at = i * 3;
+      if (table[at + 2] === EMPTY || (table[at] === hi && table[at + 1] === lo)) return i;
+      i = (i + 1) & mask;
+    }
   }
 
   private grow(): void {
-    const { hi, lo, val } = this;
+    const old = this.table;
     const cap = (this.mask + 1) * 2;
     this.mask = cap - 1;
-    this.hi = new Int32Array(cap);
-    this.lo = new Int32Array(cap);
-    this.val = new Int32Array(cap).fill(EMPTY);
-    for (let i = 0; i < val.length; i++) {
-      if (val[i] === EMPTY) continue;
-      const slot = this.find(hi[i], lo[i]);
-      this.hi[slot] = hi[i];
-      this.lo[slot] = lo[i];
-      this.val[slot] = val[i];
+    this.table = intArray(cap * 3, EMPTY);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === EMPTY) continue;
+      const to = this.find(old[at], old[at + 1]) * 3;
+      this.table[to] = old[at];
+      this.table[to + 1] = old[at + 1];
+      this.table[to + 2] = old[at + 2];
     }
   }
 }
@@ -211,8 +211,8 @@ export interface RuleContext {
   available: Set<string>;
   /** Covered persons of each household who died on or before the reference date. */
   deceased: (readonly Deceased[])[];
-  /** Money facts of each household (expected benefit, after deaths). */
-  money: BenefitFacts[];
+  /** Money facts of a household (expected benefit, after deaths), computed when asked. */
+  money: (h: Household) => BenefitFacts;
   /** The persons of the household the rules are looking at (rules/people.ts). */
   lastPeople?: { household: Household; persons: Person[] };
 }
@@ -237,8 +237,8 @@ export interface Deceased {
  */
 export class MemberTable {
   /** Members of household h are order[start[h]] … order[start[h + 1] − 1], in sheet order. */
-  private readonly start: Int32Array;
-  private readonly order: Int32Array;
+  private readonly start: number[];
+  private readonly order: number[];
 
   constructor(
     readonly sheet: SheetGrid | undefined,
@@ -246,21 +246,21 @@ export class MemberTable {
     private readonly asOf: string,
     readonly count: number,
     /** 0-based grid row of each member. */
-    private readonly gridRow: Int32Array,
+    private readonly gridRow: number[],
     /** Household index of each member, −1 when its head is not on the roster. */
-    readonly householdOf: Int32Array,
+    readonly householdOf: number[],
     /** ID key of each member ('' when unusable). */
     readonly keys: string[],
-    private readonly relationCode: Uint8Array,
-    private readonly coveredFlag: Uint8Array,
+    /** Relation (index into RELATIONS) × 2 + 1 when covered (是否保障对象 not 否). */
+    private readonly relationCovered: number[],
     /** Member → ISO date of death, for the few with one. */
     private readonly deaths: Map<number, string>,
     households: number,
   ) {
-    const start = new Int32Array(households + 1);
+    const start = intArray(households + 1);
     for (let m = 0; m < count; m++) if (householdOf[m] >= 0) start[householdOf[m] + 1]++;
     for (let h = 0; h < households; h++) start[h + 1] += start[h];
-    const order = new Int32Array(start[households]);
+    const order = intArray(start[households]);
     const next = start.slice(0, households);
     for (let m = 0; m < count; m++) if (householdOf[m] >= 0) order[next[householdOf[m]]++] = m;
     this.start = start;
@@ -269,20 +269,7 @@ export class MemberTable {
 
   /** No member sheet: every household has no members. */
   static none(households: number): MemberTable {
-    const z = new Int32Array(0);
-    return new MemberTable(
-      undefined,
-      { name: -1, id: -1, cert: -1 },
-      '',
-      0,
-      z,
-      z,
-      [],
-      new Uint8Array(0),
-      new Uint8Array(0),
-      new Map(),
-      households,
-    );
+    return new MemberTable(undefined, { name: -1, id: -1, cert: -1 }, '', 0, [], [], [], [], new Map(), households);
   }
 
   /** How many members household h has on the member sheet. */
@@ -313,11 +300,11 @@ export class MemberTable {
   }
 
   relation(m: number): Relation {
-    return RELATIONS[this.relationCode[m]];
+    return RELATIONS[this.relationCovered[m] >> 1];
   }
 
   covered(m: number): boolean {
-    return this.coveredFlag[m] === 1;
+    return (this.relationCovered[m] & 1) === 1;
   }
 
   deathDate(m: number): string | undefined {
@@ -350,7 +337,10 @@ export function buildMembers(
   asOf: string,
 ): { members: MemberTable; orphans: number[] } {
   const byKey = new Map<string, number>();
-  for (const h of households) if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
+    if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
+  }
   const col = (f: MemberField) => match.columns[f]?.col ?? -1;
   const [cHead, cId, cName, cRel, cCovered, cDeath, cCert] = [
     col('headId'),
@@ -362,20 +352,23 @@ export function buildMembers(
     col('disabilityCert'),
   ];
   const most = match.dataRows.length;
-  const gridRow = new Int32Array(most);
-  const householdOf = new Int32Array(most);
+  const gridRow = intArray(most);
+  const householdOf = intArray(most);
   const keys: string[] = [];
-  const relationCode = new Uint8Array(most);
-  const coveredFlag = new Uint8Array(most);
+  const relationCovered = intArray(most);
   const deaths = new Map<number, string>();
   const orphans: number[] = [];
   // Members of one household sit together and repeat the head's ID: read it once per run of rows.
   let lastHeadCell: Cell | undefined;
   let lastHeadKey = '';
   let lastHousehold = -1;
-  const relations = new Map<string, number>();
+  const relations = new Map<CellValue, number>();
+  let lastCoveredCell: Cell | undefined;
+  let lastCovered = 1;
   let n = 0;
-  for (const r of match.dataRows) {
+  const dataRows = match.dataRows;
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     const row = sheet.rows[r];
     if (!row) continue;
     const idCell = cId >= 0 ? row[cId] : undefined;
@@ -391,11 +384,18 @@ export function buildMembers(
       }
       lastHeadCell = headCell;
     }
-    const relationText = cRel >= 0 ? cellString(row[cRel]) : '';
-    let relation = relations.get(relationText);
+    // Relations and cover are a handful of words repeated down the sheet: each is read once.
+    const relCell = cRel >= 0 ? row[cRel] : undefined;
+    const relRaw = relCell ? relCell.v : '';
+    let relation = relations.get(relRaw);
     if (relation === undefined) {
-      relation = RELATIONS.indexOf(relationOf(relationText));
-      relations.set(relationText, relation);
+      relation = RELATIONS.indexOf(relationOf(cellString(relCell)));
+      relations.set(relRaw, relation);
+    }
+    const coveredCell = cCovered >= 0 ? row[cCovered] : undefined;
+    if (coveredCell !== lastCoveredCell) {
+      lastCoveredCell = coveredCell;
+      lastCovered = coveredCell === undefined || parseYesNo(coveredCell) !== 'no' ? 1 : 0;
     }
     if (cDeath >= 0 && row[cDeath]) {
       const death = parseDate(row[cDeath]);
@@ -404,8 +404,7 @@ export function buildMembers(
     gridRow[n] = r;
     householdOf[n] = lastHousehold;
     keys.push(key);
-    relationCode[n] = relation;
-    coveredFlag[n] = cCovered >= 0 && parseYesNo(row[cCovered]) === 'no' ? 0 : 1;
+    relationCovered[n] = relation * 2 + lastCovered;
     // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
     // not one whose link is blank or unreadable, which the row's own ID problems explain.
     if (lastHousehold < 0 && lastHeadKey) orphans.push(n);
@@ -419,8 +418,7 @@ export function buildMembers(
     gridRow,
     householdOf,
     keys,
-    relationCode,
-    coveredFlag,
+    relationCovered,
     deaths,
     households.length,
   );
@@ -430,7 +428,8 @@ export function buildMembers(
 export function buildIdIndex(households: Household[], members: MemberTable): IdIndex {
   const ids = new IdIndex(households.length + members.count);
   const keys = members.keys;
-  for (const h of households) {
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
     if (h.key) ids.add(h.key, h.index, 'head');
     for (let k = 0, n = members.countOf(h.index); k < n; k++) {
       const key = keys[members.at(h.index, k)];

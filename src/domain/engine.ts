@@ -28,7 +28,7 @@ import {
   MemberTable,
   type RuleContext,
 } from './context';
-import { benefitFacts } from './money';
+import { benefitFacts, type BenefitFacts } from './money';
 import { RULES } from './rules';
 import { unmetNeeds, type Report, type Rule } from './rules/rule';
 import { proposeAdjustments } from './adjust';
@@ -149,6 +149,23 @@ function orphanFindings(orphans: number[], members: MemberTable, match: HeaderMa
   }));
 }
 
+function summaryOf(h: Household, expectedBenefit: number | undefined): HouseholdSummary {
+  return {
+    index: h.index,
+    row: h.row,
+    village: h.village,
+    township: h.township,
+    headName: h.headName,
+    idNumber: h.idText,
+    status: h.status ?? 'existing',
+    householdSize: num(h.householdSize),
+    coveredPersons: num(h.coveredPersons),
+    benefit: num(h.benefit),
+    expectedBenefit,
+    bottomLine: isYes(h.cells.bottomLine),
+  };
+}
+
 export function checkWorkbook(input: CheckInput): CheckResult {
   const { workbook, policy } = input;
   const asOf = policy.asOf;
@@ -162,7 +179,10 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   const households: Household[] = [];
   const merged = mergedFill(sheet, columns);
   const fields = fieldColumns(columns);
-  for (const r of roster.dataRows) {
+  // Index loops on the per-row paths: a for…of iterator can cost an object per step there.
+  const dataRows = roster.dataRows;
+  for (let i = 0; i < dataRows.length; i++) {
+    const r = dataRows[i];
     if (isHouseholdRow(sheet, r, columns)) {
       households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
     }
@@ -206,6 +226,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
 
   const sheetNames = { roster: roster.sheet, members: memberMatch?.sheet };
   const deceased = households.map((h) => findDeceased(h, members, lists, sheetNames, asOf));
+  let moneyOf: Household | undefined;
+  let lastMoney: BenefitFacts | undefined;
   const ctx: RuleContext = {
     policy,
     asOf,
@@ -219,7 +241,15 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     lists,
     available,
     deceased,
-    money: households.map((h) => benefitFacts(h, policy, deceased[h.index].length)),
+    money: (h) => {
+      // Asked for by several rules in a row, then by the summary: computed once per household,
+      // never kept for all of them (a million objects that would live to the end of the check).
+      if (h !== moneyOf) {
+        moneyOf = h;
+        lastMoney = benefitFacts(h, policy, deceased[h.index].length);
+      }
+      return lastMoney!;
+    },
   };
 
   const skipped: SkippedCheck[] = [];
@@ -258,8 +288,14 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     findings.push(f);
     (byHousehold[h.index] ??= []).push(f);
   };
-  for (h of households) {
-    for (rule of runnable) rule.check(h, ctx, report);
+  const summaries: HouseholdSummary[] = new Array(households.length);
+  for (let i = 0; i < households.length; i++) {
+    h = households[i];
+    for (let k = 0; k < runnable.length; k++) {
+      rule = runnable[k];
+      rule.check(h, ctx, report);
+    }
+    summaries[i] = summaryOf(h, ctx.money(h).expected);
   }
 
   if (memberMatch && runnable.some((r) => r.id === 'HH-05')) {
@@ -280,20 +316,6 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     merges: (sheet.merges ?? []).filter((m) => m.bottom >= headerRows[headerRows.length - 1]),
     otherCandidates: input.rosterSheet === undefined ? otherRosterCandidates(workbook, roster.sheet) : [],
   };
-  const summaries: HouseholdSummary[] = households.map((h) => ({
-    index: h.index,
-    row: h.row,
-    village: h.village,
-    township: h.township,
-    headName: h.headName,
-    idNumber: h.idText,
-    status: h.status ?? 'existing',
-    householdSize: num(h.householdSize),
-    coveredPersons: num(h.coveredPersons),
-    benefit: num(h.benefit),
-    expectedBenefit: ctx.money[h.index].expected,
-    bottomLine: isYes(h.cells.bottomLine),
-  }));
   return {
     roster: location,
     memberSheet: memberMatch?.sheet,

@@ -110,10 +110,16 @@ export type IdAnalysis =
       birth: string | null;
       birthProblem?: 'invalid' | 'future' | 'before1900';
       sex: 'male' | 'female';
-      areaCode: string;
     };
 
 const BLANK: IdAnalysis = Object.freeze({ kind: 'blank' });
+
+/**
+ * ISO birth dates already written, by yyyymmdd: a roster has at most a few tens of thousands of
+ * distinct birthdays, so millions of IDs share these strings instead of each building its own.
+ */
+const BIRTHS = new Map<number, string | null>();
+const MAX_BIRTHS = 200_000;
 
 /** ISO date from 8 digits yyyymmdd at s[from], or null when it is not a real date. */
 function birthAt(s: string, from: number, centuryPrefix: number): string | null {
@@ -121,7 +127,13 @@ function birthAt(s: string, from: number, centuryPrefix: number): string | null 
   const y = centuryPrefix * 100 + digitsValue(s, from, from + yDigits);
   const m = digitsValue(s, from + yDigits, from + yDigits + 2);
   const d = digitsValue(s, from + yDigits + 2, from + yDigits + 4);
-  return isRealDate(y, m, d) ? isoFromYmd(y, m, d) : null;
+  const ymd = y * 10000 + m * 100 + d;
+  let iso = BIRTHS.get(ymd);
+  if (iso === undefined) {
+    iso = isRealDate(y, m, d) ? isoFromYmd(y, m, d) : null;
+    if (BIRTHS.size < MAX_BIRTHS) BIRTHS.set(ymd, iso);
+  }
+  return iso;
 }
 
 /** "4.30529E+17", "4.30529199001011e17": what Excel shows for a long number, copied as text. */
@@ -154,7 +166,6 @@ export function analyzeIdText(text: string, asOfIso: string): IdAnalysis {
     actualCheck,
     birth,
     sex: (id.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female',
-    areaCode: id.slice(0, 6),
   };
   if (birth === null) result.birthProblem = 'invalid';
   else if (birth < '1900') result.birthProblem = 'before1900';

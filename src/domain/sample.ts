@@ -28,42 +28,58 @@ function prng(seed: number): () => number {
   };
 }
 
+const REASONS = ['', '全村抽查', '新增对象', '随机抽取'] as const;
+
 export function drawSample(households: Household[], policy: Policy): SampleEntry[] {
-  const byVillage = new Map<string, Household[]>();
-  for (const h of households) {
+  // Households by village, as indices (households are in roster order, so index order is row order).
+  const byVillage = new Map<string, number[]>();
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
     if (!h.active) continue;
     const list = byVillage.get(h.village);
-    if (list) list.push(h);
-    else byVillage.set(h.village, [h]);
+    if (list) list.push(h.index);
+    else byVillage.set(h.village, [h.index]);
   }
   const full = new Set(policy.fullSampleVillages);
-  const chosen: { h: Household; reason: string }[] = [];
+  // Why each household is drawn (an index into REASONS, 0 = not drawn): each is drawn at most once.
+  const reason = new Uint8Array(households.length);
   for (const [village, list] of byVillage) {
     if (full.has(village)) {
-      for (const h of list) chosen.push({ h, reason: '全村抽查' });
+      for (const i of list) reason[i] = 1;
       continue;
     }
     const need = Math.ceil(policy.sampleRate * list.length - 1e-9);
-    const newOnes = list.filter((h) => h.status === 'new');
-    for (const h of newOnes) chosen.push({ h, reason: '新增对象' });
-    const rest = list.filter((h) => h.status !== 'new');
+    const rest: number[] = [];
+    let newOnes = 0;
+    for (const i of list) {
+      if (households[i].status === 'new') {
+        reason[i] = 2;
+        newOnes++;
+      } else rest.push(i);
+    }
     const rand = prng(hash(`${policy.sampleSeed}\u0000${village}`));
     // Partial Fisher–Yates: the first k of a seeded shuffle.
-    const k = Math.min(rest.length, Math.max(0, need - newOnes.length));
+    const k = Math.min(rest.length, Math.max(0, need - newOnes));
     for (let i = 0; i < k; i++) {
       const j = i + Math.floor(rand() * (rest.length - i));
-      [rest[i], rest[j]] = [rest[j], rest[i]];
-      chosen.push({ h: rest[i], reason: '随机抽取' });
+      const t = rest[i];
+      rest[i] = rest[j];
+      rest[j] = t;
+      reason[rest[i]] = 3;
     }
   }
-  return chosen
-    .sort((a, b) => a.h.row - b.h.row)
-    .map(({ h, reason }) => ({
+  const out: SampleEntry[] = [];
+  for (let i = 0; i < households.length; i++) {
+    if (reason[i] === 0) continue;
+    const h = households[i];
+    out.push({
       household: h.index,
       row: h.row,
       village: h.village,
       headName: h.headName,
       idNumber: h.idText,
-      reason,
-    }));
+      reason: REASONS[reason[i]],
+    });
+  }
+  return out;
 }

@@ -43,7 +43,8 @@ export function summarize(
     adjustments: {},
     missingBottomLine: [],
   };
-  for (const h of households) {
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
     const v = village(h.village);
     v.households++;
     if (!h.active) continue;
@@ -56,7 +57,8 @@ export function summarize(
     s.coveredPersons += persons;
     s.monthlyTotal += benefit;
   }
-  for (const f of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
     const family = RULE_INFO[f.rule].family;
     s.byRule[f.rule] = (s.byRule[f.rule] ?? 0) + 1;
     s.byFamily[family] = (s.byFamily[family] ?? 0) + 1;

@@ -16,7 +16,7 @@ export const AMT01: Rule = {
   needs: ['benefit', INCOME, 'coveredPersons'],
   messages: ['mismatch'],
   check(h, ctx, report) {
-    const facts = ctx.money[h.index];
+    const facts = ctx.money(h);
     const benefit = num(h.benefit);
     if (!h.active || facts.expected === undefined || benefit === undefined || benefit <= 0) return;
     if (overStandard(facts.income, facts.standard)) return; // AMT-02 says it: stop, not adjust
@@ -45,7 +45,7 @@ export const AMT02: Rule = {
   messages: ['over'],
   check(h, ctx, report) {
     if (!h.active) return;
-    const facts = ctx.money[h.index];
+    const facts = ctx.money(h);
     const income = facts.income;
     if (overStandard(income, facts.standard)) {
       const field = num(h.monthlyIncome) !== undefined ? 'monthlyIncome' : 'annualIncome';
@@ -61,7 +61,7 @@ export const AMT03: Rule = {
   messages: ['missing', 'invalid'],
   check(h, ctx, report) {
     if (!h.active) return;
-    const facts = ctx.money[h.index];
+    const facts = ctx.money(h);
     if (overStandard(facts.income, facts.standard)) return; // nothing is owed; AMT-02 reports it
     if (h.benefit === 'invalid')
       return report('invalid', { value: String(h.cells.benefit?.v ?? '') }, { field: 'benefit' });
