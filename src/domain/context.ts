@@ -15,13 +15,16 @@ import { idKey } from './household';
 import {
   analyzeId,
   analyzeIdText,
+  idFromFacts,
   isPlainId18,
   parseDisabilityCert,
+  plainIdFacts,
   type DisabilityCert,
   type IdAnalysis,
 } from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
-import { intArray } from './int-array';
+import { doubleArray, intArray } from './int-array';
+import { ABSENT, IdTable } from './id-table';
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'inlaw' | 'other';
 
@@ -48,136 +51,75 @@ export interface IdOccurrence {
 }
 
 const NONE: readonly IdOccurrence[] = [];
-const EMPTY = -2147483648;
-
-/** The two 32-bit halves of an 18-character ID key (9 digits; 8 digits × 11 + check 0–10). */
-let keyHi = 0;
-let keyLo = 0;
-function splitKey(key: string): boolean {
-  if (key.length !== 18) return false;
-  let hi = 0;
-  for (let i = 0; i < 9; i++) {
-    const d = key.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    hi = hi * 10 + d;
-  }
-  let lo = 0;
-  for (let i = 9; i < 17; i++) {
-    const d = key.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    lo = lo * 10 + d;
-  }
-  const last = key.charCodeAt(17);
-  const check = last === 0x58 ? 10 : last - 48;
-  if (check < 0 || check > 10) return false;
-  keyHi = hi;
-  keyLo = lo * 11 + check;
-  return true;
-}
-
-function slotHash(hi: number, lo: number, mask: number): number {
-  let x = Math.imul(hi, 0x9e3779b1) ^ lo;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
-  x ^= x >>> 13;
-  return x & mask;
-}
-
 /**
- * Every ID of the roster (heads and members) → the households it occurs in. An 18-digit key is
- * two 32-bit numbers in an open-addressing table (linear probing) of small integers: millions of
- * IDs cost no objects and no string hashing. A slot is three entries — the key's halves and its
- * value: household × 2 + role for an ID seen once (almost all), or −(list + 1) for a repeated
- * one. Any other key (a 15-digit ID with no valid birth date) goes to a small map with the same
- * values. Built once per run.
+ * Every ID of the roster (heads and members) → the households it occurs in, as an ID table of
+ * integers: household × 2 + role for an ID seen once (almost all), or −(list + 1) for a repeated
+ * one. Built once per run: the heads first (so the member sheet can find its households in it),
+ * then the members.
  */
 export class IdIndex {
-  private mask: number;
-  private table: number[];
-  private used = 0;
-  private readonly other = new Map<string, number>();
+  private readonly table: IdTable;
   private readonly lists: IdOccurrence[][] = [];
 
+  /** `expected`: about how many IDs (heads and members) it will hold. */
   constructor(expected = 0) {
-    let cap = 16;
-    while (cap < expected * 2) cap *= 2;
-    this.mask = cap - 1;
-    this.table = intArray(cap * 3, EMPTY);
+    this.table = new IdTable(expected);
   }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
     const code = household * 2 + (role === 'member' ? 1 : 0);
-    if (!splitKey(key)) {
-      this.other.set(key, this.merge(this.other.get(key) ?? EMPTY, code));
-      return;
+    const at = this.table.place(key);
+    const v = this.table.valueAt(at);
+    if (v === ABSENT) this.table.setAt(at, code);
+    else if (v >= 0) {
+      this.lists.push([decode(v), decode(code)]);
+      this.table.setAt(at, -this.lists.length);
+    } else this.lists[-v - 1].push(decode(code));
+  }
+
+  /** The first household whose head has this ID, −1 when none (asked before members are added). */
+  headOf(key: string): number {
+    const v = this.table.get(key);
+    if (v === ABSENT) return -1;
+    return v >= 0 ? v >> 1 : this.lists[-v - 1][0].household;
+  }
+
+  /**
+   * Repeated IDs list their places by household, the head before the members, members in sheet
+   * order (the heads were all added first).
+   */
+  sortOccurrences(): void {
+    for (const list of this.lists) {
+      list.sort((a, b) => a.household - b.household || (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1));
     }
-    if ((this.used + 1) * 2 > this.mask + 1) this.grow();
-    const at = this.find(keyHi, keyLo) * 3;
-    const t = this.table;
-    if (t[at + 2] === EMPTY) {
-      t[at] = keyHi;
-      t[at + 1] = keyLo;
-      this.used++;
-    }
-    t[at + 2] = this.merge(t[at + 2], code);
   }
 
   has(key: string): boolean {
-    return this.value(key) !== EMPTY;
+    return this.table.has(key);
   }
 
   /** Households the ID occurs in, more than one only for a repeated ID. */
   get(key: string): readonly IdOccurrence[] {
-    const v = this.value(key);
-    if (v === EMPTY) return NONE;
+    const v = this.table.get(key);
+    if (v === ABSENT) return NONE;
     return v < 0 ? this.lists[-v - 1] : [decode(v)];
   }
 
   /** Is the ID in more than one place? (The common answer, no, allocates nothing.) */
   isRepeated(key: string): boolean {
-    const v = this.value(key);
-    return v !== EMPTY && v < 0;
+    const v = this.table.get(key);
+    return v !== ABSENT && v < 0;
   }
+}
 
-  /** The value after one more occurrence `code` of a key whose value was `v`. */
-  private merge(v: number, code: number): number {
-    if (v === EMPTY) return code;
-    if (v >= 0) {
-      this.lists.push([decode(v), decode(code)]);
-      return -this.lists.length;
-    }
-    this.lists[-v - 1].push(decode(code));
-    return v;
+/** A new ID index holding the roster's heads, in roster order. */
+export function headIndex(households: Household[], memberRows: number): IdIndex {
+  const ids = new IdIndex(households.length + memberRows);
+  for (let i = 0; i < households.length; i++) {
+    const h = households[i];
+    if (h.key) ids.add(h.key, h.index, 'head');
   }
-
-  private value(key: string): number {
-    if (!splitKey(key)) return this.other.get(key) ?? EMPTY;
-    return this.table[this.find(keyHi, keyLo) * 3 + 2];
-  }
-
-  /** The slot holding (hi, lo), or the empty slot where it would go. */
-  private find(hi: number, lo: number): number {
-    const { mask, table } = this;
-    let i = slotHash(hi, lo, mask);
-    for (;;) {
-      const at = i * 3;
-      if (table[at + 2] === EMPTY || (table[at] === hi && table[at + 1] === lo)) return i;
-      i = (i + 1) & mask;
-    }
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const cap = (this.mask + 1) * 2;
-    this.mask = cap - 1;
-    this.table = intArray(cap * 3, EMPTY);
-    for (let at = 0; at < old.length; at += 3) {
-      if (old[at + 2] === EMPTY) continue;
-      const to = this.find(old[at], old[at + 1]) * 3;
-      this.table[to] = old[at];
-      this.table[to + 1] = old[at + 1];
-      this.table[to + 2] = old[at + 2];
-    }
-  }
+  return ids;
 }
 
 function decode(n: number): IdOccurrence {
@@ -253,6 +195,8 @@ export class MemberTable {
     readonly keys: string[],
     /** Relation (index into RELATIONS) × 2 + 1 when covered (是否保障对象 not 否). */
     private readonly relationCovered: number[],
+    /** plainIdFacts of a clean 18-character ID, −1 for any other ID (analyzed from its cell). */
+    private readonly idFacts: number[],
     /** Member → ISO date of death, for the few with one. */
     private readonly deaths: Map<number, string>,
     households: number,
@@ -269,7 +213,7 @@ export class MemberTable {
 
   /** No member sheet: every household has no members. */
   static none(households: number): MemberTable {
-    return new MemberTable(undefined, { name: -1, id: -1, cert: -1 }, '', 0, [], [], [], [], new Map(), households);
+    return new MemberTable(undefined, { name: -1, id: -1, cert: -1 }, '', 0, [], [], [], [], [], new Map(), households);
   }
 
   /** How many members household h has on the member sheet. */
@@ -292,7 +236,8 @@ export class MemberTable {
   }
 
   id(m: number): IdAnalysis {
-    return analyzeId(this.cell(m, this.cols.id), this.asOf);
+    const facts = this.idFacts[m];
+    return facts >= 0 ? idFromFacts(this.keys[m], facts) : analyzeId(this.cell(m, this.cols.id), this.asOf);
   }
 
   key(m: number): string {
@@ -326,21 +271,21 @@ export class MemberTable {
  * case, a clean 18-character ID (which is its own key).
  */
 function keyOfCell(cell: Cell | undefined, asOf: string): string {
-  if (cell && cell.t === 'string' && isPlainId18(cell.v as string)) return cell.v as string;
-  return idKey(analyzeId(cell, asOf));
+  return isPlainCell(cell) ? (cell.v as string) : idKey(analyzeId(cell, asOf));
 }
 
+function isPlainCell(cell: Cell | undefined): cell is Cell {
+  return cell !== undefined && cell.t === 'string' && isPlainId18(cell.v as string);
+}
+
+/** The member sheet's rows, each linked to its household through the heads in `ids` (headIndex). */
 export function buildMembers(
   sheet: SheetGrid,
   match: HeaderMatch<MemberField>,
-  households: Household[],
+  ids: IdIndex,
+  households: number,
   asOf: string,
 ): { members: MemberTable; orphans: number[] } {
-  const byKey = new Map<string, number>();
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i];
-    if (h.key && !byKey.has(h.key)) byKey.set(h.key, h.index);
-  }
   const col = (f: MemberField) => match.columns[f]?.col ?? -1;
   const [cHead, cId, cName, cRel, cCovered, cDeath, cCert] = [
     col('headId'),
@@ -356,6 +301,7 @@ export function buildMembers(
   const householdOf = intArray(most);
   const keys: string[] = [];
   const relationCovered = intArray(most);
+  const idFacts = doubleArray(most, -1);
   const deaths = new Map<number, string>();
   const orphans: number[] = [];
   // Members of one household sit together and repeat the head's ID: read it once per run of rows.
@@ -372,7 +318,9 @@ export function buildMembers(
     const row = sheet.rows[r];
     if (!row) continue;
     const idCell = cId >= 0 ? row[cId] : undefined;
-    const key = keyOfCell(idCell, asOf);
+    // A clean ID is analyzed here, once, while its characters are at hand; the rules read the facts.
+    const plain = isPlainCell(idCell);
+    const key = plain ? (idCell.v as string) : keyOfCell(idCell, asOf);
     // A row with neither a name nor an ID is not a member (a spacer, a half-deleted row).
     if (!key && (cName < 0 || cellString(row[cName]) === '') && analyzeId(idCell, asOf).kind === 'blank') continue;
     const headCell = cHead >= 0 ? row[cHead] : undefined;
@@ -380,7 +328,7 @@ export function buildMembers(
       const sameText = headCell && lastHeadCell && headCell.v === lastHeadCell.v && headCell.t === lastHeadCell.t;
       if (!sameText) {
         lastHeadKey = keyOfCell(headCell, asOf);
-        lastHousehold = lastHeadKey ? (byKey.get(lastHeadKey) ?? -1) : -1;
+        lastHousehold = lastHeadKey ? ids.headOf(lastHeadKey) : -1;
       }
       lastHeadCell = headCell;
     }
@@ -405,6 +353,7 @@ export function buildMembers(
     householdOf[n] = lastHousehold;
     keys.push(key);
     relationCovered[n] = relation * 2 + lastCovered;
+    if (plain) idFacts[n] = plainIdFacts(key, asOf);
     // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
     // not one whose link is blank or unreadable, which the row's own ID problems explain.
     if (lastHousehold < 0 && lastHeadKey) orphans.push(n);
@@ -419,18 +368,18 @@ export function buildMembers(
     householdOf,
     keys,
     relationCovered,
+    idFacts,
     deaths,
-    households.length,
+    households,
   );
   return { members, orphans };
 }
 
-export function buildIdIndex(households: Household[], members: MemberTable): IdIndex {
-  const ids = new IdIndex(households.length + members.count);
+/** Adds the members to the index of heads (headIndex), household by household. */
+export function addMembers(ids: IdIndex, households: Household[], members: MemberTable): void {
   const keys = members.keys;
   for (let i = 0; i < households.length; i++) {
     const h = households[i];
-    if (h.key) ids.add(h.key, h.index, 'head');
     for (let k = 0, n = members.countOf(h.index); k < n; k++) {
       const key = keys[members.at(h.index, k)];
       // The head's own member record (本人) is the same person in the same household: not a second occurrence.
@@ -438,7 +387,7 @@ export function buildIdIndex(households: Household[], members: MemberTable): IdI
       ids.add(key, h.index, 'member');
     }
   }
-  return ids;
+  ids.sortOccurrences();
 }
 
 export function buildList(sheet: SheetGrid, match: ListMatch, source: string, asOf: string): ListIndex {

@@ -20,7 +20,8 @@ import {
 import { RosterError } from './errors';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
-  buildIdIndex,
+  addMembers,
+  headIndex,
   buildList,
   buildMembers,
   type Deceased,
@@ -192,10 +193,12 @@ export function checkWorkbook(input: CheckInput): CheckResult {
 
   const memberMatch = findMemberSheet(workbook, [roster.sheet]);
   const memberSheet = memberMatch ? workbook.sheets.find((s) => s.name === memberMatch.sheet)! : undefined;
+  const ids = headIndex(households, memberMatch ? memberMatch.dataRows.length : 0);
   const { members, orphans } =
     memberMatch && memberSheet
-      ? buildMembers(memberSheet, memberMatch, households, asOf)
+      ? buildMembers(memberSheet, memberMatch, ids, households.length, asOf)
       : { members: MemberTable.none(households.length), orphans: [] as number[] };
+  addMembers(ids, households, members);
 
   const lists: Partial<Record<ListKind, ListIndex>> = {};
   const listSources: ListSource[] = [];
@@ -236,7 +239,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     households,
     members,
     memberSheet: memberMatch?.sheet,
-    ids: buildIdIndex(households, members),
+    ids,
     externalIds: input.externalIds,
     lists,
     available,

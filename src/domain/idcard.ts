@@ -63,11 +63,16 @@ export function isPlainId18(s: string): boolean {
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-/** Check character for the first 17 characters of s (callers have checked they are digits). */
-function checkCharOf(s: string): string {
+/** Index in CHECK_CHARS of the check character for the first 17 characters of s (callers have checked they are digits). */
+function checkIndexOf(s: string): number {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (s.charCodeAt(i) - 48) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
+  return sum % 11;
+}
+
+/** Check character for the first 17 characters of s (callers have checked they are digits). */
+function checkCharOf(s: string): string {
+  return CHECK_CHARS[checkIndexOf(s)];
 }
 
 /** ISO 7064 MOD 11-2 check character of a 17-digit body: remainder 0..10 → 1 0 X 9 8 7 6 5 4 3 2. */
@@ -127,6 +132,10 @@ function birthAt(s: string, from: number, centuryPrefix: number): string | null 
   const y = centuryPrefix * 100 + digitsValue(s, from, from + yDigits);
   const m = digitsValue(s, from + yDigits, from + yDigits + 2);
   const d = digitsValue(s, from + yDigits + 2, from + yDigits + 4);
+  return isoOfBirth(y, m, d);
+}
+
+function isoOfBirth(y: number, m: number, d: number): string | null {
   const ymd = y * 10000 + m * 100 + d;
   let iso = BIRTHS.get(ymd);
   if (iso === undefined) {
@@ -170,6 +179,45 @@ export function analyzeIdText(text: string, asOfIso: string): IdAnalysis {
   if (birth === null) result.birthProblem = 'invalid';
   else if (birth < '1900') result.birthProblem = 'before1900';
   else if (birth > asOfIso) result.birthProblem = 'future';
+  return result;
+}
+
+/**
+ * The analysis of a plain 18-character ID (isPlainId18) packed into one number, so that a member
+ * table can keep millions of them without an object each: yyyymmdd × 256 + birth problem × 64 +
+ * expected check character (index into CHECK_CHARS) × 4 + check ok × 2 + male. idFromFacts gives
+ * back exactly what analyzeIdText gives.
+ */
+export function plainIdFacts(id: string, asOfIso: string): number {
+  const expected = checkIndexOf(id);
+  const birth = birthAt(id, 6, 0);
+  const ymd = digitsValue(id, 6, 14);
+  const problem = birth === null ? 1 : birth < '1900' ? 3 : birth > asOfIso ? 2 : 0;
+  const checkOk = CHECK_CHARS[expected] === id[17] ? 1 : 0;
+  const male = (id.charCodeAt(16) - 48) % 2 === 1 ? 1 : 0;
+  return ymd * 256 + problem * 64 + expected * 4 + checkOk * 2 + male;
+}
+
+const PROBLEMS = [undefined, 'invalid', 'future', 'before1900'] as const;
+
+/** The analysis of `id` from plainIdFacts(id), without reading the ID's characters again. */
+export function idFromFacts(id: string, facts: number): IdAnalysis {
+  const low = facts % 256;
+  const ymd = (facts - low) / 256;
+  const problem = PROBLEMS[low >> 6];
+  const expectedCheck = CHECK_CHARS[(low >> 2) & 15];
+  const checkOk = (low & 2) !== 0;
+  const y = Math.floor(ymd / 10000);
+  const result: IdAnalysis = {
+    kind: 'id18',
+    id,
+    checkOk,
+    expectedCheck,
+    actualCheck: checkOk ? expectedCheck : id[17],
+    birth: problem === 'invalid' ? null : isoOfBirth(y, Math.floor(ymd / 100) % 100, ymd % 100),
+    sex: low & 1 ? 'male' : 'female',
+  };
+  if (problem) result.birthProblem = problem;
   return result;
 }
 

@@ -9,3 +9,8 @@
 export function intArray(length: number, fill = 0): number[] {
   return new Array<number>(length).fill(fill);
 }
+
+/** The same for numbers beyond 32 bits (stored unboxed as doubles, also on the heap). */
+export function doubleArray(length: number, fill: number): number[] {
+  return new Array<number>(length).fill(0.5).fill(fill);
+}

@@ -54,9 +54,10 @@ export function stripSpaces(s: string): string {
   return out;
 }
 
-/** Zero-padded yyyy-mm-dd from numbers (no validation). */
+/** Zero-padded yyyy-mm-dd from numbers (no validation). Years below 1000 get their leading zeros too. */
 export function isoFromYmd(y: number, m: number, d: number): string {
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
+  return `${year}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function isoFromUtcDate(date: Date): string {

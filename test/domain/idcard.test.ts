@@ -5,8 +5,11 @@ import {
   analyzeId,
   analyzeIdText,
   checkDigit,
+  idFromFacts,
+  isPlainId18,
   normalizeIdText,
   parseDisabilityCert,
+  plainIdFacts,
   upgrade15to18,
 } from '../../src/domain/idcard';
 
@@ -275,6 +278,8 @@ describe('analyzeId', () => {
     ['month 13', '430529199013010012', null, 'invalid'],
     ['born after the reference date', '430529203001010017', '2030-01-01', 'future'],
     ['born before 1900', '430529189912310012', '1899-12-31', 'before1900'],
+    // The year 0800 is long before 1900, not "after the reference date" (its ISO form is 0800-…).
+    ['born in the year 800', `43052908001231001${checkDigit('43052908001231001')}`, '0800-12-31', 'before1900'],
   ])('birth date problem (ID-03): %s', (_label, id, birth, problem) => {
     expect(analyzeIdText(id, AS_OF)).toMatchObject({ kind: 'id18', birth, birthProblem: problem });
   });
@@ -354,5 +359,26 @@ describe('parseDisabilityCert', () => {
     ['words', '肢体二级'],
   ])('not a certificate number: %s', (_label, input) => {
     expect(parseDisabilityCert(input)).toBeNull();
+  });
+});
+
+describe('plainIdFacts / idFromFacts (member IDs kept as numbers)', () => {
+  const digit = fc.constantFrom(...'0123456789');
+  const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const realDay = fc
+    .date({ min: new Date(Date.UTC(1890, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
+  const plainId = fc
+    .tuple(digits(6), fc.oneof(realDay, digits(8)), digits(3), fc.constantFrom(...'0123456789X'))
+    .map(([area, ymd, seq, check]) => area + ymd + seq + check);
+
+  test('give back exactly what analyzeIdText gives, for real and impossible birth dates and any check character', () => {
+    fc.assert(
+      fc.property(plainId, fc.constantFrom(AS_OF, '2030-06-30', '1950-01-01'), (id, asOf) => {
+        expect(isPlainId18(id)).toBe(true);
+        expect(idFromFacts(id, plainIdFacts(id, asOf))).toEqual(analyzeIdText(id, asOf));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
