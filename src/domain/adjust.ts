@@ -11,23 +11,8 @@ import { formatFinding } from './messages';
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
 const AMOUNT_UNRELIABLE: ReadonlySet<RuleId> = new Set(['HH-01', 'HH-02', 'AMT-04'] as RuleId[]);
 
-const NONE: Finding[] = [];
-
-export function proposeAdjustments(ctx: RuleContext, findingsByHousehold: (Finding[] | undefined)[]): Adjustment[] {
-  const out: Adjustment[] = [];
-  const households = ctx.households;
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i];
-    const findings = findingsByHousehold[h.index];
-    // The common case, nothing reported and not new: nothing to adjust.
-    if (!findings && h.status !== 'new') continue;
-    const a = adjustmentFor(h, ctx, findings ?? NONE);
-    if (a) out.push(a);
-  }
-  return out;
-}
-
-function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
+/** The adjustment proposed for one household from its findings, if any. */
+export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[]): Adjustment | undefined {
   if (!h.active) return undefined;
   const facts = ctx.money(h);
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };

@@ -24,7 +24,7 @@ import {
 } from './idcard';
 import { cellString, parseDate, parseYesNo } from './values';
 import { doubleArray, intArray } from './int-array';
-import { ABSENT, IdTable } from './id-table';
+import { ABSENT, IdTable, splitIdKeyInto } from './id-table';
 
 export type Relation = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'inlaw' | 'other';
 
@@ -60,6 +60,8 @@ const NONE: readonly IdOccurrence[] = [];
 export class IdIndex {
   private readonly table: IdTable;
   private readonly lists: IdOccurrence[][] = [];
+  /** Each head's key split in two (splitIdKeyInto at 2 × household), set by headIndex. */
+  headParts: number[] = [];
 
   /** `expected`: about how many IDs (heads and members) it will hold. */
   constructor(expected = 0) {
@@ -67,8 +69,16 @@ export class IdIndex {
   }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
+    this.addAt(this.table.place(key), household, role);
+  }
+
+  /** add() for a key already split by splitIdKeyInto (parts[at] ≥ 0). */
+  addParts(parts: number[], at: number, household: number, role: IdOccurrence['role']): void {
+    this.addAt(this.table.placeParts(parts[at], parts[at + 1]), household, role);
+  }
+
+  private addAt(at: number, household: number, role: IdOccurrence['role']): void {
     const code = household * 2 + (role === 'member' ? 1 : 0);
-    const at = this.table.place(key);
     const v = this.table.valueAt(at);
     if (v === ABSENT) this.table.setAt(at, code);
     else if (v >= 0) {
@@ -115,9 +125,13 @@ export class IdIndex {
 /** A new ID index holding the roster's heads, in roster order. */
 export function headIndex(households: Household[], memberRows: number): IdIndex {
   const ids = new IdIndex(households.length + memberRows);
+  const parts = (ids.headParts = intArray(households.length * 2, -1));
   for (let i = 0; i < households.length; i++) {
     const h = households[i];
-    if (h.key) ids.add(h.key, h.index, 'head');
+    if (!h.key) continue;
+    splitIdKeyInto(h.key, parts, i * 2);
+    if (parts[i * 2] >= 0) ids.addParts(parts, i * 2, h.index, 'head');
+    else ids.add(h.key, h.index, 'head');
   }
   return ids;
 }
@@ -193,6 +207,8 @@ export class MemberTable {
     readonly householdOf: number[],
     /** ID key of each member ('' when unusable). */
     readonly keys: string[],
+    /** Each member's key split in two (splitIdKeyInto at 2 × member), −1 when it cannot be. */
+    readonly keyParts: number[],
     /** Relation (index into RELATIONS) × 2 + 1 when covered (是否保障对象 not 否). */
     private readonly relationCovered: number[],
     /** plainIdFacts of a clean 18-character ID, −1 for any other ID (analyzed from its cell). */
@@ -213,7 +229,20 @@ export class MemberTable {
 
   /** No member sheet: every household has no members. */
   static none(households: number): MemberTable {
-    return new MemberTable(undefined, { name: -1, id: -1, cert: -1 }, '', 0, [], [], [], [], [], new Map(), households);
+    return new MemberTable(
+      undefined,
+      { name: -1, id: -1, cert: -1 },
+      '',
+      0,
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+      new Map(),
+      households,
+    );
   }
 
   /** How many members household h has on the member sheet. */
@@ -302,6 +331,7 @@ export function buildMembers(
   const keys: string[] = [];
   const relationCovered = intArray(most);
   const idFacts = doubleArray(most, -1);
+  const keyParts = intArray(most * 2, -1);
   const deaths = new Map<number, string>();
   const orphans: number[] = [];
   // Members of one household sit together and repeat the head's ID: read it once per run of rows.
@@ -354,6 +384,7 @@ export function buildMembers(
     keys.push(key);
     relationCovered[n] = relation * 2 + lastCovered;
     if (plain) idFacts[n] = plainIdFacts(key, asOf);
+    if (key) splitIdKeyInto(key, keyParts, n * 2);
     // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
     // not one whose link is blank or unreadable, which the row's own ID problems explain.
     if (lastHousehold < 0 && lastHeadKey) orphans.push(n);
@@ -367,6 +398,7 @@ export function buildMembers(
     gridRow,
     householdOf,
     keys,
+    keyParts,
     relationCovered,
     idFacts,
     deaths,
@@ -377,14 +409,23 @@ export function buildMembers(
 
 /** Adds the members to the index of heads (headIndex), household by household. */
 export function addMembers(ids: IdIndex, households: Household[], members: MemberTable): void {
-  const keys = members.keys;
+  // Keys were split while their sheets were read: compared and added here as numbers, without
+  // fetching millions of ID strings from memory again.
+  const { keys, keyParts } = members;
+  const headParts = ids.headParts;
   for (let i = 0; i < households.length; i++) {
     const h = households[i];
+    const hi = headParts[i * 2];
+    const lo = headParts[i * 2 + 1];
     for (let k = 0, n = members.countOf(h.index); k < n; k++) {
-      const key = keys[members.at(h.index, k)];
+      const m = members.at(h.index, k);
+      const split = keyParts[m * 2] >= 0;
       // The head's own member record (本人) is the same person in the same household: not a second occurrence.
-      if (!key || key === h.key) continue;
-      ids.add(key, h.index, 'member');
+      if (split && hi >= 0) {
+        if (keyParts[m * 2] === hi && keyParts[m * 2 + 1] === lo) continue;
+      } else if (!keys[m] || keys[m] === h.key) continue;
+      if (split) ids.addParts(keyParts, m * 2, h.index, 'member');
+      else ids.add(keys[m], h.index, 'member');
     }
   }
   ids.sortOccurrences();

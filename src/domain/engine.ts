@@ -7,7 +7,7 @@ import { a1 } from './grid';
 import type { ListKind, MemberField, RosterField } from './fields';
 import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
-import type { CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
+import type { Adjustment, CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
 import {
   detectList,
   findLists,
@@ -32,9 +32,9 @@ import {
 import { benefitFacts, type BenefitFacts } from './money';
 import { RULES } from './rules';
 import { unmetNeeds, type Report, type Rule } from './rules/rule';
-import { proposeAdjustments } from './adjust';
-import { drawSample } from './sample';
-import { summarize } from './summary';
+import { adjustmentFor } from './adjust';
+import { SampleDraw } from './sample';
+import { SummaryTally } from './summary';
 import { isYes, parseDate } from './values';
 
 export { RosterError } from './errors';
@@ -73,6 +73,7 @@ function needLabel(need: string): string {
 
 /** Shared by every household with no death (most of them): nothing allocated for them. */
 const NO_DEATHS: readonly Deceased[] = [];
+const NO_FINDINGS: Finding[] = [];
 
 /** The persons of each household who died on or before the reference date while covered. */
 function findDeceased(
@@ -266,8 +267,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
 
   const nameCol = columns.headName?.col ?? columns.headId!.col;
   const findings: Finding[] = [];
-  // Most households have no finding: their slot stays empty until one is reported.
-  const byHousehold: (Finding[] | undefined)[] = new Array(households.length).fill(undefined);
+  // The current household's findings; most households have none, and nothing is allocated for them.
+  let found: Finding[] | undefined;
   // One reporter for the whole run (not a closure per rule and row): it reads the current pair.
   let h: Household = households[0];
   let rule: Rule = runnable[0];
@@ -289,23 +290,37 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     };
     if (opts.source) f.source = opts.source;
     findings.push(f);
-    (byHousehold[h.index] ??= []).push(f);
+    (found ??= []).push(f);
   };
+  // One pass over the households does all that needs a household at hand (on a large roster each
+  // further pass would fetch every household from memory again): rules, summary row, adjustment,
+  // totals and the sample's groups.
   const summaries: HouseholdSummary[] = new Array(households.length);
+  const adjustments: Adjustment[] = [];
+  const tally = new SummaryTally();
+  const sample = new SampleDraw(policy);
   for (let i = 0; i < households.length; i++) {
     h = households[i];
+    found = undefined;
     for (let k = 0; k < runnable.length; k++) {
       rule = runnable[k];
       rule.check(h, ctx, report);
     }
     summaries[i] = summaryOf(h, ctx.money(h).expected);
+    // Nothing reported and not new (the common case): nothing to adjust.
+    if (found || h.status === 'new') {
+      const a = adjustmentFor(h, ctx, found ?? NO_FINDINGS);
+      if (a) adjustments.push(a);
+    }
+    tally.household(h, found);
+    sample.add(h);
   }
 
   if (memberMatch && runnable.some((r) => r.id === 'HH-05')) {
-    findings.push(...orphanFindings(orphans, members, memberMatch));
+    const orphaned = orphanFindings(orphans, members, memberMatch);
+    for (const f of orphaned) tally.finding(f);
+    findings.push(...orphaned);
   }
-
-  const adjustments = proposeAdjustments(ctx, byHousehold);
   const headerRows = roster.headerRows.map((r) => r + 1);
   const location = {
     sheet: roster.sheet,
@@ -327,8 +342,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     households: summaries,
     findings,
     adjustments,
-    sample: drawSample(households, policy),
+    sample: sample.draw(households),
     skipped,
-    summary: summarize(households, findings, adjustments, ctx),
+    summary: tally.finish(households.length, adjustments, ctx),
   };
 }

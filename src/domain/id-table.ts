@@ -36,6 +36,17 @@ function splitKey(key: string): boolean {
   return true;
 }
 
+/**
+ * Writes the two halves of an 18-character key to out[at] and out[at + 1] (for placeParts), or
+ * −1 to out[at] when the key is not one. Lets a caller split a key while its characters are at hand.
+ */
+export function splitIdKeyInto(key: string, out: number[], at: number): void {
+  if (splitKey(key)) {
+    out[at] = keyHi;
+    out[at + 1] = keyLo;
+  } else out[at] = -1;
+}
+
 function slotHash(hi: number, lo: number, mask: number): number {
   let x = Math.imul(hi, 0x9e3779b1) ^ lo;
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
@@ -95,14 +106,19 @@ export class IdTable {
       }
       return -1 - i;
     }
-    let at = this.find(keyHi, keyLo) * 3;
+    return this.placeParts(keyHi, keyLo);
+  }
+
+  /** place() for a key already split by splitIdKeyInto. */
+  placeParts(hi: number, lo: number): number {
+    let at = this.find(hi, lo) * 3;
     if (this.table[at + 2] === ABSENT) {
       if ((this.used + 1) * 2 > this.mask + 1) {
         this.grow();
-        at = this.find(keyHi, keyLo) * 3;
+        at = this.find(hi, lo) * 3;
       }
-      this.table[at] = keyHi;
-      this.table[at + 1] = keyLo;
+      this.table[at] = hi;
+      this.table[at + 1] = lo;
       this.used++;
     }
     return at + 2;

@@ -30,56 +30,64 @@ function prng(seed: number): () => number {
 
 const REASONS = ['', '全村抽查', '新增对象', '随机抽取'] as const;
 
-export function drawSample(households: Household[], policy: Policy): SampleEntry[] {
-  // Households by village, as indices (households are in roster order, so index order is row order).
-  const byVillage = new Map<string, number[]>();
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i];
-    if (!h.active) continue;
-    const list = byVillage.get(h.village);
+/** The sample, drawn after every household has been added in roster order. */
+export class SampleDraw {
+  /** Active households by village, as indices in roster order. */
+  private readonly byVillage = new Map<string, number[]>();
+
+  constructor(private readonly policy: Policy) {}
+
+  add(h: Household): void {
+    if (!h.active) return;
+    const list = this.byVillage.get(h.village);
     if (list) list.push(h.index);
-    else byVillage.set(h.village, [h.index]);
+    else this.byVillage.set(h.village, [h.index]);
   }
-  const full = new Set(policy.fullSampleVillages);
-  // Why each household is drawn (an index into REASONS, 0 = not drawn): each is drawn at most once.
-  const reason = new Uint8Array(households.length);
-  for (const [village, list] of byVillage) {
-    if (full.has(village)) {
-      for (const i of list) reason[i] = 1;
-      continue;
+
+  draw(households: Household[]): SampleEntry[] {
+    const policy = this.policy;
+    const full = new Set(policy.fullSampleVillages);
+    // Why each household is drawn (an index into REASONS, 0 = not drawn): each is drawn at most once.
+    const reason = new Uint8Array(households.length);
+    for (const [village, list] of this.byVillage) {
+      if (full.has(village)) {
+        for (const i of list) reason[i] = 1;
+        continue;
+      }
+      const need = Math.ceil(policy.sampleRate * list.length - 1e-9);
+      const rest: number[] = [];
+      let newOnes = 0;
+      for (const i of list) {
+        if (households[i].status === 'new') {
+          reason[i] = 2;
+          newOnes++;
+        } else rest.push(i);
+      }
+      const rand = prng(hash(`${policy.sampleSeed}\u0000${village}`));
+      // Partial Fisher–Yates: the first k of a seeded shuffle.
+      const k = Math.min(rest.length, Math.max(0, need - newOnes));
+      for (let i = 0; i < k; i++) {
+        const j = i + Math.floor(rand() * (rest.length - i));
+        const t = rest[i];
+        rest[i] = rest[j];
+        rest[j] = t;
+        reason[rest[i]] = 3;
+      }
     }
-    const need = Math.ceil(policy.sampleRate * list.length - 1e-9);
-    const rest: number[] = [];
-    let newOnes = 0;
-    for (const i of list) {
-      if (households[i].status === 'new') {
-        reason[i] = 2;
-        newOnes++;
-      } else rest.push(i);
+    // In roster order: index order is row order.
+    const out: SampleEntry[] = [];
+    for (let i = 0; i < households.length; i++) {
+      if (reason[i] === 0) continue;
+      const h = households[i];
+      out.push({
+        household: h.index,
+        row: h.row,
+        village: h.village,
+        headName: h.headName,
+        idNumber: h.idText,
+        reason: REASONS[reason[i]],
+      });
     }
-    const rand = prng(hash(`${policy.sampleSeed}\u0000${village}`));
-    // Partial Fisher–Yates: the first k of a seeded shuffle.
-    const k = Math.min(rest.length, Math.max(0, need - newOnes));
-    for (let i = 0; i < k; i++) {
-      const j = i + Math.floor(rand() * (rest.length - i));
-      const t = rest[i];
-      rest[i] = rest[j];
-      rest[j] = t;
-      reason[rest[i]] = 3;
-    }
+    return out;
   }
-  const out: SampleEntry[] = [];
-  for (let i = 0; i < households.length; i++) {
-    if (reason[i] === 0) continue;
-    const h = households[i];
-    out.push({
-      household: h.index,
-      row: h.row,
-      village: h.village,
-      headName: h.headName,
-      idNumber: h.idText,
-      reason: REASONS[reason[i]],
-    });
-  }
-  return out;
 }

@@ -5,32 +5,14 @@ import type { RuleContext } from './context';
 import { num } from './household';
 import { RULE_INFO } from './messages';
 
-export function summarize(
-  households: Household[],
-  findings: Finding[],
-  adjustments: Adjustment[],
-  ctx: RuleContext,
-): CheckSummary {
-  const villages = new Map<string, VillageSummary>();
-  const village = (name: string) => {
-    let v = villages.get(name);
-    if (!v) {
-      v = {
-        village: name,
-        households: 0,
-        activeHouseholds: 0,
-        coveredPersons: 0,
-        monthlyTotal: 0,
-        errors: 0,
-        warnings: 0,
-        byRule: {},
-      };
-      villages.set(name, v);
-    }
-    return v;
-  };
-  const s: CheckSummary = {
-    households: households.length,
+/**
+ * The totals, counted as the engine goes: each household once with its findings (in roster
+ * order), then the findings that belong to no household, then the adjustments.
+ */
+export class SummaryTally {
+  private readonly villages = new Map<string, VillageSummary>();
+  private readonly s: CheckSummary = {
+    households: 0,
     activeHouseholds: 0,
     coveredPersons: 0,
     monthlyTotal: 0,
@@ -43,44 +25,74 @@ export function summarize(
     adjustments: {},
     missingBottomLine: [],
   };
-  for (let i = 0; i < households.length; i++) {
-    const h = households[i];
-    const v = village(h.village);
-    v.households++;
-    if (!h.active) continue;
-    const persons = num(h.coveredPersons) ?? 0;
-    const benefit = num(h.benefit) ?? 0;
-    v.activeHouseholds++;
-    v.coveredPersons += persons;
-    v.monthlyTotal += benefit;
-    s.activeHouseholds++;
-    s.coveredPersons += persons;
-    s.monthlyTotal += benefit;
+
+  private village(name: string): VillageSummary {
+    let v = this.villages.get(name);
+    if (!v) {
+      v = {
+        village: name,
+        households: 0,
+        activeHouseholds: 0,
+        coveredPersons: 0,
+        monthlyTotal: 0,
+        errors: 0,
+        warnings: 0,
+        byRule: {},
+      };
+      this.villages.set(name, v);
+    }
+    return v;
   }
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i];
+
+  household(h: Household, findings: readonly Finding[] | undefined): void {
+    const s = this.s;
+    const v = this.village(h.village);
+    v.households++;
+    if (h.active) {
+      const persons = num(h.coveredPersons) ?? 0;
+      const benefit = num(h.benefit) ?? 0;
+      v.activeHouseholds++;
+      v.coveredPersons += persons;
+      v.monthlyTotal += benefit;
+      s.activeHouseholds++;
+      s.coveredPersons += persons;
+      s.monthlyTotal += benefit;
+    }
+    if (!findings) return;
+    for (let i = 0; i < findings.length; i++) {
+      const f = findings[i];
+      this.finding(f);
+      v.byRule[f.rule] = (v.byRule[f.rule] ?? 0) + 1;
+      if (f.severity === 'error') v.errors++;
+      else if (f.severity === 'warning') v.warnings++;
+    }
+  }
+
+  /** Counts a finding in the roster's totals (a household's findings come through household()). */
+  finding(f: Finding): void {
+    const s = this.s;
     const family = RULE_INFO[f.rule].family;
     s.byRule[f.rule] = (s.byRule[f.rule] ?? 0) + 1;
     s.byFamily[family] = (s.byFamily[family] ?? 0) + 1;
     if (f.severity === 'error') s.errors++;
     else if (f.severity === 'warning') s.warnings++;
     else s.infos++;
-    if (f.household === undefined) continue;
-    const v = village(households[f.household].village);
-    v.byRule[f.rule] = (v.byRule[f.rule] ?? 0) + 1;
-    if (f.severity === 'error') v.errors++;
-    else if (f.severity === 'warning') v.warnings++;
   }
-  for (const a of adjustments) s.adjustments[a.type] = (s.adjustments[a.type] ?? 0) + 1;
-  const round2 = (x: number) => Math.round(x * 100) / 100;
-  s.monthlyTotal = round2(s.monthlyTotal);
-  s.villages = [...villages.values()].map((v) => ({ ...v, monthlyTotal: round2(v.monthlyTotal) }));
-  const poor = ctx.lists.poor;
-  if (poor) {
-    for (const [key, entry] of poor.poor) {
-      if (entry.bottomLine && !ctx.ids.has(key))
-        s.missingBottomLine.push({ idNumber: key, name: entry.name, village: entry.village });
+
+  finish(households: number, adjustments: Adjustment[], ctx: RuleContext): CheckSummary {
+    const s = this.s;
+    s.households = households;
+    for (const a of adjustments) s.adjustments[a.type] = (s.adjustments[a.type] ?? 0) + 1;
+    const round2 = (x: number) => Math.round(x * 100) / 100;
+    s.monthlyTotal = round2(s.monthlyTotal);
+    s.villages = [...this.villages.values()].map((v) => ({ ...v, monthlyTotal: round2(v.monthlyTotal) }));
+    const poor = ctx.lists.poor;
+    if (poor) {
+      for (const [key, entry] of poor.poor) {
+        if (entry.bottomLine && !ctx.ids.has(key))
+          s.missingBottomLine.push({ idNumber: key, name: entry.name, village: entry.village });
+      }
     }
+    return s;
   }
-  return s;
 }
