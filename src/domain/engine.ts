@@ -18,6 +18,7 @@ import {
   type HeaderMatch,
 } from './columns';
 import { RosterError } from './errors';
+import { ABSENT, IdTable } from './id-table';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
   addMembers,
@@ -27,6 +28,7 @@ import {
   type Deceased,
   type ListIndex,
   MemberTable,
+  type IdIndex,
   type RuleContext,
 } from './context';
 import { benefitFacts, type BenefitFacts } from './money';
@@ -71,6 +73,12 @@ function needLabel(need: string): string {
   return `“${HEADER_OF[need] ?? need}”列`;
 }
 
+function idTableOf(keys: Set<string>): IdTable {
+  const table = new IdTable(keys.size);
+  for (const key of keys) table.set(key, 1);
+  return table;
+}
+
 /** Shared by every household with no death (most of them): nothing allocated for them. */
 const NO_DEATHS: readonly Deceased[] = [];
 const NO_FINDINGS: Finding[] = [];
@@ -79,7 +87,9 @@ const NO_FINDINGS: Finding[] = [];
 function findDeceased(
   h: Household,
   members: MemberTable,
+  ids: IdIndex,
   lists: RuleContext['lists'],
+  listedDead: (key: string, parts: number[], at: number) => boolean,
   sheets: { roster: string; members?: string },
   asOf: string,
 ): readonly Deceased[] {
@@ -88,7 +98,7 @@ function findDeceased(
   const rowDeath = parseDate(h.cells.deathDate);
   if (rowDeath && rowDeath.ok && rowDeath.iso <= asOf) {
     out = [{ name: h.headName, key: h.key, date: rowDeath.iso, via: 'roster', source: sheets.roster, isHead: true }];
-  } else if (h.key && death && death.keys.has(h.key)) {
+  } else if (death && listedDead(h.key, ids.headParts, h.index * 2)) {
     const date = death.dates.get(h.key);
     out = [{ name: h.headName, key: h.key, date, via: 'list', source: death.source, isHead: true }];
   }
@@ -98,7 +108,7 @@ function findDeceased(
     const key = members.key(m);
     const deathDate = members.deathDate(m);
     const diedThen = deathDate !== undefined && deathDate <= asOf;
-    const listed = !diedThen && key !== '' && death !== undefined && death.keys.has(key);
+    const listed = !diedThen && listedDead(key, members.keyParts, m * 2);
     if (!diedThen && !listed) continue; // the common case: alive
     if (out && key !== '' && out.some((d) => d.key === key)) continue;
     const isHead = members.relation(m) === 'head' || (key !== '' && key === h.key);
@@ -229,7 +239,14 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   if (policy.areaCode) available.add('@policy:areaCode');
 
   const sheetNames = { roster: roster.sheet, members: memberMatch?.sheet };
-  const deceased = households.map((h) => findDeceased(h, members, lists, sheetNames, asOf));
+  // The death list as numbers: millions of persons are looked up by their split keys, no ID
+  // string is fetched again.
+  const deathIds = lists.death ? idTableOf(lists.death.keys) : undefined;
+  const listedDead = (key: string, parts: number[], at: number): boolean => {
+    if (!deathIds || key === '') return false;
+    return parts[at] >= 0 ? deathIds.getParts(parts[at], parts[at + 1]) !== ABSENT : deathIds.has(key);
+  };
+  const deceased = households.map((h) => findDeceased(h, members, ids, lists, listedDead, sheetNames, asOf));
   let moneyOf: Household | undefined;
   let lastMoney: BenefitFacts | undefined;
   const ctx: RuleContext = {

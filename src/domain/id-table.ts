@@ -87,6 +87,11 @@ export class IdTable {
     return this.get(key) !== ABSENT;
   }
 
+  /** get() for a key already split by splitIdKeyInto. */
+  getParts(hi: number, lo: number): number {
+    return this.table[this.find(hi, lo) * 3 + 2];
+  }
+
   /** Stores a 32-bit integer other than ABSENT. */
   set(key: string, value: number): void {
     this.setAt(this.place(key), value);

@@ -119,13 +119,6 @@ export type IdAnalysis =
 
 const BLANK: IdAnalysis = Object.freeze({ kind: 'blank' });
 
-/**
- * ISO birth dates already written, by yyyymmdd: a roster has at most a few tens of thousands of
- * distinct birthdays, so millions of IDs share these strings instead of each building its own.
- */
-const BIRTHS = new Map<number, string | null>();
-const MAX_BIRTHS = 200_000;
-
 /** ISO date from 8 digits yyyymmdd at s[from], or null when it is not a real date. */
 function birthAt(s: string, from: number, centuryPrefix: number): string | null {
   const yDigits = centuryPrefix ? 2 : 4;
@@ -136,13 +129,7 @@ function birthAt(s: string, from: number, centuryPrefix: number): string | null 
 }
 
 function isoOfBirth(y: number, m: number, d: number): string | null {
-  const ymd = y * 10000 + m * 100 + d;
-  let iso = BIRTHS.get(ymd);
-  if (iso === undefined) {
-    iso = isRealDate(y, m, d) ? isoFromYmd(y, m, d) : null;
-    if (BIRTHS.size < MAX_BIRTHS) BIRTHS.set(ymd, iso);
-  }
-  return iso;
+  return isRealDate(y, m, d) ? isoFromYmd(y, m, d) : null;
 }
 
 /** "4.30529E+17", "4.30529199001011e17": what Excel shows for a long number, copied as text. */

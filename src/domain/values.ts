@@ -54,10 +54,22 @@ export function stripSpaces(s: string): string {
   return out;
 }
 
+/**
+ * Dates already written, by yyyymmdd: a roster has a few tens of thousands of distinct dates
+ * (birthdays, review dates), so millions of rows share these strings instead of each building one.
+ */
+const ISO_DATES = new Map<number, string>();
+const MAX_ISO_DATES = 200_000;
+
 /** Zero-padded yyyy-mm-dd from numbers (no validation). Years below 1000 get their leading zeros too. */
 export function isoFromYmd(y: number, m: number, d: number): string {
+  const ymd = y * 10000 + m * 100 + d;
+  const known = Number.isSafeInteger(ymd) ? ISO_DATES.get(ymd) : undefined;
+  if (known !== undefined) return known;
   const year = y >= 1000 ? String(y) : String(y).padStart(4, '0');
-  return `${year}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  const iso = `${year}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  if (ISO_DATES.size < MAX_ISO_DATES && m >= 0 && m < 100 && d >= 0 && d < 100) ISO_DATES.set(ymd, iso);
+  return iso;
 }
 
 function isoFromUtcDate(date: Date): string {

@@ -115,9 +115,10 @@ export const HH03: Rule = {
   needs: ['@members'],
   messages: ['spouse', 'child', 'parent'],
   check(h, ctx, report) {
-    const flagged = new Set<number>();
+    let flagged: Set<number> | undefined; // made for the few households with a repeated ID
     for (const p of people(h, ctx)) {
       if (!p.key || !ctx.ids.isRepeated(p.key)) continue;
+      flagged ??= new Set<number>();
       for (const o of ctx.ids.get(p.key)) {
         if (o.household === h.index || flagged.has(o.household)) continue;
         // The bond may be written on either side: this household's list or the other's.
