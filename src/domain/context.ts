@@ -63,9 +63,13 @@ export class IdIndex {
   /** Each head's key split in two (splitIdKeyInto at 2 × household), set by headIndex. */
   headParts: number[] = [];
 
-  /** `expected`: about how many IDs (heads and members) it will hold. */
-  constructor(expected = 0) {
+  /** 1 for each household that holds an ID found elsewhere too. */
+  private readonly repeats: number[];
+
+  /** `households` on the roster; `expected`: about how many IDs (heads and members) it will hold. */
+  constructor(households: number, expected = households) {
     this.table = new IdTable(expected);
+    this.repeats = intArray(households);
   }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
@@ -80,11 +84,24 @@ export class IdIndex {
   private addAt(at: number, household: number, role: IdOccurrence['role']): void {
     const code = household * 2 + (role === 'member' ? 1 : 0);
     const v = this.table.valueAt(at);
-    if (v === ABSENT) this.table.setAt(at, code);
-    else if (v >= 0) {
+    if (v === ABSENT) {
+      this.table.setAt(at, code);
+      return;
+    }
+    this.repeats[household] = 1;
+    if (v >= 0) {
+      this.repeats[v >> 1] = 1;
       this.lists.push([decode(v), decode(code)]);
       this.table.setAt(at, -this.lists.length);
     } else this.lists[-v - 1].push(decode(code));
+  }
+
+  /**
+   * Does any person of the household have an ID found elsewhere on the roster too? For almost
+   * every household no: the rules about repeated IDs then look no further (no lookups at all).
+   */
+  hasRepeats(household: number): boolean {
+    return this.repeats[household] === 1;
   }
 
   /** The first household whose head has this ID, −1 when none (asked before members are added). */
@@ -124,7 +141,9 @@ export class IdIndex {
 
 /** A new ID index holding the roster's heads, in roster order. */
 export function headIndex(households: Household[], memberRows: number): IdIndex {
-  const ids = new IdIndex(households.length + memberRows);
+  // The member sheet usually lists the head too (本人), whose record is not a second ID: about
+  // max(heads, member rows) IDs in all (the table grows if there are more).
+  const ids = new IdIndex(households.length, Math.max(households.length, memberRows));
   const parts = (ids.headParts = intArray(households.length * 2, -1));
   for (let i = 0; i < households.length; i++) {
     const h = households[i];

@@ -61,8 +61,8 @@ describe('IdTable (the ID index behind ID-06 and the member links)', () => {
 });
 
 describe('IdIndex', () => {
-  test('an ID seen once is one occurrence; a repeated one lists every place in order', () => {
-    const ids = new IdIndex(2);
+  test('an ID seen once is one occurrence; a repeated one lists every place in order and marks each household', () => {
+    const ids = new IdIndex(8, 2);
     ids.add('43052919600315123X', 0, 'head');
     ids.add('430529196003151230', 1, 'head');
     ids.add('43052919600315123X', 5, 'member');
@@ -81,6 +81,7 @@ describe('IdIndex', () => {
       { household: 2, role: 'member' },
       { household: 3, role: 'head' },
     ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].filter((h) => ids.hasRepeats(h))).toEqual([0, 2, 3, 5, 7]);
     expect(ids.has('110105194912310021')).toBe(false);
     expect(ids.get('110105194912310021')).toEqual([]);
   });

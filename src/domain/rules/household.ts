@@ -115,7 +115,8 @@ export const HH03: Rule = {
   needs: ['@members'],
   messages: ['spouse', 'child', 'parent'],
   check(h, ctx, report) {
-    let flagged: Set<number> | undefined; // made for the few households with a repeated ID
+    if (!ctx.ids.hasRepeats(h.index)) return; // the common case: no ID of this household is repeated
+    let flagged: Set<number> | undefined;
     for (const p of people(h, ctx)) {
       if (!p.key || !ctx.ids.isRepeated(p.key)) continue;
       flagged ??= new Set<number>();

@@ -92,6 +92,8 @@ export const ID06: Rule = {
   needs: ['headId'],
   messages: ['duplicate', 'external'],
   check(h, ctx, report) {
+    // The common case, no ID of the household repeated on this roster or in other files: no lookups.
+    if (!ctx.externalIds && !ctx.ids.hasRepeats(h.index)) return;
     for (const p of people(h, ctx)) {
       if (!p.key) continue;
       const external = ctx.externalIds?.get(p.key);
