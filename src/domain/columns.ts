@@ -184,19 +184,35 @@ function bestHeader<F extends string>(
   return best;
 }
 
+/**
+ * Called once a sheet's header is chosen, before its data rows are collected; the function it
+ * returns is given each data row as it is found, while the row is at hand (a caller reading every
+ * row anyway saves a second pass over a large sheet).
+ */
+export type RowVisitor<F extends string> = (
+  sheet: SheetGrid,
+  columns: Partial<Record<F, ColumnHit>>,
+) => (r: number) => void;
+
 function withDataRows<F extends string>(
   sheet: SheetGrid,
   specs: readonly FieldSpec<F>[],
   header: Candidate<F>,
+  visit?: RowVisitor<F>,
 ): HeaderMatch<F> {
   const lookup = lookupFor(specs);
   const cols = header.columns as Record<string, ColumnHit | undefined>;
-  const dataRows = collectDataRows(sheet, header.headerRows[header.headerRows.length - 1] + 1, {
-    headerCols: Object.values(cols).map((hit) => hit!.col),
-    headerTexts: Object.values(cols).map((hit) => hit!.header),
-    isHeaderText: (n) => lookup.has(n),
-    totalsUpTo: (cols.headName ?? cols.name)?.col,
-  });
+  const dataRows = collectDataRows(
+    sheet,
+    header.headerRows[header.headerRows.length - 1] + 1,
+    {
+      headerCols: Object.values(cols).map((hit) => hit!.col),
+      headerTexts: Object.values(cols).map((hit) => hit!.header),
+      isHeaderText: (n) => lookup.has(n),
+      totalsUpTo: (cols.headName ?? cols.name)?.col,
+    },
+    visit?.(sheet, header.columns),
+  );
   return { sheet: sheet.name, ...header, dataRows };
 }
 
@@ -375,7 +391,7 @@ function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw
 }
 
 /** Record rows from `start` on: one pass, skipping blank/numbering/header/totals rows, ending at a footer. */
-function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): number[] {
+function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, onRow?: (r: number) => void): number[] {
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
   const isHeader = rememberHeaderTest(rules.isHeaderText);
   const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
@@ -393,6 +409,7 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules): 
       continue;
     }
     out.push(r);
+    if (onRow) onRow(r);
   }
   return out;
 }
@@ -461,7 +478,11 @@ function noHeaderError(searched: string[], memberSheets: string[]): RosterError 
  * (ties: the earlier sheet). Member sheets never qualify; sheets named like a reference list only
  * when no other sheet does. With `sheetName`, only that sheet.
  */
-export function findRoster(wb: WorkbookGrid, sheetName?: string): HeaderMatch<RosterField> {
+export function findRoster(
+  wb: WorkbookGrid,
+  sheetName?: string,
+  visit?: RowVisitor<RosterField>,
+): HeaderMatch<RosterField> {
   const sheets = wb.sheets.filter((s) => !isToolSheet(s));
   if (sheets.length === 0) {
     throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
@@ -493,7 +514,7 @@ export function findRoster(wb: WorkbookGrid, sheetName?: string): HeaderMatch<Ro
       !best || (best.listNamed && !listNamed) || (best.listNamed === listNamed && header.score > best.header.score);
     if (wins) best = { sheet, header, listNamed };
   }
-  if (best) return withDataRows(best.sheet, ROSTER_SPECS, best.header);
+  if (best) return withDataRows(best.sheet, ROSTER_SPECS, best.header, visit);
   throw noHeaderError(
     pool.map((s) => s.name),
     memberSheets,
@@ -504,14 +525,18 @@ export function findRoster(wb: WorkbookGrid, sheetName?: string): HeaderMatch<Ro
  * The member sheet (家庭成员): a sheet not in `exclude` whose header has 户主身份证号,
  * 身份证号 and 与户主关系 (姓名 optional). Most fields wins; ties: the earlier sheet.
  */
-export function findMemberSheet(wb: WorkbookGrid, exclude: string[]): HeaderMatch<MemberField> | null {
+export function findMemberSheet(
+  wb: WorkbookGrid,
+  exclude: string[],
+  visit?: RowVisitor<MemberField>,
+): HeaderMatch<MemberField> | null {
   let best: { sheet: SheetGrid; header: Candidate<MemberField> } | undefined;
   for (const sheet of wb.sheets) {
     if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
     const header = bestHeader(sheet, MEMBER_SPECS, { required: MEMBER_REQUIRED });
     if (header && (!best || header.score > best.header.score)) best = { sheet, header };
   }
-  return best ? withDataRows(best.sheet, MEMBER_SPECS, best.header) : null;
+  return best ? withDataRows(best.sheet, MEMBER_SPECS, best.header, visit) : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  */
 import type { Cell, CellValue, SheetGrid } from './grid';
 import type { ListKind, RosterField } from './fields';
-import type { ColumnHit, HeaderMatch, ListMatch } from './columns';
+import type { ColumnHit, ListMatch } from './columns';
 import type { MemberField } from './fields';
 import type { Policy } from './policy';
 import type { ExternalIdIndex } from './engine';
@@ -326,104 +326,130 @@ function isPlainCell(cell: Cell | undefined): cell is Cell {
   return cell !== undefined && cell.t === 'string' && isPlainId18(cell.v as string);
 }
 
-/** The member sheet's rows, each linked to its household through the heads in `ids` (headIndex). */
-export function buildMembers(
-  sheet: SheetGrid,
-  match: HeaderMatch<MemberField>,
-  ids: IdIndex,
-  households: number,
-  asOf: string,
-): { members: MemberTable; orphans: number[] } {
-  const col = (f: MemberField) => match.columns[f]?.col ?? -1;
-  const [cHead, cId, cName, cRel, cCovered, cDeath, cCert] = [
-    col('headId'),
-    col('id'),
-    col('name'),
-    col('relation'),
-    col('covered'),
-    col('deathDate'),
-    col('disabilityCert'),
-  ];
-  const most = match.dataRows.length;
-  const gridRow = intArray(most);
-  const householdOf = intArray(most);
-  const keys: string[] = [];
-  const relationCovered = intArray(most);
-  const idFacts = doubleArray(most, -1);
-  const keyParts = intArray(most * 2, -1);
-  const deaths = new Map<number, string>();
-  const orphans: number[] = [];
+/**
+ * Reads the member sheet's rows one at a time, as the sheet's data rows are found (so each row is
+ * fetched from memory once), linking each member to its household through the heads in `ids`
+ * (headIndex). `most`: at most how many rows will be added.
+ */
+export class MemberReader {
+  private readonly c: {
+    head: number;
+    id: number;
+    name: number;
+    rel: number;
+    covered: number;
+    death: number;
+    cert: number;
+  };
+  private readonly gridRow: number[];
+  private readonly householdOf: number[];
+  private readonly keys: string[] = [];
+  private readonly relationCovered: number[];
+  private readonly idFacts: number[];
+  private readonly keyParts: number[];
+  private readonly deaths = new Map<number, string>();
+  private readonly orphans: number[] = [];
   // Members of one household sit together and repeat the head's ID: read it once per run of rows.
-  let lastHeadCell: Cell | undefined;
-  let lastHeadKey = '';
-  let lastHousehold = -1;
-  const relations = new Map<CellValue, number>();
-  let lastCoveredCell: Cell | undefined;
-  let lastCovered = 1;
-  let n = 0;
-  const dataRows = match.dataRows;
-  for (let i = 0; i < dataRows.length; i++) {
-    const r = dataRows[i];
-    const row = sheet.rows[r];
-    if (!row) continue;
-    const idCell = cId >= 0 ? row[cId] : undefined;
+  private lastHeadCell: Cell | undefined;
+  private lastHeadKey = '';
+  private lastHousehold = -1;
+  // Relations and cover are a handful of words repeated down the sheet: each is read once.
+  private readonly relations = new Map<CellValue, number>();
+  private lastCoveredCell: Cell | undefined;
+  private lastCovered = 1;
+  private n = 0;
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    columns: Partial<Record<MemberField, ColumnHit>>,
+    private readonly ids: IdIndex,
+    private readonly households: number,
+    private readonly asOf: string,
+    most: number,
+  ) {
+    const col = (f: MemberField) => columns[f]?.col ?? -1;
+    this.c = {
+      head: col('headId'),
+      id: col('id'),
+      name: col('name'),
+      rel: col('relation'),
+      covered: col('covered'),
+      death: col('deathDate'),
+      cert: col('disabilityCert'),
+    };
+    this.gridRow = intArray(most);
+    this.householdOf = intArray(most);
+    this.relationCovered = intArray(most);
+    this.idFacts = doubleArray(most, -1);
+    this.keyParts = intArray(most * 2, -1);
+  }
+
+  add(r: number): void {
+    const { c, asOf } = this;
+    const row = this.sheet.rows[r];
+    if (!row) return;
+    const idCell = c.id >= 0 ? row[c.id] : undefined;
     // A clean ID is analyzed here, once, while its characters are at hand; the rules read the facts.
     const plain = isPlainCell(idCell);
     const key = plain ? (idCell.v as string) : keyOfCell(idCell, asOf);
     // A row with neither a name nor an ID is not a member (a spacer, a half-deleted row).
-    if (!key && (cName < 0 || cellString(row[cName]) === '') && analyzeId(idCell, asOf).kind === 'blank') continue;
-    const headCell = cHead >= 0 ? row[cHead] : undefined;
-    if (headCell !== lastHeadCell || headCell === undefined) {
-      const sameText = headCell && lastHeadCell && headCell.v === lastHeadCell.v && headCell.t === lastHeadCell.t;
+    if (!key && (c.name < 0 || cellString(row[c.name]) === '') && analyzeId(idCell, asOf).kind === 'blank') return;
+    const headCell = c.head >= 0 ? row[c.head] : undefined;
+    const last = this.lastHeadCell;
+    if (headCell !== last || headCell === undefined) {
+      const sameText = headCell && last && headCell.v === last.v && headCell.t === last.t;
       if (!sameText) {
-        lastHeadKey = keyOfCell(headCell, asOf);
-        lastHousehold = lastHeadKey ? ids.headOf(lastHeadKey) : -1;
+        this.lastHeadKey = keyOfCell(headCell, asOf);
+        this.lastHousehold = this.lastHeadKey ? this.ids.headOf(this.lastHeadKey) : -1;
       }
-      lastHeadCell = headCell;
+      this.lastHeadCell = headCell;
     }
-    // Relations and cover are a handful of words repeated down the sheet: each is read once.
-    const relCell = cRel >= 0 ? row[cRel] : undefined;
+    const relCell = c.rel >= 0 ? row[c.rel] : undefined;
     const relRaw = relCell ? relCell.v : '';
-    let relation = relations.get(relRaw);
+    let relation = this.relations.get(relRaw);
     if (relation === undefined) {
       relation = RELATIONS.indexOf(relationOf(cellString(relCell)));
-      relations.set(relRaw, relation);
+      this.relations.set(relRaw, relation);
     }
-    const coveredCell = cCovered >= 0 ? row[cCovered] : undefined;
-    if (coveredCell !== lastCoveredCell) {
-      lastCoveredCell = coveredCell;
-      lastCovered = coveredCell === undefined || parseYesNo(coveredCell) !== 'no' ? 1 : 0;
+    const coveredCell = c.covered >= 0 ? row[c.covered] : undefined;
+    if (coveredCell !== this.lastCoveredCell) {
+      this.lastCoveredCell = coveredCell;
+      this.lastCovered = coveredCell === undefined || parseYesNo(coveredCell) !== 'no' ? 1 : 0;
     }
-    if (cDeath >= 0 && row[cDeath]) {
-      const death = parseDate(row[cDeath]);
-      if (death && death.ok) deaths.set(n, death.iso);
+    const n = this.n++;
+    if (c.death >= 0 && row[c.death]) {
+      const death = parseDate(row[c.death]);
+      if (death && death.ok) this.deaths.set(n, death.iso);
     }
-    gridRow[n] = r;
-    householdOf[n] = lastHousehold;
-    keys.push(key);
-    relationCovered[n] = relation * 2 + lastCovered;
-    if (plain) idFacts[n] = plainIdFacts(key, asOf);
-    if (key) splitIdKeyInto(key, keyParts, n * 2);
+    this.gridRow[n] = r;
+    this.householdOf[n] = this.lastHousehold;
+    this.keys.push(key);
+    this.relationCovered[n] = relation * 2 + this.lastCovered;
+    if (plain) this.idFacts[n] = plainIdFacts(key, asOf);
+    if (key) splitIdKeyInto(key, this.keyParts, n * 2);
     // A member whose head is not on the roster (a stale member sheet, a typo in the link) — but
     // not one whose link is blank or unreadable, which the row's own ID problems explain.
-    if (lastHousehold < 0 && lastHeadKey) orphans.push(n);
-    n++;
+    if (this.lastHousehold < 0 && this.lastHeadKey) this.orphans.push(n);
   }
-  const members = new MemberTable(
-    sheet,
-    { name: cName, id: cId, cert: cCert },
-    asOf,
-    n,
-    gridRow,
-    householdOf,
-    keys,
-    keyParts,
-    relationCovered,
-    idFacts,
-    deaths,
-    households,
-  );
-  return { members, orphans };
+
+  finish(): { members: MemberTable; orphans: number[] } {
+    const { c } = this;
+    const members = new MemberTable(
+      this.sheet,
+      { name: c.name, id: c.id, cert: c.cert },
+      this.asOf,
+      this.n,
+      this.gridRow,
+      this.householdOf,
+      this.keys,
+      this.keyParts,
+      this.relationCovered,
+      this.idFacts,
+      this.deaths,
+      this.households,
+    );
+    return { members, orphans: this.orphans };
+  }
 }
 
 /** Adds the members to the index of heads (headIndex), household by household. */

@@ -23,8 +23,8 @@ import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Hous
 import {
   addMembers,
   headIndex,
+  MemberReader,
   buildList,
-  buildMembers,
   type Deceased,
   type ListIndex,
   MemberTable,
@@ -184,31 +184,42 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   if (workbook.sheets.length === 0) {
     throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
   }
-  const roster = findRoster(workbook, input.rosterSheet);
+  // Households are read as the roster's data rows are found, and members as the member sheet's
+  // are: each row is fetched from memory once (on a large roster that is most of the time).
+  const households: Household[] = [];
+  const roster = findRoster(workbook, input.rosterSheet, (sheet, columns) => {
+    const merged = mergedFill(sheet, columns);
+    const fields = fieldColumns(columns);
+    return (r) => {
+      if (isHouseholdRow(sheet, r, columns)) {
+        households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
+      }
+    };
+  });
   const sheet = workbook.sheets.find((s) => s.name === roster.sheet)!;
   const columns = roster.columns;
 
-  const households: Household[] = [];
-  const merged = mergedFill(sheet, columns);
-  const fields = fieldColumns(columns);
-  // Index loops on the per-row paths: a for…of iterator can cost an object per step there.
-  const dataRows = roster.dataRows;
-  for (let i = 0; i < dataRows.length; i++) {
-    const r = dataRows[i];
-    if (isHouseholdRow(sheet, r, columns)) {
-      households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
-    }
-  }
-
   if (sheet.uncomputed) refuseUncomputed(sheet, roster.dataRows, columns);
 
-  const memberMatch = findMemberSheet(workbook, [roster.sheet]);
-  const memberSheet = memberMatch ? workbook.sheets.find((s) => s.name === memberMatch.sheet)! : undefined;
-  const ids = headIndex(households, memberMatch ? memberMatch.dataRows.length : 0);
-  const { members, orphans } =
-    memberMatch && memberSheet
-      ? buildMembers(memberSheet, memberMatch, ids, households.length, asOf)
-      : { members: MemberTable.none(households.length), orphans: [] as number[] };
+  let heads: IdIndex | undefined;
+  let reader: MemberReader | undefined;
+  const memberMatch = findMemberSheet(workbook, [roster.sheet], (memberSheet, memberColumns) => {
+    const rows = memberSheet.rows.length;
+    const r = new MemberReader(
+      memberSheet,
+      memberColumns,
+      (heads = headIndex(households, rows)),
+      households.length,
+      asOf,
+      rows,
+    );
+    reader = r;
+    return (row) => r.add(row);
+  });
+  const ids = heads ?? headIndex(households, 0);
+  const { members, orphans } = reader
+    ? reader.finish()
+    : { members: MemberTable.none(households.length), orphans: [] as number[] };
   addMembers(ids, households, members);
 
   const lists: Partial<Record<ListKind, ListIndex>> = {};
