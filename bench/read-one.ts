@@ -7,7 +7,7 @@
  */
 import { statSync } from 'node:fs';
 import { checkFile } from '../src/cli/check-file';
-import { readGridFast } from '../src/cli/xlsx/read';
+import { readGridFast } from '../src/workbook/xlsx/read';
 import { parsePolicy } from '../src/domain/policy';
 
 async function main(): Promise<void> {

@@ -77,7 +77,7 @@ export async function cliSection(households: number, rounds: number, emit: (r: B
   const fastRead = checked(await runNode([...NODE_FLAGS, parts, 'fast', file]), 'fast read');
   emit({
     section: SECTION,
-    measure: `the command line's own reader alone (src/cli/xlsx/), ${label} households, grid kept`,
+    measure: `the command line's own reader alone (src/workbook/xlsx/), ${label} households, grid kept`,
     figure: usage(fastRead),
     note: `one run; load ${fastRead.load.toFixed(1)}`,
   });

@@ -20,7 +20,7 @@ import {
 import type { ProgressFn } from '../workbook/host';
 import { shareBlankStyles } from './blank-styles';
 import { progress, type Io } from './io';
-import { readGridFast } from './xlsx/read';
+import { readGridFast } from '../workbook/xlsx/read';
 
 /**
  * The largest workbook (unzipped) of which a marked copy is made: ExcelJS holds the whole workbook
@@ -41,7 +41,7 @@ export interface FileCheckOptions {
   /** Produce the marked copy with the generated sheets. */
   withWorkbook: boolean;
   /**
-   * Without a workbook output, read with the command line's own reader (src/cli/xlsx/, default
+   * Without a workbook output, read with the command line's own reader (src/workbook/xlsx/, default
    * true); false, or a file it cannot read, goes through ExcelJS as below.
    */
   fastRead?: boolean;

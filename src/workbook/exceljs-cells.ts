@@ -2,7 +2,7 @@
  * ExcelJS cell → the engine's Cell. Shared by the in-memory reader (file.ts) and the streaming
  * reader (file-node.ts), which hand us the same ExcelJS Cell class. One object per cell, no
  * closures: a 100,000-row roster has millions of cells. The command line's own reader for large
- * files (src/cli/xlsx/) builds its cells with the same numberCell/dateCell/booleanCell, so every
+ * files (src/workbook/xlsx/) builds its cells with the same numberCell/dateCell/booleanCell, so every
  * reader agrees on what a value becomes.
  */
 import ExcelJS from 'exceljs';

@@ -1,5 +1,5 @@
 /**
- * The command line's own .xlsx reader (src/cli/xlsx/) must give the grid ExcelJS's in-memory
+ * The command line's own .xlsx reader (src/workbook/xlsx/) must give the grid ExcelJS's in-memory
  * reader gives — the same values, types, formats, merged ranges and hidden rows — on every corpus
  * workbook and on XML written the way Excel, WPS and other exporters write it; otherwise a large
  * file would be checked differently from a small one.
@@ -10,14 +10,14 @@ import type { WorkbookGrid } from '../../src/domain/grid';
 import { parsePolicy } from '../../src/domain/policy';
 import { checkFile } from '../../src/cli/check-file';
 import fc from 'fast-check';
-import { readCellStyles, readSharedStrings } from '../../src/cli/xlsx/parts';
-import { readGridFast, Unsupported } from '../../src/cli/xlsx/read';
-import { SheetReader } from '../../src/cli/xlsx/sheet';
-import { XmlScanner } from '../../src/cli/xlsx/xml';
+import { readCellStyles, readSharedStrings } from '../../src/workbook/xlsx/parts';
+import { readGridFast, Unsupported } from '../../src/workbook/xlsx/read';
+import { SheetReader } from '../../src/workbook/xlsx/sheet';
+import { XmlScanner } from '../../src/workbook/xlsx/xml';
 import { FileWorkbook } from '../../src/workbook/file';
 import { buildCorpus } from '../corpus/make-corpus';
 import { zipOf } from '../corpus/zip';
-import { tempDir } from './helpers';
+import { tempDir } from '../cli/helpers';
 
 /** The bytes cut at the given offsets, as a part's stream would deliver them. */
 async function* chunksOf(bytes: Buffer, cuts: number[]): AsyncIterable<Buffer> {

@@ -6,7 +6,7 @@
  * handle throws Unsupported, and the caller reads the file through ExcelJS instead.
  */
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
-import { MARK_RECORD_SHEET, type ProgressFn } from '../../workbook/host';
+import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { readCellStyles, readSharedStrings, readWorkbookInfo } from './parts';
 import { SheetReader } from './sheet';
 import { XmlScanner } from './xml';

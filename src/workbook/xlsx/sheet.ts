@@ -5,7 +5,7 @@
  * county's roster: positions are compared in place and numbers parsed without substrings.
  */
 import type { Cell, MergedRange, SheetGrid } from '../../domain/grid';
-import { booleanCell, dateCell, numberCell } from '../../workbook/exceljs-cells';
+import { booleanCell, dateCell, numberCell } from '../exceljs-cells';
 import type { CellStyle } from './parts';
 import { attrName, attrValue, decodeXml, findAttr, nameIs, nextAttr, type XmlHandler } from './xml';
 

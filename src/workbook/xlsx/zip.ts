@@ -5,7 +5,7 @@
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
-import { FileError } from '../../workbook/file-error';
+import { FileError } from '../file-error';
 
 export interface ZipPart {
   /** As stored, e.g. "xl/worksheets/sheet1.xml". */
