@@ -9,15 +9,20 @@ import { RULE_INFO } from './messages';
  * The totals, counted as the engine goes: each household once with its findings (in roster
  * order), then the findings that belong to no household, then the adjustments.
  */
+/** The counts a village and the whole roster both have, at zero. */
+const zeroCounts = () => ({
+  households: 0,
+  activeHouseholds: 0,
+  coveredPersons: 0,
+  monthlyTotal: 0,
+  errors: 0,
+  warnings: 0,
+});
+
 export class SummaryTally {
   private readonly villages = new Map<string, VillageSummary>();
   private readonly s: CheckSummary = {
-    households: 0,
-    activeHouseholds: 0,
-    coveredPersons: 0,
-    monthlyTotal: 0,
-    errors: 0,
-    warnings: 0,
+    ...zeroCounts(),
     infos: 0,
     byRule: {},
     byFamily: {},
@@ -29,16 +34,7 @@ export class SummaryTally {
   private village(name: string): VillageSummary {
     let v = this.villages.get(name);
     if (!v) {
-      v = {
-        village: name,
-        households: 0,
-        activeHouseholds: 0,
-        coveredPersons: 0,
-        monthlyTotal: 0,
-        errors: 0,
-        warnings: 0,
-        byRule: {},
-      };
+      v = { village: name, ...zeroCounts(), byRule: {} };
       this.villages.set(name, v);
     }
     return v;
