@@ -19,6 +19,7 @@ import {
 } from './columns';
 import { RosterError } from './errors';
 import { ABSENT, IdTable } from './id-table';
+import { doubleArray } from './int-array';
 import { fieldColumns, isHouseholdRow, mergedFill, num, readHousehold, type Household } from './household';
 import {
   addMembers,
@@ -323,7 +324,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   // One pass over the households does all that needs a household at hand (on a large roster each
   // further pass would fetch every household from memory again): rules, summary row, adjustment,
   // totals and the sample's groups.
-  const summaries: HouseholdSummary[] = new Array(households.length);
+  // Expected benefits, kept as numbers: the summary rows are made at the end, in one go.
+  const expected = doubleArray(households.length, NaN);
   const adjustments: Adjustment[] = [];
   const tally = new SummaryTally();
   const sample = new SampleDraw(policy);
@@ -334,7 +336,8 @@ export function checkWorkbook(input: CheckInput): CheckResult {
       rule = runnable[k];
       rule.check(h, ctx, report);
     }
-    summaries[i] = summaryOf(h, ctx.money(h).expected);
+    const e = ctx.money(h).expected;
+    if (e !== undefined) expected[i] = e;
     // Nothing reported and not new (the common case): nothing to adjust.
     if (found || h.status === 'new') {
       const a = adjustmentFor(h, ctx, found ?? NO_FINDINGS);
@@ -367,7 +370,7 @@ export function checkWorkbook(input: CheckInput): CheckResult {
     memberSheet: memberMatch?.sheet,
     lists: listSources,
     asOf,
-    households: summaries,
+    households: households.map((h, i) => summaryOf(h, Number.isNaN(expected[i]) ? undefined : expected[i])),
     findings,
     adjustments,
     sample: sample.draw(households),
