@@ -20,18 +20,17 @@ export const ENGINE_SIZES = [10_000, 100_000, 1_000_000];
 
 export async function engineSection(sizes = ENGINE_SIZES, emit: (r: BenchRow) => void): Promise<void> {
   const script = bundle('bench/engine-one.ts');
+  // engine-one.ts in a fresh node process, once the machine is quiet.
+  const engineRun = async (n: number, ...args: string[]) => {
+    await waitForQuiet();
+    // 1M households with members and lists: the grid alone is several GB.
+    const flags = ['--max-semi-space-size=256', '--expose-gc', '--max-old-space-size=16384'];
+    const run = await runNode([...flags, script, String(n), ...args]);
+    return { run, one: jsonOf<EngineOne>(run) };
+  };
   const byN = new Map<number, EngineOne>();
   for (const n of sizes) {
-    await waitForQuiet();
-    const run = await runNode([
-      '--max-semi-space-size=256',
-      '--expose-gc',
-      // 1M households with members and lists: the grid alone is several GB.
-      '--max-old-space-size=16384',
-      script,
-      String(n),
-    ]);
-    const one = jsonOf<EngineOne>(run);
+    const { run, one } = await engineRun(n);
     byN.set(n, one);
     const label = n.toLocaleString('en');
     const target = n === 100_000 ? '≤ 1 s' : undefined;
@@ -60,16 +59,7 @@ export async function engineSection(sizes = ENGINE_SIZES, emit: (r: BenchRow) =>
     // (the compiler's start-up is paid at both sizes, and every page of memory is new).
     const coldRuns = new Map<number, EngineOne>();
     for (const size of [100_000, 1_000_000]) {
-      await waitForQuiet();
-      const run = await runNode([
-        '--max-semi-space-size=256',
-        '--expose-gc',
-        '--max-old-space-size=16384',
-        script,
-        String(size),
-        '--cold',
-      ]);
-      coldRuns.set(size, jsonOf<EngineOne>(run));
+      coldRuns.set(size, (await engineRun(size, '--cold')).one);
     }
     const c100 = coldRuns.get(100_000)!;
     const c1m = coldRuns.get(1_000_000)!;
