@@ -219,11 +219,12 @@ export class MemberTable {
     readonly sheet: SheetGrid | undefined,
     private readonly cols: { name: number; id: number; cert: number },
     private readonly asOf: string,
-    readonly count: number,
+    /** How many members were read (used to group them by household; not kept). */
+    count: number,
     /** 0-based grid row of each member. */
     private readonly gridRow: number[],
-    /** Household index of each member, −1 when its head is not on the roster. */
-    readonly householdOf: number[],
+    /** Household index of each member, −1 when its head is not on the roster (grouped below). */
+    householdOf: number[],
     /** ID key of each member ('' when unusable). */
     readonly keys: string[],
     /** Each member's key split in two (splitIdKeyInto at 2 × member), −1 when it cannot be. */
