@@ -285,6 +285,8 @@ async function restoreIn(
       else if (kind === 'notes' || item.content.startsWith(NOTE_HEADER)) item.delete();
     }
   }
+  // Excel refuses to delete a very hidden sheet (InvalidOperation): hidden first, then deleted.
+  rec.visibility = 'Hidden';
   rec.delete();
   return restored;
 }

@@ -825,7 +825,14 @@ class WorksheetProxy extends Obj<SheetState> {
     this.call('activate', [], (s) => (this.ctx.book.activeSheet = s));
   }
   delete(): void {
-    this.call('delete', [], (s) => (s.deleted = true));
+    this.call('delete', [], (s) => {
+      // Worksheet.delete(): "if the worksheet's visibility is set to VeryHidden, the delete
+      // operation will fail with an InvalidOperation exception".
+      if (s.visibility === 'VeryHidden') {
+        throw new DoubleError('InvalidOperation', `cannot delete very hidden worksheet "${s.name}"`);
+      }
+      s.deleted = true;
+    });
   }
   protected snapshot(props: string[]) {
     const s = this.t;

@@ -100,6 +100,24 @@ describe('the Excel double keeps the rules Excel enforces', () => {
     ).rejects.toThrow(/InvalidArgument/);
   });
 
+  test('a very hidden sheet cannot be deleted (InvalidOperation) until it is made hidden or visible', async () => {
+    const d = one();
+    d.book.add('V').visibility = 'VeryHidden';
+    await expect(
+      d.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('V').delete();
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/InvalidOperation/);
+    await d.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('V');
+      ws.visibility = 'Hidden';
+      ws.delete();
+      await ctx.sync();
+    });
+    expect(d.book.find('V')).toBeUndefined();
+  });
+
   test('notes need ExcelApi 1.18 and comments 1.10', async () => {
     const d = new ExcelDouble(BookState.open(one().book.save()), '1.9');
     expect(d.isSetSupported('ExcelApi', '1.9')).toBe(true);
