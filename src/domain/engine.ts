@@ -7,7 +7,16 @@ import { a1 } from './grid';
 import type { ListKind, MemberField, RosterField } from './fields';
 import { LIST_LABELS, ROSTER_SPECS } from './fields';
 import type { Policy } from './policy';
-import type { Adjustment, CheckResult, Finding, HouseholdSummary, ListSource, SkippedCheck } from './types';
+import type {
+  Adjustment,
+  CheckResult,
+  ExternalIdIndex,
+  ExternalList,
+  Finding,
+  HouseholdSummary,
+  ListSource,
+  SkippedCheck,
+} from './types';
 import {
   detectList,
   findLists,
@@ -41,17 +50,7 @@ import { SummaryTally } from './summary';
 import { isYes, parseDate } from './values';
 
 export { RosterError } from './errors';
-
-/** A list given from outside the workbook (command line --list KIND=FILE). */
-export interface ExternalList {
-  kind: ListKind;
-  sheet: SheetGrid;
-  /** Shown in findings and the report, e.g. "deaths.xlsx". */
-  source: string;
-}
-
-/** IDs seen in other township workbooks (folder mode): normalized ID → where, for ID-06. */
-export type ExternalIdIndex = Map<string, { file: string; sheet: string; row: number; name: string }[]>;
+export type { ExternalIdIndex, ExternalList } from './types';
 
 export interface CheckInput {
   workbook: WorkbookGrid;

@@ -2,7 +2,7 @@
  * What the engine returns. Every shell (command line, add-in, web page) reads only these types.
  */
 import type { RosterField, ListKind } from './fields';
-import type { MergedRange } from './grid';
+import type { MergedRange, SheetGrid } from './grid';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -190,3 +190,14 @@ export interface CheckResult {
   skipped: SkippedCheck[];
   summary: CheckSummary;
 }
+
+/** A list given from outside the workbook (command line --list KIND=FILE). */
+export interface ExternalList {
+  kind: ListKind;
+  sheet: SheetGrid;
+  /** Shown in findings and the report, e.g. "deaths.xlsx". */
+  source: string;
+}
+
+/** IDs seen in other township workbooks (folder mode): normalized ID → where, for ID-06. */
+export type ExternalIdIndex = Map<string, { file: string; sheet: string; row: number; name: string }[]>;

@@ -1,34 +1,9 @@
 /** The persons of a household a rule looks at: the head (from the roster) and the other members. */
 import type { Household } from '../household';
-import type { MemberTable, RuleContext } from '../context';
-import type { IdAnalysis } from '../idcard';
+import type { RuleContext } from '../context';
+import { Person } from './person';
 
-/**
- * A person of the household. A member's name and place (`who`, `source`) are read from the member
- * table only when a rule reports: most persons are never reported.
- */
-export class Person {
-  constructor(
-    readonly id: IdAnalysis,
-    readonly key: string,
-    readonly isHead: boolean,
-    /** The head's name, or '' for a member (read from the table). */
-    private readonly headName: string,
-    private readonly members?: MemberTable,
-    private readonly member = -1,
-  ) {}
-  get name(): string {
-    return this.members ? this.members.name(this.member) : this.headName;
-  }
-  /** "户主" or "成员张三" — how messages name the person. */
-  get who(): string {
-    return this.isHead ? '户主' : `成员${this.name}`;
-  }
-  /** Member sheet row as "家庭成员!12", undefined for the head. */
-  get source(): string | undefined {
-    return this.members ? `${this.members.sheet?.name}!${this.members.row(this.member)}` : undefined;
-  }
-}
+export { Person } from './person';
 
 /**
  * Rules ask for the same household's persons several times in a row: the last answer is kept on
