@@ -199,9 +199,56 @@ function wordKey(text: string): string {
 }
 
 /**
- * Reads a yes/no cell. Besides the word list (DOMAIN §3.1), phrases that start with a negative
- * (未/没/无/缺/否: "未入户", "无车辆", "缺少签字") are "no", and phrases that start with 已/有 and
- * carry no negative ("已备案", "已复核", "有签字") are "yes", because clerks write the action.
+ * Where a note starts after the leading word: an opening bracket ("是（外出务工）") or a
+ * separator ("是，村主任之弟", "已签；未盖章"). Expects a word key (half-width, no spaces).
+ */
+function noteStart(key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (
+      c === '(' ||
+      c === '[' ||
+      c === '{' ||
+      c === '【' ||
+      c === '〔' ||
+      c === '<' ||
+      c === '《' ||
+      c === ',' ||
+      c === '、' ||
+      c === ';' ||
+      c === ':' ||
+      c === '。'
+    )
+      return i;
+  }
+  return -1;
+}
+
+/** Results of a check written as a phrase: "核对通过", "审核合格". */
+const PASS_ENDINGS = ['通过', '合格'] as const;
+
+/** One word (no note): the answer it gives, 'other' when it is no answer word or phrase. */
+function wordAnswer(word: string): YesNo {
+  const listed = YES_NO_WORDS.get(word);
+  if (listed) return listed;
+  const first = word[0];
+  if (first === '未' || first === '没' || first === '无' || first === '缺' || first === '否') return 'no';
+  if ((first === '已' || first === '有') && !hasNegativeMarker(word, 1)) return 'yes';
+  for (const ending of PASS_ENDINGS) {
+    if (!word.endsWith(ending)) continue;
+    // "核对未通过", "审核不合格": the negative sits right before the result.
+    return hasNegativeMarker(word, 0) ? 'no' : 'yes';
+  }
+  return 'other';
+}
+
+/**
+ * Reads a yes/no cell by the answer grammar of docs/DECISIONS.md ("Answers (#10)"): the leading
+ * word decides and a note after it, in brackets or after a comma, is ignored ("是（村主任之弟）",
+ * "已签，未盖章"). Besides the word list (DOMAIN §3.1), a word starting with a negative
+ * (未/没/无/缺/否: "未入户", "无车辆") is "no", one starting with 已/有 with no negative after it
+ * ("已备案", "有签字") is "yes", and a check result ending in 通过/合格 is "yes" unless negated
+ * ("核对通过" yes, "核对未通过" no).
  */
 export function parseYesNo(cell: Cell | undefined): YesNo {
   if (!cell) return 'blank';
@@ -224,12 +271,8 @@ export function yesNoOfText(text: string): YesNo {
   if (exact) return exact;
   const key = wordKey(text);
   if (key === '' || isPlaceholder(key)) return 'blank';
-  const word = YES_NO_WORDS.get(key);
-  if (word) return word;
-  const first = key[0];
-  if (first === '未' || first === '没' || first === '无' || first === '缺' || first === '否') return 'no';
-  if ((first === '已' || first === '有') && !hasNegativeMarker(key, 1)) return 'yes';
-  return 'other';
+  const cut = noteStart(key);
+  return wordAnswer(cut > 0 ? key.slice(0, cut) : key);
 }
 
 export function isYes(cell: Cell | undefined): boolean {
@@ -247,6 +290,70 @@ export function docPresent(cell: Cell | undefined): boolean {
   if (yn === 'no' || yn === 'blank') return false;
   if (cell && cell.t === 'string') return !hasNegativeMarker(wordKey(cell.v as string), 0);
   return true;
+}
+
+/** A "done" answer: done or not, and the date when the clerk wrote one. */
+export interface Done {
+  done: boolean;
+  /** YYYY-MM-DD when the cell gives a whole date ("2018.1.5", a date cell, "已复核（2018年1月5日）"). */
+  date?: string;
+}
+
+const NOT_DONE: Done = { done: false };
+const DONE: Done = { done: true };
+
+/** Years a clerk can have written into a "done" column; a small number is a count, not a date serial. */
+const DONE_YEARS = { from: 1980, to: 2099 };
+
+/**
+ * A date at the start of a text or of its note: "2018.1.5", "2018年1月5日入户", "2018-01-05";
+ * a year and month alone ("2018年1月复核") is a date without a day.
+ */
+const LEADING_DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d))?/u;
+
+function dateInText(text: string): Done | undefined {
+  const m = LEADING_DATE.exec(text);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  if (y < DONE_YEARS.from || y > DONE_YEARS.to || month < 1 || month > 12) return undefined;
+  if (m[3] === undefined) return DONE;
+  const iso = isoIfReal(y, month, Number(m[3]));
+  return iso ? { done: true, date: iso } : undefined;
+}
+
+function inDoneYears(iso: string): boolean {
+  const y = Number(iso.slice(0, 4));
+  return y >= DONE_YEARS.from && y <= DONE_YEARS.to;
+}
+
+/**
+ * A column that records a step taken (入户复核): a yes answer is done, and so is a date — the
+ * clerk writes the day of the visit instead of 是 ("2018.1.5", a date cell, 20180105, or an
+ * Excel serial in a plain number cell). A yes with a dated note ("已复核（2018.1.5）") gives the
+ * date too. Blank, no and other text are not done.
+ */
+export function parseDone(cell: Cell | undefined): Done {
+  if (!cell) return NOT_DONE;
+  const yn = parseYesNo(cell);
+  if (yn === 'no' || yn === 'blank') return NOT_DONE;
+  if (cell.t === 'string') {
+    const text = toHalfWidth(cell.v as string).trim();
+    const whole = isoFromDateText(text);
+    if (whole && inDoneYears(whole)) return { done: true, date: whole };
+    const dated = dateInText(text);
+    if (dated) return dated;
+    if (yn !== 'yes') return NOT_DONE;
+    const key = wordKey(text);
+    const cut = noteStart(key);
+    return (cut > 0 && dateInText(key.slice(cut + 1))) || DONE;
+  }
+  if (yn === 'yes') return DONE;
+  if (cell.t === 'date' || cell.t === 'number') {
+    const d = parseDate(cell);
+    if (d?.ok && inDoneYears(d.iso)) return { done: true, date: d.iso };
+  }
+  return NOT_DONE;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** 程序 (PROC-01 … PROC-04): democratic review, public posting, and the checks every new household needs. */
 import type { Rule } from './rule';
-import { cellString, docPresent, isYes } from '../values';
+import { cellString, docPresent, isYes, parseDone } from '../values';
 
 export const PROC01: Rule = {
   id: 'PROC-01',
@@ -42,7 +42,8 @@ export const PROC04: Rule = {
   needs: ['status', 'revisit'],
   messages: ['missing'],
   check(h, _ctx, report) {
-    if (h.status === 'new' && !isYes(h.cells.revisit)) report('missing', {}, { field: 'revisit' });
+    // A date typed in 入户复核 is the day of the visit: done (DECISIONS "Answers (#10)").
+    if (h.status === 'new' && !parseDone(h.cells.revisit).done) report('missing', {}, { field: 'revisit' });
   },
 };
 
