@@ -237,24 +237,40 @@ export function detectHeader<F extends string>(
 export const TOTAL_WORDS = ['合计', '总计', '小计', '共计'] as const;
 
 /**
- * A row starting with one of these (after removing spaces, full-width → half-width) is the
- * signature / notes block under the table: the data ends there.
+ * Totals of the whole table: once a household has been read, nothing after such a row is a
+ * household (DOMAIN §3.1). 小计 and 共计 rows are skipped and the rows go on (village subtotals).
+ */
+export const GRAND_TOTAL_WORDS = ['合计', '总计'] as const;
+
+/**
+ * A row whose first non-empty cells (any of the first FOOTER_CELLS) start with one of these
+ * (spaces removed, full-width → half-width), with or without 人, is the signature / notes block
+ * under the table: the data ends there.
  */
 export const FOOTER_PREFIXES = [
-  '制表人',
-  '审核人',
-  '填报人',
-  '填表人',
-  '经办人',
-  '负责人',
+  '制表',
+  '审核',
+  '审批',
+  '审定',
+  '填报',
+  '填表',
+  '经办',
+  '负责',
+  '单位负责',
   '分管领导',
-  '单位负责人',
-  '审批人',
+  '主管领导',
+  '领导签字',
+  '复核人',
+  '日期',
   '签字',
+  '签名',
   '盖章',
   '注:',
   '说明:',
 ] as const;
+
+/** How many of a row's first non-empty cells may hold a footer word ("（盖章） 制表：", "审核："). */
+const FOOTER_CELLS = 3;
 
 /** Without a name column, a totals label is looked for in the first four cells. */
 const DEFAULT_TOTALS_COLS = 3;
@@ -284,7 +300,9 @@ function isBlankRow(row: (Cell | undefined)[] | undefined): boolean {
 }
 
 /** First characters of the footer prefixes and totals words: most rows are ruled out by one look. */
-const FOOTER_FIRST = new Set(FOOTER_PREFIXES.map((p) => p[0]));
+const FOOTER_FIRST = new Set([...FOOTER_PREFIXES.map((p) => p[0]), '（', '(', '*', '★']);
+/** "（盖章）", "★制表人": a bracket or mark in front of the footer word. */
+const FOOTER_LEAD = /^[(*★☆]+/u;
 
 /** Does the text hold one of 合 总 小 共 (the characters every totals word has)? */
 function hasTotalsChar(s: string): boolean {
@@ -295,25 +313,37 @@ function hasTotalsChar(s: string): boolean {
   return false;
 }
 
-function isFooterRow(row: (Cell | undefined)[]): boolean {
-  let first: Cell | undefined;
-  for (let c = 0; c < row.length && !first; c++) if (!isBlank(row[c])) first = row[c];
-  if (first?.t !== 'string') return false;
-  const raw = (first.v as string).trimStart();
+function startsFooter(cell: Cell): boolean {
+  if (cell.t !== 'string') return false;
+  const raw = (cell.v as string).trimStart();
   // Only text that can start a footer is normalized (zero-width characters come from copy-paste).
   if (!FOOTER_FIRST.has(raw[0]) && !/^[\u200b-\u200d\ufeff]/u.test(raw)) return false;
-  const text = compact(raw);
+  const text = compact(raw).replace(FOOTER_LEAD, '');
   return FOOTER_PREFIXES.some((p) => text.startsWith(p));
 }
 
-function isTotalsRow(row: (Cell | undefined)[], upTo: number): boolean {
+function isFooterRow(row: (Cell | undefined)[]): boolean {
+  let seen = 0;
+  for (let c = 0; c < row.length && seen < FOOTER_CELLS; c++) {
+    const cell = row[c];
+    if (isBlank(cell)) continue;
+    if (startsFooter(cell!)) return true;
+    seen++;
+  }
+  return false;
+}
+
+/** 0 when the row is no totals row, 1 for a subtotal (小计, 共计), 2 for the table's totals (合计, 总计). */
+function totalsKind(row: (Cell | undefined)[], upTo: number): 0 | 1 | 2 {
+  let kind: 0 | 1 | 2 = 0;
   for (let c = 0; c <= upTo && c < row.length; c++) {
     const cell = row[c];
     if (cell?.t !== 'string' || !hasTotalsChar(cell.v as string)) continue;
     const text = compact(cell.v as string);
-    if (TOTAL_WORDS.some((w) => text.includes(w))) return true;
+    if (GRAND_TOTAL_WORDS.some((w) => text.includes(w))) return 2;
+    if (TOTAL_WORDS.some((w) => text.includes(w))) kind = 1;
   }
-  return false;
+  return kind;
 }
 
 /** Column numbers are short: an ID or a name is ruled out by its length before any parsing. */
@@ -390,7 +420,10 @@ function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw
   };
 }
 
-/** Record rows from `start` on: one pass, skipping blank/numbering/header/totals rows, ending at a footer. */
+/**
+ * Record rows from `start` on: one pass, skipping blank/numbering/header/subtotal rows, ending at
+ * a footer or at the totals row under the records.
+ */
 function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, onRow?: (r: number) => void): number[] {
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
   const isHeader = rememberHeaderTest(rules.isHeaderText);
@@ -401,8 +434,11 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, o
     const row = sheet.rows[r];
     if (isBlankRow(row)) continue;
     if (isFooterRow(row)) break;
+    const totals = totalsKind(row, upTo);
+    // A 合计 row above the first household (some templates total at the top) is only skipped.
+    if (totals === 2 && out.length > 0) break;
     if (
-      isTotalsRow(row, upTo) ||
+      totals !== 0 ||
       isColumnNumberRow(row) ||
       (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
     ) {
