@@ -366,6 +366,30 @@ export function assetClaimed(cell: Cell | undefined): boolean {
   return yn === 'yes' || yn === 'other';
 }
 
+/** Between the items of a list typed in one cell: "摩托车1辆、小轿车1辆", "农用车和面包车". */
+const ITEM_SEPARATORS = /[、,，;；/／和及与+＋\n]+/u;
+/** An item that only counts ("1辆", "两台"): it belongs to the items around it. */
+const COUNT_ONLY = /^[\d一二两三四五六七八九十]+[辆台部个]?$/u;
+
+/**
+ * The items of an asset cell that claim an asset, one by one (#10: each vehicle is tested against
+ * the policy's exception words on its own, so one motorcycle no longer hides a car). A bare yes
+ * word or a count in front of other items ("有，摩托车1辆") is no item of its own; a "no" item
+ * ("无") claims nothing. A number or yes cell is one item, its text.
+ */
+export function claimedItems(cell: Cell | undefined): string[] {
+  if (!assetClaimed(cell)) return [];
+  const text = cellString(cell);
+  if (cell!.t !== 'string') return [text];
+  const items = text
+    .split(ITEM_SEPARATORS)
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !isPlaceholder(item));
+  if (items.length <= 1) return [text];
+  const named = items.filter((item) => yesNoOfText(item) === 'other' && !COUNT_ONLY.test(stripSpaces(item)));
+  return named.length > 0 ? named : [text];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates
 

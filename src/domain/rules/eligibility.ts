@@ -2,7 +2,7 @@
 import type { Rule } from './rule';
 import type { ListKind, RosterField } from '../fields';
 import { people } from './people';
-import { assetClaimed, cellString, isYes } from '../values';
+import { assetClaimed, cellString, claimedItems, isYes } from '../values';
 
 export const ELIG01: Rule = {
   id: 'ELIG-01',
@@ -44,10 +44,13 @@ export const ELIG02: Rule = {
     const persons = people(h, ctx);
     for (const kind of FOUR_KINDS) {
       const cell = h.cells[kind.field];
-      if (assetClaimed(cell)) {
-        const text = cellString(cell);
-        const excepted = kind.field === 'vehicle' && ctx.policy.vehicleExceptions.some((w) => text.includes(w));
-        if (!excepted) report('column', { kind: kind.label, value: text }, { field: kind.field });
+      if (kind.field === 'vehicle') {
+        // Each vehicle on its own: "摩托车1辆、小轿车1辆" is a car (DECISIONS "Vehicles (#10)").
+        const exceptions = ctx.policy.vehicleExceptions;
+        const owned = claimedItems(cell).filter((item) => !exceptions.some((w) => item.includes(w)));
+        if (owned.length > 0) report('column', { kind: kind.label, value: owned.join('、') }, { field: kind.field });
+      } else if (assetClaimed(cell)) {
+        report('column', { kind: kind.label, value: cellString(cell) }, { field: kind.field });
       }
       const list = ctx.lists[kind.list];
       if (!list) continue;
