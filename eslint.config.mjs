@@ -11,6 +11,7 @@ export default tseslint.config(
       'docs/',
       '*.config.js',
       'webpack.config.js',
+      'manifest.production.js',
       'bin/',
       '.tmp/',
     ],

@@ -4,8 +4,11 @@
  *   dist/taskpane.html   the task pane (office.js from Microsoft's CDN; local copy as fallback)
  *   dist/index.html      the standalone web page: same bundle, no office.js at all
  *   dist/commands.html   the ribbon's function file
+ *   dist/message.html    the ribbon's answer, shown in a small dialog
  *   dist/office/         office.js and its host table from @microsoft/office-js (fallback only)
- *   dist/manifest.xml    with https://localhost:3000/ rewritten to ADDIN_URL when it is set
+ *   dist/help.html       the help page the manifest's SupportUrl points at
+ *   dist/manifest.xml    dev: as written; production: only with ADDIN_URL (https, not localhost),
+ *                        rewritten to it with the production add-in id (manifest.production.js)
  *   dist/assets/         icons
  *
  * `npm run build` (production) works offline: nothing is fetched at build time.
@@ -15,17 +18,11 @@ const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
-const DEV_URL = 'https://localhost:3000/';
+const { checkAddinUrl, productionManifest } = require('./manifest.production');
+
 const DEV_PORT = 3000;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_DIR = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
-
-/** The production address of the add-in, always with a trailing slash. */
-function addinUrl() {
-  const url = process.env.ADDIN_URL;
-  if (!url) return DEV_URL;
-  return url.endsWith('/') ? url : `${url}/`;
-}
 
 /**
  * Scripts only from this site and Microsoft's office.js CDN; no network for data (connect-src
@@ -66,6 +63,10 @@ module.exports = async (env, argv) => {
   // The ribbon commands are built by their own module; until it exists the pane builds alone.
   const hasCommands = fs.existsSync(path.join(__dirname, commandsEntry));
   const csp = contentSecurityPolicy(dev);
+  // The page and the pane build without an address; the production manifest does not.
+  const addin = dev ? undefined : checkAddinUrl(process.env.ADDIN_URL);
+  if (addin?.error) console.warn(`\n*** ${addin.error}\n`);
+  const writeManifest = dev || Boolean(addin?.url);
 
   // The pane loads office.js from Microsoft's CDN before the bundle, the supported way inside
   // Excel; the standalone page does not load it at all.
@@ -83,7 +84,7 @@ module.exports = async (env, argv) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      ...(hasCommands ? { commands: commandsEntry } : {}),
+      ...(hasCommands ? { commands: commandsEntry, message: './src/commands/message.ts' } : {}),
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -139,18 +140,29 @@ module.exports = async (env, argv) => {
       page('taskpane.html', false),
       page('index.html', true),
       ...(hasCommands
-        ? [new HtmlWebpackPlugin({ filename: 'commands.html', template: commandsTemplate, chunks: ['commands'] })]
+        ? [
+            new HtmlWebpackPlugin({ filename: 'commands.html', template: commandsTemplate, chunks: ['commands'] }),
+            new HtmlWebpackPlugin({
+              filename: 'message.html',
+              template: './src/commands/message.html',
+              chunks: ['message'],
+            }),
+          ]
         : []),
       new CopyWebpackPlugin({
         patterns: [
           // Only the icons: assets/ also holds the script that draws them.
           { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/*.ts'] } },
-          {
-            from: 'manifest.xml',
-            to: 'manifest.xml',
-            noErrorOnMissing: true,
-            transform: (content) => (dev ? content : content.toString().replaceAll(DEV_URL, addinUrl())),
-          },
+          ...(writeManifest
+            ? [
+                {
+                  from: 'manifest.xml',
+                  to: 'manifest.xml',
+                  transform: (content) => (dev ? content : productionManifest(content.toString(), addin.url)),
+                },
+              ]
+            : []),
+          { from: 'src/help/help.html', to: 'help.html' },
           // Microsoft's files as published (already minified): not run through Terser again.
           { from: path.join(OFFICE_JS_DIR, 'office.js'), to: 'office/office.js', info: { minimized: true } },
           {

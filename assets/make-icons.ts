@@ -3,15 +3,18 @@
  * are reproducible from this file: `npx tsx assets/make-icons.ts` rewrites assets/*.png.
  *
  * icon-N.png  核查面板 / the add-in itself: green rounded square, white check mark
- * mark-N.png  一键标注: red rounded square, white exclamation mark
+ * mark-N.png  一键标注: red rounded square, a table whose middle row is filled (a marked row)
+ * generate-N.png 生成调整花名册: blue rounded square, a ruled sheet with a plus
  * clear-N.png 清除标注: grey rounded square, white eraser
+ * Sizes: every size Office asks for (16/20/24/32/40/48/64/80 for the ribbon at 100–250 % scaling)
+ * and 128 for the store listing.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
-export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
-export const ICON_NAMES = ['icon', 'mark', 'clear'] as const;
+export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128] as const;
+export const ICON_NAMES = ['icon', 'mark', 'generate', 'clear'] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 
 type Rgb = [number, number, number];
@@ -21,6 +24,7 @@ type Shape = (x: number, y: number) => boolean;
 const GREEN: Rgb = [0x10, 0x7c, 0x41]; // Excel's green
 const RED: Rgb = [0xc5, 0x0f, 0x1f];
 const GREY: Rgb = [0x60, 0x5e, 0x5c];
+const BLUE: Rgb = [0x0f, 0x6c, 0xbd];
 const WHITE: Rgb = [0xff, 0xff, 0xff];
 
 function roundedSquare(inset: number, radius: number): Shape {
@@ -76,22 +80,64 @@ const GLYPHS: Record<IconName, { background: Rgb; glyph: Shape }> = {
       0.13,
     ),
   },
+  // Thick shapes only: at 16 px a stroke under 0.12 of the icon blurs into the background.
   mark: {
     background: RED,
     glyph: union(
       stroke(
         [
-          [0.5, 0.24],
-          [0.5, 0.58],
+          [0.22, 0.24],
+          [0.78, 0.24],
         ],
-        0.14,
+        0.12,
+      ),
+      rotatedRect(0.5, 0.5, 0.64, 0.24, 0),
+      stroke(
+        [
+          [0.22, 0.76],
+          [0.78, 0.76],
+        ],
+        0.12,
+      ),
+    ),
+  },
+  generate: {
+    background: BLUE,
+    glyph: union(
+      stroke(
+        [
+          [0.2, 0.26],
+          [0.56, 0.26],
+        ],
+        0.12,
       ),
       stroke(
         [
-          [0.5, 0.76],
-          [0.5, 0.76],
+          [0.2, 0.5],
+          [0.44, 0.5],
         ],
-        0.15,
+        0.12,
+      ),
+      stroke(
+        [
+          [0.2, 0.74],
+          [0.44, 0.74],
+        ],
+        0.12,
+      ),
+      stroke(
+        [
+          [0.7, 0.46],
+          [0.7, 0.82],
+        ],
+        0.13,
+      ),
+      stroke(
+        [
+          [0.52, 0.64],
+          [0.88, 0.64],
+        ],
+        0.13,
       ),
     ),
   },

@@ -8,6 +8,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { childrenNamed, descendants, firstNamed, parseXml, xsiType, type XmlElement } from './support/xml-tree';
 import { registerCommands } from '../src/commands/commands';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { checkAddinUrl, productionManifest, PRODUCTION_ID } = require('../manifest.production.js') as {
+  checkAddinUrl(raw: string | undefined): { url?: string; error?: string };
+  productionManifest(xml: string, url: string): string;
+  PRODUCTION_ID: string;
+};
 
 const ROOT = join(__dirname, '..');
 const DEV_PREFIX = 'https://localhost:3000/';
@@ -127,7 +133,7 @@ describe('manifest.xml', () => {
     for (const img of all.filter((e) => e.name === 'Image' && e.attrs.resid)) {
       declared.push([resValue(img.attrs.resid.value), Number(img.attrs.size.value)]);
     }
-    expect(declared.length).toBeGreaterThanOrEqual(14);
+    expect(declared.length).toBeGreaterThanOrEqual(2 + 5 * 8);
     for (const [url, size] of declared) {
       const file = localFileOf(url);
       expect(existsSync(file)).toBe(true);
@@ -136,8 +142,8 @@ describe('manifest.xml', () => {
   });
 
   test('the committed icon set has every size the store and ribbon use', () => {
-    for (const name of ['icon', 'mark', 'clear']) {
-      for (const size of [16, 32, 64, 80, 128]) {
+    for (const name of ['icon', 'mark', 'generate', 'clear']) {
+      for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
         expect(pngSize(join(ROOT, 'assets', `${name}-${size}.png`))).toEqual({ width: size, height: size });
       }
     }
@@ -160,10 +166,11 @@ describe('manifest.xml', () => {
       expect(labelOf(group)).toBe('低保核查');
     });
 
-    test('has the three buttons with their actions', () => {
+    test('has the four buttons with their actions', () => {
       expect(buttons.map((b) => [labelOf(b), xsiType(b), xsiType(actionOf(b))])).toEqual([
         ['核查面板', 'Button', 'ShowTaskpane'],
         ['一键标注', 'Button', 'ExecuteFunction'],
+        ['生成调整花名册', 'Button', 'ExecuteFunction'],
         ['清除标注', 'Button', 'ExecuteFunction'],
       ]);
       const pane = actionOf(buttons[0]);
@@ -171,9 +178,15 @@ describe('manifest.xml', () => {
       expect(firstNamed(root, 'SourceLocation').attrs.DefaultValue.value).toBe(`${DEV_PREFIX}taskpane.html`);
       for (const b of buttons) {
         expect(childrenNamed(b, 'Supertip')).toHaveLength(1);
+        // Every size Office asks for at 100–250 % display scaling.
         expect(childrenNamed(childrenNamed(b, 'Icon')[0], 'Image').map((i) => i.attrs.size.value)).toEqual([
           '16',
+          '20',
+          '24',
           '32',
+          '40',
+          '48',
+          '64',
           '80',
         ]);
       }
@@ -188,12 +201,44 @@ describe('manifest.xml', () => {
         .map(actionOf)
         .filter((a) => xsiType(a) === 'ExecuteFunction')
         .map((a) => childrenNamed(a, 'FunctionName')[0].text);
-      expect(functionNames).toEqual(['markRoster', 'clearMarks']);
+      expect(functionNames).toEqual(['markRoster', 'generateRoster', 'clearMarks']);
       const registered: string[] = [];
       registerCommands({ associate: (name: string) => void registered.push(name) }, () => {
         throw new Error('not called while registering');
       });
       expect(registered.sort()).toEqual([...functionNames].sort());
     });
+  });
+
+  test('SupportUrl and the GetStarted link go to the help page shipped with the add-in', () => {
+    const support = childrenNamed(root, 'SupportUrl')[0].attrs.DefaultValue.value;
+    expect(support).toBe(`${DEV_PREFIX}help.html`);
+    expect(resValue('GetStarted.LearnMoreUrl')).toBe(support);
+    const help = readFileSync(join(ROOT, 'src/help/help.html'), 'utf8');
+    expect(help).toMatch(/一键标注[\s\S]*生成调整花名册/);
+    expect(help).not.toMatch(/<script|https?:\/\/(?!localhost)/);
+  });
+});
+
+describe('production manifest (manifest.production.js)', () => {
+  test('needs the hosting address: https, not this machine', () => {
+    expect(checkAddinUrl(undefined).error).toMatch(/^未设置 ADDIN_URL/);
+    expect(checkAddinUrl('http://intranet.example/dibao/').error).toMatch(/https/);
+    expect(checkAddinUrl('https://localhost:3000/').error).toMatch(/本机/);
+    expect(checkAddinUrl('not a url').error).toMatch(/不是网址/);
+    expect(checkAddinUrl('https://intranet.example/dibao')).toEqual({ url: 'https://intranet.example/dibao/' });
+  });
+
+  test('points every URL at the hosting address and has its own add-in id', () => {
+    const prod = productionManifest(xml, 'https://intranet.example/dibao/');
+    expect(prod).not.toContain(DEV_PREFIX);
+    const tree = parseXml(prod);
+    const id = firstNamed(tree, 'Id').text;
+    expect(id).toBe(PRODUCTION_ID);
+    expect(id).not.toBe(firstNamed(root, 'Id').text);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(childrenNamed(tree, 'SupportUrl')[0].attrs.DefaultValue.value).toBe(
+      'https://intranet.example/dibao/help.html',
+    );
   });
 });

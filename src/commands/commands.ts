@@ -1,18 +1,20 @@
 /**
  * The ribbon's function commands (commands.html is the manifest's FunctionFile):
- *   一键标注 markRoster  check the workbook with the saved settings and mark the cells at fault
- *   清除标注 clearMarks  restore every marked cell
- * No pane and no dialog open. The clerk sees the result in the sheet itself: after marking, the
- * first cell at fault is selected (Excel scrolls to it; its note lists the reasons). The one-line
- * result ("发现 12 处错误、5 处提醒，已标注", or what went wrong) is kept in the workbook's settings
- * under LAST_COMMAND_KEY, where the task pane shows it. docs/ADDIN.md explains the choice.
+ *   一键标注       markRoster     check the workbook with the saved settings and mark the cells at fault
+ *   生成调整花名册 generateRoster check the same way and write the 调整花名册 sheet
+ *   清除标注       clearMarks     restore every marked cell
+ * Every command answers: a small dialog (message.html) says what happened in one line
+ * ("发现 12 处错误、5 处提醒，已标注", or what went wrong). The line is also kept in the workbook's
+ * settings under LAST_COMMAND_KEY, where the task pane shows it, for Excels without dialogs.
+ * After marking the first cell at fault is selected (Excel scrolls to it; its note lists the
+ * reasons). docs/ADDIN.md explains the choice.
  *
  * The handlers take their dependencies as arguments so that tests run them over the Excel double.
  */
 import { RosterError } from '../domain/errors';
 import { parsePolicy, PolicyError } from '../domain/policy';
 import type { CheckResult, Finding } from '../domain/types';
-import { markResult, runCheck } from '../workbook/actions';
+import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import type { WorkbookHost } from '../workbook/host';
 import { OfficeHost } from '../workbook/office';
 import {
@@ -24,6 +26,7 @@ import {
   type DocumentSettings,
   type Settings,
 } from '../workbook/settings';
+import { officeDialogs, showNotice } from './dialog';
 
 /** Where the last command's result is kept in the document settings. */
 export { LAST_COMMAND_KEY };
@@ -78,11 +81,16 @@ export function describeError(e: unknown): Notice {
   };
 }
 
+async function checkWithSettings(deps: CommandDeps) {
+  const policy = parsePolicy(settingsToPolicyInput(await deps.loadSettings()));
+  const { result } = await runCheck(deps.host, policy);
+  return { policy, result };
+}
+
 export async function markRoster(deps: CommandDeps): Promise<Notice> {
   let notice: Notice;
   try {
-    const policy = parsePolicy(settingsToPolicyInput(await deps.loadSettings()));
-    const { result } = await runCheck(deps.host, policy);
+    const { result } = await checkWithSettings(deps);
     const outcome = await markResult(deps.host, result, 'zh');
     const { errors, warnings, households } = result.summary;
     if (errors + warnings === 0) {
@@ -103,6 +111,50 @@ export async function markRoster(deps: CommandDeps): Promise<Notice> {
       }
       const first = firstMarked(result);
       if (first?.col !== undefined) await deps.selectCell?.(first.sheet, first.row, first.col);
+    }
+  } catch (e) {
+    notice = describeError(e);
+  }
+  await deps.notify(notice);
+  return notice;
+}
+
+/** The adjustments by type, e.g. "停保4户、增发1户". */
+function adjustmentBreakdown(result: CheckResult): { zh: string; en: string } {
+  const counts = new Map<string, number>();
+  for (const a of result.adjustments) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+  const en: Record<string, string> = { 新增: 'new', 停保: 'stopped', 增发: 'raised', 减发: 'lowered' };
+  return {
+    zh: [...counts].map(([t, n]) => `${t}${n}户`).join('、'),
+    en: [...counts].map(([t, n]) => `${n} ${en[t] ?? t}`).join(', '),
+  };
+}
+
+/** 生成调整花名册: check with the saved settings, then write (or replace) the adjustment roster. */
+export async function generateRoster(deps: CommandDeps): Promise<Notice> {
+  let notice: Notice;
+  try {
+    const { result, policy } = await checkWithSettings(deps);
+    const { errors, warnings } = result.summary;
+    const found = {
+      zh: errors + warnings ? `（核查发现 ${errors} 处错误、${warnings} 处提醒，可点“一键标注”标出）` : '',
+      en: errors + warnings ? ` (the check found ${errors} errors and ${warnings} warnings.)` : '',
+    };
+    if (result.adjustments.length === 0) {
+      notice = {
+        ok: true,
+        zh: `没有拟调整的户，未生成调整花名册${found.zh}`,
+        en: `No household needs an adjustment; no adjustment roster was written.${found.en}`,
+      };
+    } else {
+      const name = await addGeneratedSheet(deps.host, 'adjustments', result, policy);
+      const parts = adjustmentBreakdown(result);
+      notice = {
+        ok: true,
+        zh: `已生成“${name}”：${result.adjustments.length}户（${parts.zh}）${found.zh}`,
+        en: `Wrote “${name}”: ${result.adjustments.length} households (${parts.en}).${found.en}`,
+      };
+      await deps.selectCell?.(name, 1, 1);
     }
   } catch (e) {
     notice = describeError(e);
@@ -148,6 +200,7 @@ export function registerCommands(registry: CommandRegistry, makeDeps: () => Comm
     })();
   };
   registry.associate('markRoster', command(markRoster));
+  registry.associate('generateRoster', command(generateRoster));
   registry.associate('clearMarks', command(clearMarks));
 }
 
@@ -167,7 +220,11 @@ function officeDeps(): CommandDeps {
     host,
     loadSettings: () => loadSettings(documentBackend(settings)),
     selectCell: (sheet, row, col) => host.selectCell(sheet, row, col),
-    notify: (notice) => rememberNotice(settings, notice),
+    // Kept first (the pane shows it even where no dialog can open), then shown.
+    notify: async (notice) => {
+      await rememberNotice(settings, notice);
+      await showNotice(officeDialogs(), notice);
+    },
   };
 }
 

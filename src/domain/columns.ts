@@ -456,9 +456,12 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, o
 /** The tool's own hidden record of marks (MARK_RECORD_SHEET in workbook/host.ts, which the domain does not import). */
 export const MARK_RECORD_SHEET_NAME = '_dibao_marks';
 
+/** The record of generated sheets (GENERATED_RECORD_SHEET in workbook/generated-record.ts). */
+const GENERATED_RECORD_SHEET_NAME = '_dibao_sheets';
+
 /** Sheets the tool wrote itself are never rosters, member sheets or lists. */
 export function isToolSheet(sheet: SheetGrid): boolean {
-  return sheet.name === MARK_RECORD_SHEET_NAME;
+  return sheet.name === MARK_RECORD_SHEET_NAME || sheet.name === GENERATED_RECORD_SHEET_NAME;
 }
 
 const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];

@@ -68,6 +68,10 @@ export function buildSheet(
   policy: Policy,
   opts: SheetOptions = {},
 ): GeneratedSheet {
+  return { ...sheetContent(kind, result, policy, opts), kind };
+}
+
+function sheetContent(kind: SheetKind, result: CheckResult, policy: Policy, opts: SheetOptions): GeneratedSheet {
   switch (kind) {
     case 'adjustments':
       return adjustmentSheet(result, policy, { exclude: opts.exclude, date: opts.date });
@@ -80,7 +84,10 @@ export function buildSheet(
   }
 }
 
-/** Adds the sheet under a free name (never replacing one) and returns the name used. */
+/**
+ * Writes the sheet, replacing the one of the same kind we generated earlier (never a sheet of the
+ * clerk's), and returns the name used.
+ */
 export async function addGeneratedSheet(
   host: WorkbookHost,
   kind: SheetKind,
@@ -88,5 +95,21 @@ export async function addGeneratedSheet(
   policy: Policy,
   opts: SheetOptions = {},
 ): Promise<string> {
-  return host.addSheet(buildSheet(kind, result, policy, opts));
+  const sheet = buildSheet(kind, result, policy, opts);
+  if (kind === 'adjustments' && sheet.body.length === 0 && result.adjustments.length > 0) throw new NothingToGenerate();
+  return host.addSheet(sheet);
+}
+
+/**
+ * The clerk left every proposed adjustment out: an empty roster would be a mistake, so it is
+ * refused. (A check with no adjustment at all still writes its empty form, 合计 0户, as a record
+ * that this review changed nothing.)
+ */
+export class NothingToGenerate extends Error {
+  readonly zh = '所有拟调整的户都未勾选，未生成调整花名册：请在“调整”中至少勾选一户';
+  readonly en =
+    'Every household is left out, so no adjustment roster was written: tick at least one under Adjustments.';
+  constructor() {
+    super('every adjustment left out');
+  }
 }

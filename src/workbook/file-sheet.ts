@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { layoutOf, type GeneratedColumn, type GeneratedSheet, type GeneratedValue } from './generated';
 import { freeSheetName } from './sheet-name';
+import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
 
 /** 宋体 is what Chinese government forms use; Excel and WPS have it, LibreOffice substitutes. */
 export const SHEET_FONT = '宋体';
@@ -18,10 +19,29 @@ const BODY_FONT: Partial<ExcelJS.Font> = { name: SHEET_FONT, size: 11 };
 const BOLD_FONT: Partial<ExcelJS.Font> = { name: SHEET_FONT, size: 11, bold: true };
 
 export function writeGeneratedSheet(wb: ExcelJS.Workbook, sheet: GeneratedSheet): string {
-  const name = freeSheetName(
-    sheet.name,
+  const recordSheet = wb.getWorksheet(GENERATED_RECORD_SHEET);
+  const record = readGeneratedRecord(
+    recordSheet ? [...recordSheet.getSheetValues()].map((row) => (Array.isArray(row) ? row.slice(1) : [])) : [],
+  );
+  const earlier = sheetToReplace(
+    record,
+    sheet.kind,
     wb.worksheets.map((ws) => ws.name),
   );
+  if (earlier) wb.removeWorksheet(wb.getWorksheet(earlier)!.id);
+  const name =
+    earlier ??
+    freeSheetName(
+      sheet.name,
+      wb.worksheets.map((ws) => ws.name),
+    );
+  if (sheet.kind) {
+    record.set(sheet.kind, name);
+    // Rewritten in place: the record keeps its position behind the first sheet it recorded.
+    const rec = recordSheet ?? wb.addWorksheet(GENERATED_RECORD_SHEET, { state: 'veryHidden' });
+    rec.spliceRows(1, rec.rowCount);
+    for (const row of generatedRecordRows(record)) rec.addRow(row);
+  }
   const layout = layoutOf(sheet);
   const ws = wb.addWorksheet(name, {
     pageSetup: {

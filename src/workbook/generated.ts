@@ -16,8 +16,13 @@ export interface GeneratedColumn {
 }
 
 export interface GeneratedSheet {
-  /** Preferred name; the host appends (2), (3)… when it is taken. */
+  /** Preferred name; the host appends (2), (3)… when it is taken by a sheet that is not ours. */
   name: string;
+  /**
+   * Which of our sheets this is (adjustments, sample …): the sheet generated earlier under the
+   * same kind is replaced (generated-record.ts). Without it, the sheet is always added.
+   */
+  kind?: string;
   /** Title row, merged across all columns. */
   title: string;
   /** Lines under the title, e.g. "填报单位（盖章）：儒林镇人民政府    填报日期：2018年1月15日". */

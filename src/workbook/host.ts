@@ -51,6 +51,9 @@ export interface WorkbookHost {
   mark(marks: CellMark[], onProgress?: ProgressFn): Promise<MarkOutcome>;
   /** Restore every marked cell's earlier fill and note; returns how many cells were restored. */
   clearMarks(): Promise<number>;
-  /** Add a generated sheet under a free name (never replacing one); returns the name used. */
+  /**
+   * Add a generated sheet; the one of the same `kind` generated earlier (recorded in
+   * GENERATED_RECORD_SHEET) is replaced, a sheet of the clerk's never is. Returns the name used.
+   */
   addSheet(sheet: import('./generated').GeneratedSheet): Promise<string>;
 }

@@ -12,6 +12,7 @@
 import { layoutOf, type GeneratedSheet, type GeneratedValue } from './generated';
 import { opBytes, SyncBudget } from './office-budget';
 import { freeSheetName } from './sheet-name';
+import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
 
 export const SHEET_FONT = '宋体';
 const HEADER_FILL = '#E7E6E6';
@@ -66,10 +67,28 @@ export function sheetMatrices(sheet: GeneratedSheet): { values: Written[][]; for
 export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedSheet): Promise<string> {
   const worksheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
-  const name = freeSheetName(
-    sheet.name,
-    worksheets.items.map((w) => w.name),
-  );
+  const recorded = worksheets.items.some((w) => w.name === GENERATED_RECORD_SHEET);
+  let recordRange: Excel.Range | undefined;
+  if (recorded) {
+    // Only after an earlier generation: one more sync to read which sheets were ours.
+    recordRange = ctx.workbook.worksheets.getItem(GENERATED_RECORD_SHEET).getUsedRange(true).load('values');
+    await ctx.sync();
+  }
+  const record = readGeneratedRecord(recordRange?.values ?? []);
+  const existing = worksheets.items.map((w) => w.name).filter((n) => n !== GENERATED_RECORD_SHEET);
+  const earlier = sheetToReplace(record, sheet.kind, existing);
+  if (earlier) ctx.workbook.worksheets.getItem(earlier).delete();
+  const name = earlier ?? freeSheetName(sheet.name, existing);
+  if (sheet.kind) {
+    record.set(sheet.kind, name);
+    if (recorded) ctx.workbook.worksheets.getItem(GENERATED_RECORD_SHEET).delete();
+    const rows = generatedRecordRows(record);
+    const rec = ctx.workbook.worksheets.add(GENERATED_RECORD_SHEET);
+    const values = rec.getRangeByIndexes(0, 0, rows.length, 2);
+    values.numberFormat = rows.map(() => ['@', '@']);
+    values.values = rows;
+    rec.visibility = 'VeryHidden';
+  }
   const ws = ctx.workbook.worksheets.add(name);
   const layout = layoutOf(sheet);
   const width = sheet.columns.length;

@@ -134,8 +134,9 @@ describe('registration', () => {
   test('every command completes its event, also when telling the clerk fails', async () => {
     const { deps } = setup(withProblems());
     const handlers = registered(() => ({ ...deps, notify: async () => Promise.reject(new Error('gone')) }));
-    expect([...handlers.keys()]).toEqual(['markRoster', 'clearMarks']);
+    expect([...handlers.keys()]).toEqual(['markRoster', 'generateRoster', 'clearMarks']);
     await completion(handlers.get('markRoster')!);
+    await completion(handlers.get('generateRoster')!);
     await completion(handlers.get('clearMarks')!);
   });
 
