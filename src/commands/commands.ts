@@ -26,16 +26,12 @@ import {
   type DocumentSettings,
   type Settings,
 } from '../workbook/settings';
-import { officeDialogs, showNotice } from './dialog';
+import { officeDialogs, showNotice, type Notice } from './dialog';
 
 /** Where the last command's result is kept in the document settings. */
 export { LAST_COMMAND_KEY };
 
-export interface Notice {
-  ok: boolean;
-  zh: string;
-  en: string;
-}
+export type { Notice };
 
 export interface CommandDeps {
   host: WorkbookHost;

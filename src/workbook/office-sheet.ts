@@ -81,13 +81,15 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
   const name = earlier ?? freeSheetName(sheet.name, existing);
   if (sheet.kind) {
     record.set(sheet.kind, name);
-    if (recorded) ctx.workbook.worksheets.getItem(GENERATED_RECORD_SHEET).delete();
+    // Written over in place (Excel cannot delete a very hidden sheet); the record only grows.
     const rows = generatedRecordRows(record);
-    const rec = ctx.workbook.worksheets.add(GENERATED_RECORD_SHEET);
+    const rec = recorded
+      ? ctx.workbook.worksheets.getItem(GENERATED_RECORD_SHEET)
+      : ctx.workbook.worksheets.add(GENERATED_RECORD_SHEET);
     const values = rec.getRangeByIndexes(0, 0, rows.length, 2);
     values.numberFormat = rows.map(() => ['@', '@']);
     values.values = rows;
-    rec.visibility = 'VeryHidden';
+    if (!recorded) rec.visibility = 'VeryHidden';
   }
   const ws = ctx.workbook.worksheets.add(name);
   const layout = layoutOf(sheet);
