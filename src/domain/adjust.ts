@@ -7,6 +7,7 @@ import type { RuleContext } from './context';
 import type { Household } from './household';
 import { num } from './household';
 import { formatFinding } from './messages';
+import { yuan } from './money';
 
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
 const AMOUNT_UNRELIABLE: ReadonlySet<RuleId> = new Set(['HH-01', 'HH-02', 'AMT-04'] as RuleId[]);
@@ -25,23 +26,31 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
       .filter((t, i, all) => all.indexOf(t) === i)
       .join('；');
 
-  const allDeceased = facts.afterDeaths !== undefined && facts.afterDeaths.persons === 0;
+  const after = facts.afterDeaths;
+  const allDeceased = after !== undefined && after.persons === 0;
+  const amountReliable = !errors.some((f) => AMOUNT_UNRELIABLE.has(f.rule));
+  // The persons left live on the same income: at or above the standard they no longer qualify.
+  const incomeReached = after !== undefined && after.reachesStandard && amountReliable;
   const stopRules = errors
     .map((f) => f.rule)
-    .filter((r) => r === 'ELIG-02' || r === 'AMT-02' || (r === 'ELIG-01' && allDeceased));
+    .filter((r) => r === 'ELIG-02' || r === 'AMT-02' || (r === 'ELIG-01' && (allDeceased || incomeReached)));
   if (stopRules.length > 0) {
     const rules = [...new Set(stopRules)];
-    return { ...base, type: '停保', before, after: { persons: 0, amount: 0 }, reason: reasonOf(rules), rules };
+    let reason = reasonOf(rules);
+    if (incomeReached && !allDeceased && rules.includes('ELIG-01')) {
+      reason += `；其余${after.persons}名保障对象月人均收入${yuan(after.income)}元，达到低保标准${yuan(facts.standard)}元`;
+    }
+    return { ...base, type: '停保', before, after: { persons: 0, amount: 0 }, reason, rules };
   }
 
   const amountRules = [...new Set(errors.map((f) => f.rule).filter((r) => r === 'AMT-01' || r === 'ELIG-01'))];
-  if (amountRules.length > 0 && !errors.some((f) => AMOUNT_UNRELIABLE.has(f.rule))) {
-    const after = facts.afterDeaths
-      ? { persons: facts.afterDeaths.persons, amount: facts.afterDeaths.amount }
+  if (amountRules.length > 0 && amountReliable) {
+    const next = after
+      ? { persons: after.persons, amount: after.amount }
       : { persons: before.persons, amount: facts.expected ?? before.amount };
-    if (after.amount !== before.amount || after.persons !== before.persons) {
-      const type = after.amount > before.amount ? '增发' : '减发';
-      return { ...base, type, before, after, reason: reasonOf(amountRules), rules: amountRules };
+    if (next.amount !== before.amount || next.persons !== before.persons) {
+      const type = next.amount > before.amount ? '增发' : '减发';
+      return { ...base, type, before, after: next, reason: reasonOf(amountRules), rules: amountRules };
     }
   }
 

@@ -55,8 +55,12 @@ export interface BenefitFacts {
   size?: number;
   /** Expected benefit with the roster's own persons; undefined when income or persons are unknown. */
   expected?: number;
-  /** After deceased covered members are taken out (only when some died). */
-  afterDeaths?: { persons: number; income: number; amount: number; deceased: number };
+  /**
+   * After deceased covered members are taken out (only when some died). `reachesStandard`: the
+   * income re-spread over the persons left is at or above the standard, so the household no
+   * longer qualifies (停保, DOMAIN §5).
+   */
+  afterDeaths?: { persons: number; income: number; amount: number; deceased: number; reachesStandard: boolean };
 }
 
 /**
@@ -81,6 +85,7 @@ export function benefitFacts(h: Household, policy: Policy, deceasedCovered: numb
       income: income2,
       amount: persons === 0 ? 0 : expectedBenefit(standard, income2, persons, supplement, policy.rounding),
       deceased: deceasedCovered,
+      reachesStandard: persons > 0 && income2 >= standard,
     };
   }
   return facts;
