@@ -1,0 +1,68 @@
+/**
+ * The mark record (record.ts's layout, the very hidden sheet MARK_RECORD_SHEET) read straight from
+ * a package's XML, for the patching writer: clearing, and marking a copy that was marked before.
+ */
+import type { RecordedCell } from '../record';
+import type { XlsxPackage } from './package';
+import { elements, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } from './patch-xml';
+import { columnNumber } from './patch-sheet';
+
+export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promise<RecordedCell[]> {
+  const part = pkg.part(sheetPart);
+  if (!part) return [];
+  const xml = await pkg.text(part);
+  const p = rootPrefix(xml, 'worksheet');
+  const rows: Map<number, string>[] = [];
+  const shared = new Set<number>();
+  for (const row of elements(xml, p, 'row')) {
+    const cells = new Map<number, string>();
+    for (const c of elements(row.xml, p, 'c')) {
+      const tag = startTag(c.xml);
+      const col = columnNumber((getAttr(tag, 'r') ?? 'A').replace(/\d+/g, ''));
+      const t = getAttr(tag, 't');
+      let value: string;
+      if (t === 'inlineStr') value = textOf(c.xml, p);
+      else {
+        const v = elements(c.xml, p, 'v')[0];
+        value = v ? unescapeXml(v.xml.slice(startTag(v.xml).length, -`</${p}v>`.length)) : '';
+        if (t === 's') shared.add(Number(value));
+        if (t === 's') value = `\u0000${value}`;
+      }
+      cells.set(col, value);
+    }
+    rows.push(cells);
+  }
+  const strings = shared.size ? await sharedStrings(pkg, shared) : new Map<number, string>();
+  const text = (v: string | undefined) => (v === undefined ? '' : v.startsWith('\u0000') ? (strings.get(Number(v.slice(1))) ?? '') : v);
+  const out: RecordedCell[] = [];
+  for (const cells of rows.slice(1)) {
+    const sheet = text(cells.get(1));
+    const address = text(cells.get(2));
+    if (!sheet || !address) continue;
+    const fill = text(cells.get(3));
+    let note = '';
+    const last = Math.max(...cells.keys());
+    for (let c = 4; c <= last; c++) note += text(cells.get(c));
+    out.push({ sheet, address, fill: fill || undefined, note: note || undefined });
+  }
+  return out;
+}
+
+function textOf(el: string, p: string): string {
+  return elements(el.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, ''), p, 't')
+    .map((t) => (t.xml.endsWith('/>') ? '' : unescapeOoxml(unescapeXml(t.xml.slice(startTag(t.xml).length, -`</${p}t>`.length)))))
+    .join('');
+}
+
+/** Only the shared strings the record uses. */
+async function sharedStrings(pkg: XlsxPackage, wanted: Set<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const part = pkg.part('xl/sharedStrings.xml');
+  if (!part) return out;
+  const xml = await pkg.text(part);
+  const p = rootPrefix(xml, 'sst');
+  elements(xml, p, 'si').forEach((si, i) => {
+    if (wanted.has(i)) out.set(i, textOf(si.xml, p));
+  });
+  return out;
+}

@@ -1,0 +1,323 @@
+/**
+ * One worksheet's XML, streamed through and changed only where the patcher must: the `s` (cell
+ * format) of the target cells, a <c> inserted for a target cell the sheet does not have (and a
+ * <row> for a target row it does not have), in order; and a <legacyDrawing> (the link to the
+ * notes' shapes) when notes are added to a sheet that had none. Every other byte passes through
+ * as it came, and only one chunk of the sheet is in memory at a time.
+ */
+import { escapeAttr } from './patch-xml';
+
+/** Decides a target cell's new format from its format now. */
+export type CellStyler = (row: number, col: number, s: number) => number;
+
+export interface SheetTargets {
+  /** Row number → the target columns in it, ascending (1-based, as Excel counts). */
+  rows: Map<number, number[]>;
+  style: CellStyler;
+  /** Relationship id for a <legacyDrawing> to add if the sheet has none (notes added). */
+  legacyDrawingId?: string;
+}
+
+export interface SheetPatchResult {
+  /** The r:id of the sheet's own <legacyDrawing>, if it had one. */
+  legacyDrawingId?: string;
+  /** Whether a <legacyDrawing> was added. */
+  addedLegacyDrawing: boolean;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** Elements that come after <legacyDrawing> in a worksheet (ECMA-376 CT_Worksheet). */
+const AFTER_LEGACY = new Set([
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+]);
+
+const enum Phase {
+  Head,
+  Data,
+  Row,
+  /** Inside a row without targets, until its end tag. */
+  Skip,
+  Tail,
+  Done,
+}
+
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
+
+export function columnLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function splitRef(ref: string): [number, number] {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
+  return m ? [columnNumber(m[1]), Number(m[2])] : [0, 0];
+}
+
+function attrOf(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+export async function* patchSheet(
+  chunks: AsyncIterable<Uint8Array>,
+  targets: SheetTargets,
+  result: SheetPatchResult,
+): AsyncIterable<Uint8Array> {
+  const pendingRows = [...targets.rows.keys()].sort((a, b) => a - b);
+  let nextRow = 0; // index into pendingRows
+  const colStyles: { min: number; max: number; s: number }[] = [];
+  let prefix = '';
+  let phase = Phase.Head;
+  let rowNum = 0;
+  let colNum = 0;
+  let rowCols: number[] = [];
+  let nextCol = 0;
+  let rowStyle: number | undefined;
+  let out: Uint8Array[] = [];
+  let carry: Uint8Array | undefined;
+
+  const text = (s: string) => out.push(encoder.encode(s));
+  const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.s ?? 0;
+  const newCell = (row: number, col: number, s: number) =>
+    `<${prefix}c r="${columnLetters(col)}${row}" s="${targets.style(row, col, s)}"/>`;
+  const cellsBefore = (limit: number) => {
+    let s = '';
+    while (nextCol < rowCols.length && rowCols[nextCol] < limit) {
+      const col = rowCols[nextCol++];
+      s += newCell(rowNum, col, rowStyle ?? colStyle(col));
+    }
+    return s;
+  };
+  const rowsBefore = (limit: number) => {
+    let s = '';
+    while (nextRow < pendingRows.length && pendingRows[nextRow] < limit) {
+      const r = pendingRows[nextRow++];
+      s += `<${prefix}row r="${r}">`;
+      for (const col of targets.rows.get(r)!) s += newCell(r, col, colStyle(col));
+      s += `</${prefix}row>`;
+    }
+    return s;
+  };
+  const legacyDrawing = () => {
+    if (!targets.legacyDrawingId || result.legacyDrawingId || result.addedLegacyDrawing) return '';
+    result.addedLegacyDrawing = true;
+    return `<${prefix}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeAttr(targets.legacyDrawingId)}"/>`;
+  };
+
+  for await (const chunk of chunks) {
+    const buf = carry ? concat2(carry, chunk) : chunk;
+    carry = undefined;
+    let pos = 0;
+    const len = buf.length;
+    while (pos < len) {
+      if (phase === Phase.Done) {
+        out.push(buf.subarray(pos));
+        pos = len;
+        break;
+      }
+      if (phase === Phase.Skip) {
+        const close = `</${prefix}row>`;
+        const e = indexOfSeq(buf, close, pos);
+        if (e < 0) {
+          // The end tag may straddle chunks: keep its possible beginning for the next one.
+          const keep = Math.max(pos, len - close.length);
+          out.push(buf.subarray(pos, keep));
+          pos = keep;
+          break;
+        }
+        out.push(buf.subarray(pos, e + close.length));
+        pos = e + close.length;
+        phase = Phase.Data;
+        continue;
+      }
+      const lt = buf.indexOf(LT, pos);
+      if (lt < 0) {
+        out.push(buf.subarray(pos));
+        pos = len;
+        break;
+      }
+      if (lt > pos) out.push(buf.subarray(pos, lt));
+      pos = lt;
+      // Comments, CDATA and processing instructions pass through whole.
+      const c1 = buf[lt + 1];
+      let gt: number;
+      if (c1 === 33 || c1 === 63) {
+        const endMark = c1 === 63 ? '?>' : buf[lt + 2] === 45 ? '-->' : buf[lt + 2] === 91 ? ']]>' : '>';
+        const e = indexOfSeq(buf, endMark, lt + 2);
+        if (e < 0) break;
+        gt = e + endMark.length - 1;
+        out.push(buf.subarray(lt, gt + 1));
+        pos = gt + 1;
+        continue;
+      }
+      gt = tagEnd(buf, lt);
+      if (gt < 0) break;
+      const closing = c1 === SLASH;
+      let ne = lt + (closing ? 2 : 1);
+      let ns = ne;
+      while (ne < gt) {
+        const c = buf[ne];
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH || c === GT) break;
+        if (c === 58) ns = ne + 1;
+        ne++;
+      }
+      const name = latin1.decode(buf.subarray(ns, ne));
+      const selfClosing = buf[gt - 1] === SLASH;
+
+      if (phase === Phase.Head) {
+        if (!closing && name === 'col') {
+          const tag = latin1.decode(buf.subarray(lt, gt + 1));
+          const s = attrOf(tag, 'style');
+          if (s) colStyles.push({ min: Number(attrOf(tag, 'min')), max: Number(attrOf(tag, 'max')), s: Number(s) });
+        } else if (!closing && name === 'sheetData') {
+          prefix = latin1.decode(buf.subarray(lt + 1, ns));
+          if (selfClosing) {
+            text(`<${prefix}sheetData>${rowsBefore(Infinity)}</${prefix}sheetData>`);
+            pos = gt + 1;
+            phase = Phase.Tail;
+            continue;
+          }
+          phase = Phase.Data;
+        }
+        out.push(buf.subarray(lt, gt + 1));
+        pos = gt + 1;
+        continue;
+      }
+
+      if (phase === Phase.Data) {
+        if (!closing && name === 'row') {
+          const tag = utf8.decode(buf.subarray(lt, gt + 1));
+          const r = attrOf(tag, 'r');
+          rowNum = r ? Number(r) : rowNum + 1;
+          const inserted = rowsBefore(rowNum);
+          if (inserted) text(inserted);
+          const cols = targets.rows.get(rowNum);
+          if (cols && nextRow < pendingRows.length && pendingRows[nextRow] === rowNum) {
+            nextRow++;
+            rowCols = cols;
+            nextCol = 0;
+            colNum = 0;
+            rowStyle = attrOf(tag, 'customFormat') === '1' || attrOf(tag, 'customFormat') === 'true' ? Number(attrOf(tag, 's') ?? 0) : undefined;
+            if (selfClosing) {
+              text(`${tag.slice(0, tag.length - 2)}>${cellsBefore(Infinity)}</${prefix}row>`);
+            } else {
+              out.push(buf.subarray(lt, gt + 1));
+              phase = Phase.Row;
+            }
+            pos = gt + 1;
+            continue;
+          }
+          out.push(buf.subarray(lt, gt + 1));
+          pos = gt + 1;
+          if (selfClosing) continue;
+          // A row without targets: everything up to its end passes through unread.
+          phase = Phase.Skip;
+          continue;
+        }
+        if (closing && name === 'sheetData') {
+          text(rowsBefore(Infinity));
+          out.push(buf.subarray(lt, gt + 1));
+          pos = gt + 1;
+          phase = Phase.Tail;
+          continue;
+        }
+        out.push(buf.subarray(lt, gt + 1));
+        pos = gt + 1;
+        continue;
+      }
+
+      if (phase === Phase.Row) {
+        if (!closing && name === 'c') {
+          let tag = utf8.decode(buf.subarray(lt, gt + 1));
+          const r = attrOf(tag, 'r');
+          colNum = r ? splitRef(r)[0] : colNum + 1;
+          const inserted = cellsBefore(colNum);
+          if (inserted) text(inserted);
+          if (nextCol < rowCols.length && rowCols[nextCol] === colNum) {
+            nextCol++;
+            const s = targets.style(rowNum, colNum, Number(attrOf(tag, 's') ?? 0));
+            tag = /\ss\s*=/.test(tag)
+              ? tag.replace(/(\ss\s*=\s*)("[^"]*"|'[^']*')/, `$1"${s}"`)
+              : `${tag.slice(0, selfClosing ? -2 : -1)} s="${s}"${selfClosing ? '/>' : '>'}`;
+            text(tag);
+            pos = gt + 1;
+            continue;
+          }
+        } else if (closing && name === 'row') {
+          text(cellsBefore(Infinity));
+          phase = Phase.Data;
+        }
+        out.push(buf.subarray(lt, gt + 1));
+        pos = gt + 1;
+        continue;
+      }
+
+      // Tail: after the cells, find where a <legacyDrawing> belongs.
+      if (!closing && name === 'legacyDrawing') {
+        const tag = latin1.decode(buf.subarray(lt, gt + 1));
+        result.legacyDrawingId = /\s[\w.-]*:?id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
+      } else if ((!closing && AFTER_LEGACY.has(name)) || (closing && name === 'worksheet')) {
+        text(legacyDrawing());
+        phase = Phase.Done;
+      }
+      out.push(buf.subarray(lt, gt + 1));
+      pos = gt + 1;
+    }
+    if (pos < len) carry = buf.subarray(pos);
+    if (out.length) {
+      yield* out;
+      out = [];
+    }
+  }
+  if (carry?.length) throw new Error('unterminated worksheet XML');
+}
+
+function concat2(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Where the ASCII text `seq` starts in buf at or after `from`, or -1. */
+function indexOfSeq(buf: Uint8Array, seq: string, from: number): number {
+  const first = seq.charCodeAt(0);
+  const n = seq.length;
+  for (let i = buf.indexOf(first, from); i >= 0 && i + n <= buf.length; i = buf.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < n && buf[i + k] === seq.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
+/** The '>' that ends the tag starting at lt (quotes respected), or -1 when it is not in buf yet. */
+function tagEnd(buf: Uint8Array, lt: number): number {
+  let q = 0;
+  for (let i = lt + 1; i < buf.length; i++) {
+    const c = buf[i];
+    if (q) {
+      if (c === q) q = 0;
+    } else if (c === GT) return i;
+    else if (c === 34 || c === 39) q = c;
+  }
+  return -1;
+}
