@@ -9,7 +9,11 @@ import { checkWorkbook, type ExternalIdIndex, type ExternalList } from '../domai
 import type { WorkbookGrid } from '../domain/grid';
 import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
-import { addGeneratedSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
+import { readFile } from 'node:fs/promises';
+import { addGeneratedSheet, buildSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
+import { marksFromResult } from '../workbook/marks';
+import { nodeCodec } from '../workbook/xlsx/codec-node';
+import { patchWorkbook, Unpatchable, XlsxPackage } from '../workbook/xlsx/patch';
 import { FileError } from '../workbook/file-error';
 import {
   checkFile as inspectFile,
@@ -23,10 +27,11 @@ import { progress, type Io } from './io';
 import { readGridFast } from '../workbook/xlsx/read';
 
 /**
- * The largest workbook (unzipped) of which a marked copy is made: ExcelJS holds the whole workbook
- * in memory, about 25 times its unzipped size (a 100,000-household roster with its member sheet,
- * 188 MB unzipped, peaks at 4.6 GB; 150,000 ran out of memory). Larger ones are refused before
- * reading, with the way out (--no-out), instead of crashing (docs/PERFORMANCE.md).
+ * The largest workbook (unzipped) of which a marked copy is made through ExcelJS, the way taken
+ * only when the patching writer cannot handle a package: ExcelJS holds the whole workbook in
+ * memory, about 25 times its unzipped size (a 100,000-household roster with its member sheet,
+ * 188 MB unzipped, peaks at 4.6 GB). Larger ones are refused before reading, with the way out
+ * (--no-out), instead of crashing (docs/PERFORMANCE.md).
  */
 export const MARKED_COPY_MAX_EXPANDED = 200 * 1024 * 1024;
 
@@ -41,8 +46,8 @@ export interface FileCheckOptions {
   /** Produce the marked copy with the generated sheets. */
   withWorkbook: boolean;
   /**
-   * Without a workbook output, read with the command line's own reader (src/workbook/xlsx/, default
-   * true); false, or a file it cannot read, goes through ExcelJS as below.
+   * Read with the command line's own reader (src/workbook/xlsx/, default true) and write the marked
+   * copy by patching the package; false, or a file either cannot handle, goes through ExcelJS.
    */
   fastRead?: boolean;
   /** Largest unzipped size of which a marked copy is made (default MARKED_COPY_MAX_EXPANDED). */
@@ -70,13 +75,25 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   };
   const engineInput = { rosterSheet: opts.sheet, extraLists: opts.extraLists, externalIds: opts.externalIds };
 
-  if (!opts.withWorkbook && opts.fastRead !== false) {
+  if (opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);
     const grid = await readFast(path, onProgress);
     if (grid) {
       progress(io, '正在核查…', 'checking…');
       const result = checkWorkbook({ workbook: grid, policy: opts.policy, ...engineInput });
-      return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+      if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+      const patched = await patchedCopy(path, result, opts.policy);
+      if (patched) {
+        progress(io, `已标注 ${patched.cellsMarked} 个单元格`, `marked ${patched.cellsMarked} cells`);
+        progress(io, `已添加工作表：${patched.sheetsAdded.join('、')}`, `added sheets: ${patched.sheetsAdded.length}`);
+        return {
+          grid,
+          result,
+          workbook: patched.bytes,
+          sheetsAdded: patched.sheetsAdded,
+          cellsMarked: patched.cellsMarked,
+        };
+      }
     }
   }
 
@@ -128,5 +145,25 @@ async function readFast(path: string, onProgress: ProgressFn): Promise<WorkbookG
   } catch (e) {
     if (e instanceof FileError) throw e;
     return undefined;
+  }
+}
+
+/**
+ * The marked copy by patching the file's package (src/workbook/xlsx/patch.ts): memory grows with
+ * the marks, not the workbook. Undefined for a package the patcher does not handle (the caller
+ * then makes the copy through ExcelJS).
+ */
+async function patchedCopy(path: string, result: CheckResult, policy: Policy) {
+  try {
+    const pkg = new XlsxPackage(await readFile(path), nodeCodec);
+    return await patchWorkbook(pkg, {
+      marks: marksFromResult(result, 'zh'),
+      sheets: SHEET_KINDS.map((kind) => buildSheet(kind, result, policy)),
+    });
+  } catch (e) {
+    // A package the patcher does not take, or damaged in a way only it met: ExcelJS tries, and
+    // gives the usual refusal when the file is damaged.
+    if (e instanceof Unpatchable || !(e instanceof FileError)) return undefined;
+    throw e;
   }
 }

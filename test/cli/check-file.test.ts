@@ -32,7 +32,7 @@ it('ExcelJS streaming and full reads give the same findings and adjustments on t
 it("the command line's reader gives the full read's grid, findings and adjustments on the sample", async () => {
   const { roster } = await writeSampleFiles(tempDir());
   const policy = parsePolicy(SAMPLE_POLICY);
-  const full = await checkFile(roster, { policy, withWorkbook: true, io: quiet });
+  const full = await checkFile(roster, { policy, withWorkbook: true, fastRead: false, io: quiet });
   const fast = await checkFile(roster, { policy, withWorkbook: false, io: quiet });
   // Merged ranges and all: the grid is the same, so the check is too.
   expect(fast.grid.sheets[0].merges?.length).toBeGreaterThan(0);
@@ -41,12 +41,19 @@ it("the command line's reader gives the full read's grid, findings and adjustmen
   expect(fast.result.adjustments).toEqual(full.result.adjustments);
 });
 
-it('a workbook too large for a marked copy is refused before reading, pointing at --no-out; without a copy it is checked', async () => {
+it('through ExcelJS, a workbook too large for a marked copy is refused before reading, pointing at --no-out; the patching writer makes it', async () => {
   const { roster } = await writeSampleFiles(tempDir());
   const policy = parsePolicy(SAMPLE_POLICY);
-  const refused = await checkFile(roster, { policy, withWorkbook: true, io: quiet, markedCopyMax: 1000 }).catch(
-    (e) => e,
-  );
+  const patched = await checkFile(roster, { policy, withWorkbook: true, io: quiet, markedCopyMax: 1000 });
+  expect(patched.cellsMarked).toBeGreaterThan(0);
+  expect(patched.workbook?.length).toBeGreaterThan(0);
+  const refused = await checkFile(roster, {
+    policy,
+    withWorkbook: true,
+    fastRead: false,
+    io: quiet,
+    markedCopyMax: 1000,
+  }).catch((e) => e);
   expect(refused).toMatchObject({ code: 'too-large' });
   expect(refused.zh).toMatch(/太大（解压后约 \d+ MB），生成标注副本所需内存超过本工具的限度：请加 --no-out/);
   const checked = await checkFile(roster, { policy, withWorkbook: false, io: quiet, markedCopyMax: 1000 });

@@ -14,7 +14,10 @@ export const webCodec: Codec = {
   inflate(data) {
     const ds = new DecompressionStream('deflate-raw');
     const writer = ds.writable.getWriter();
-    void writer.write(data as Uint8Array<ArrayBuffer>).then(() => writer.close()).catch(() => undefined);
+    void writer
+      .write(data as Uint8Array<ArrayBuffer>)
+      .then(() => writer.close())
+      .catch(() => undefined);
     return read(ds.readable);
   },
   deflater(): Deflater {

@@ -6,7 +6,7 @@ for (let n = 0; n < 256; n++) {
   T[n] = c;
 }
 for (let n = 0; n < 256; n++) {
-  for (let t = 1; t < 4; t++) T[t * 256 + n] = T[(t - 1) * 256 + n] >>> 8 ^ T[T[(t - 1) * 256 + n] & 0xff];
+  for (let t = 1; t < 4; t++) T[t * 256 + n] = (T[(t - 1) * 256 + n] >>> 8) ^ T[T[(t - 1) * 256 + n] & 0xff];
 }
 
 /** Continues `crc` (0 to start) over `data`; the result is the unsigned CRC. */

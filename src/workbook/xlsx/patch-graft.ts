@@ -63,11 +63,18 @@ export async function graftSheets(
     let xml = await text(s.part);
     const p = rootPrefix(xml, 'worksheet');
     xml = xml
-      .replace(/(<(?:[\w.-]+:)?(?:c|row)\b[^>]*?\ss=")(\d+)"/g, (_, head: string, n: string) => `${head}${styleMap[Number(n)] ?? 0}"`)
-      .replace(/(<(?:[\w.-]+:)?col\b[^>]*?\sstyle=")(\d+)"/g, (_, head: string, n: string) => `${head}${styleMap[Number(n)] ?? 0}"`)
+      .replace(
+        /(<(?:[\w.-]+:)?(?:c|row)\b[^>]*?\ss=")(\d+)"/g,
+        (_, head: string, n: string) => `${head}${styleMap[Number(n)] ?? 0}"`,
+      )
+      .replace(
+        /(<(?:[\w.-]+:)?col\b[^>]*?\sstyle=")(\d+)"/g,
+        (_, head: string, n: string) => `${head}${styleMap[Number(n)] ?? 0}"`,
+      )
       .replace(
         new RegExp(`<${p}c\\b([^>]*?)\\st="s"([^>]*)><${p}v>(\\d+)</${p}v></${p}c>`, 'g'),
-        (_, a: string, b: string, n: string) => `<${p}c${a} t="inlineStr"${b}><${p}is>${strings[Number(n)] ?? ''}</${p}is></${p}c>`,
+        (_, a: string, b: string, n: string) =>
+          `<${p}c${a} t="inlineStr"${b}><${p}is>${strings[Number(n)] ?? ''}</${p}is></${p}c>`,
       );
     out.push({
       name: s.name,

@@ -5,7 +5,16 @@
  * cuts from our header to the end. A note that had only our text is removed with its box.
  */
 import { NOTE_HEADER } from '../host';
-import { elements, escapeAttr, escapeText, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } from './patch-xml';
+import {
+  elements,
+  escapeAttr,
+  escapeText,
+  getAttr,
+  rootPrefix,
+  startTag,
+  unescapeOoxml,
+  unescapeXml,
+} from './patch-xml';
 import { columnLetters, columnNumber } from './patch-sheet';
 
 interface Run {
@@ -66,7 +75,9 @@ export class SheetNotes {
   noteJson(ref: string): string | undefined {
     const note = this.notes.get(ref);
     if (!note || !note.runs.length) return undefined;
-    return JSON.stringify({ texts: note.runs.map((r) => (r.rPr ? { font: fontOf(r.rPr, this.prefix), text: r.text } : { text: r.text })) });
+    return JSON.stringify({
+      texts: note.runs.map((r) => (r.rPr ? { font: fontOf(r.rPr, this.prefix), text: r.text } : { text: r.text })),
+    });
   }
 
   /** Our text cut from the cell's note (clearing); the note goes when nothing else is left. */

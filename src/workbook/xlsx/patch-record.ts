@@ -33,7 +33,8 @@ export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promi
     rows.push(cells);
   }
   const strings = shared.size ? await sharedStrings(pkg, shared) : new Map<number, string>();
-  const text = (v: string | undefined) => (v === undefined ? '' : v.startsWith('\u0000') ? (strings.get(Number(v.slice(1))) ?? '') : v);
+  const text = (v: string | undefined) =>
+    v === undefined ? '' : v.startsWith('\u0000') ? (strings.get(Number(v.slice(1))) ?? '') : v;
   const out: RecordedCell[] = [];
   for (const cells of rows.slice(1)) {
     const sheet = text(cells.get(1));
@@ -50,7 +51,9 @@ export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promi
 
 function textOf(el: string, p: string): string {
   return elements(el.replace(/<([\w.-]+:)?rPh\b[\s\S]*?<\/([\w.-]+:)?rPh>/g, ''), p, 't')
-    .map((t) => (t.xml.endsWith('/>') ? '' : unescapeOoxml(unescapeXml(t.xml.slice(startTag(t.xml).length, -`</${p}t>`.length)))))
+    .map((t) =>
+      t.xml.endsWith('/>') ? '' : unescapeOoxml(unescapeXml(t.xml.slice(startTag(t.xml).length, -`</${p}t>`.length))),
+    )
     .join('');
 }
 

@@ -215,7 +215,10 @@ export async function* patchSheet(
             rowCols = cols;
             nextCol = 0;
             colNum = 0;
-            rowStyle = attrOf(tag, 'customFormat') === '1' || attrOf(tag, 'customFormat') === 'true' ? Number(attrOf(tag, 's') ?? 0) : undefined;
+            rowStyle =
+              attrOf(tag, 'customFormat') === '1' || attrOf(tag, 'customFormat') === 'true'
+                ? Number(attrOf(tag, 's') ?? 0)
+                : undefined;
             if (selfClosing) {
               text(`${tag.slice(0, tag.length - 2)}>${cellsBefore(Infinity)}</${prefix}row>`);
             } else {

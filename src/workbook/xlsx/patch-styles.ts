@@ -160,7 +160,8 @@ export class StylesPatch {
     const fillBase = this.count('fills');
     const borderBase = this.count('borders');
     const p = this.prefix;
-    const retag = (el: string) => (other.prefix === p ? el : el.replace(new RegExp(`(</?)${escapeRe(other.prefix)}`, 'g'), `$1${p}`));
+    const retag = (el: string) =>
+      other.prefix === p ? el : el.replace(new RegExp(`(</?)${escapeRe(other.prefix)}`, 'g'), `$1${p}`);
     for (const f of other.all('fonts')) this.append('fonts', retag(f));
     for (const f of other.all('fills')) this.append('fills', retag(f));
     for (const b of other.all('borders')) this.append('borders', retag(b));

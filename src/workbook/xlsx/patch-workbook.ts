@@ -27,7 +27,12 @@ export function relationships(xml: string): Relationship[] {
   const p = rootPrefix(xml, 'Relationships');
   return elements(xml, p, 'Relationship').map((r) => {
     const tag = startTag(r.xml);
-    return { id: getAttr(tag, 'Id') ?? '', type: getAttr(tag, 'Type') ?? '', target: getAttr(tag, 'Target') ?? '', xml: r.xml };
+    return {
+      id: getAttr(tag, 'Id') ?? '',
+      type: getAttr(tag, 'Type') ?? '',
+      target: getAttr(tag, 'Target') ?? '',
+      xml: r.xml,
+    };
   });
 }
 
@@ -75,7 +80,10 @@ export function editRelationships(
   let out = base;
   for (const r of relationships(base)) if (remove.includes(r.id)) out = out.replace(r.xml, '');
   const added = add
-    .map((r) => `<${p}Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`)
+    .map(
+      (r) =>
+        `<${p}Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`,
+    )
     .join('');
   out = out.replace(/<([\w.-]+:)?Relationships\b([^>]*?)\/>/, `<$1Relationships$2></$1Relationships>`);
   const end = out.lastIndexOf(`</${p}Relationships>`);
@@ -106,7 +114,9 @@ export function editContentTypes(
   for (const o of elements(xml, p, 'Override')) {
     if (gone.has((getAttr(startTag(o.xml), 'PartName') ?? '').toLowerCase())) out = out.replace(o.xml, '');
   }
-  const has = new Set(elements(out, p, 'Default').map((d) => (getAttr(startTag(d.xml), 'Extension') ?? '').toLowerCase()));
+  const has = new Set(
+    elements(out, p, 'Default').map((d) => (getAttr(startTag(d.xml), 'Extension') ?? '').toLowerCase()),
+  );
   let extra = defaults
     .filter((d) => !has.has(d.ext))
     .map((d) => `<${p}Default Extension="${d.ext}" ContentType="${d.type}"/>`)
