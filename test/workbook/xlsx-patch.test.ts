@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { parsePolicy } from '../../src/domain/policy';
 import { buildSheet, markResult, runCheck, SHEET_KINDS } from '../../src/workbook/actions';
 import { FileWorkbook } from '../../src/workbook/file';
+import { GENERATED_RECORD_SHEET } from '../../src/workbook/generated-record';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../../src/workbook/host';
 import { marksFromResult } from '../../src/workbook/marks';
 import { nodeCodec } from '../../src/workbook/xlsx/codec-node';
@@ -141,9 +142,11 @@ describe('the marked copy made by patching the package', () => {
       '抽查名单',
       '核查汇总',
       '公示名单',
+      GENERATED_RECORD_SHEET,
       MARK_RECORD_SHEET,
     ]);
     expect(wb.getWorksheet(MARK_RECORD_SHEET)!.state).toBe('veryHidden');
+    expect(wb.getWorksheet(GENERATED_RECORD_SHEET)!.state).toBe('veryHidden');
     expect(wb.getWorksheet('核查汇总')!.getCell('A1').value).toEqual(expect.stringContaining('核查'));
   });
 
@@ -217,6 +220,15 @@ describe('the marked copy made by patching the package', () => {
     const again = await marked(copy);
     const wb = await readXlsx(again.out.bytes);
     expect(wb.worksheets.filter((s) => s.name === MARK_RECORD_SHEET)).toHaveLength(1);
+    // Our generated sheets are replaced in place of being doubled.
+    expect(wb.worksheets.map((s) => s.name).filter((n) => !n.startsWith('_dibao'))).toEqual([
+      '花名册',
+      '说明',
+      '调整花名册',
+      '抽查名单',
+      '核查汇总',
+      '公示名单',
+    ]);
     const ws = wb.getWorksheet('花名册')!;
     expect(noteText(ws.getCell('L3').note).split(NOTE_HEADER)).toHaveLength(2);
     const cleared = await patchWorkbook(new XlsxPackage(again.out.bytes, nodeCodec), { marks: [], sheets: [] });

@@ -9,7 +9,7 @@ import { writeGeneratedSheet } from '../file-sheet';
 import type { GeneratedSheet } from '../generated';
 import { MARK_RECORD_SHEET } from '../host';
 import { writeRecord, type RecordedCell } from '../record';
-import { freeSheetName } from '../sheet-name';
+import { GENERATED_RECORD_SHEET, generatedRecordRows } from '../generated-record';
 import { XlsxPackage, type Codec } from './package';
 import { StylesPatch } from './patch-styles';
 import { elements, getAttr, rootPrefix, startTag } from './patch-xml';
@@ -24,20 +24,24 @@ export interface GraftedSheet {
   definedNames: { name: string; formula: string }[];
 }
 
+/**
+ * `sheets` come with the names they get (free, or the name of our earlier sheet they replace);
+ * `generated` is the whole record of generated sheets (kind → name) to write, if any.
+ */
 export async function graftSheets(
-  sheets: GeneratedSheet[],
+  sheets: { sheet: GeneratedSheet; name: string }[],
   record: RecordedCell[],
-  taken: string[],
+  generated: ReadonlyMap<string, string>,
   target: StylesPatch,
   codec: Codec,
 ): Promise<GraftedSheet[]> {
-  if (!sheets.length && !record.length) return [];
+  if (!sheets.length && !record.length && !generated.size) return [];
   const wb = new ExcelJS.Workbook();
-  const names = [...taken];
-  for (const s of sheets) {
-    const name = freeSheetName(s.name, names);
-    names.push(name);
-    writeGeneratedSheet(wb, { ...s, name });
+  // Without its kind the sheet is simply written (the record of kinds is written below, whole).
+  for (const { sheet, name } of sheets) writeGeneratedSheet(wb, { ...sheet, name, kind: undefined });
+  if (generated.size) {
+    const ws = wb.addWorksheet(GENERATED_RECORD_SHEET, { state: 'veryHidden' });
+    for (const row of generatedRecordRows(generated)) ws.addRow(row);
   }
   if (record.length) writeRecord(wb, record);
   const written: unknown = await wb.xlsx.writeBuffer();
@@ -78,7 +82,7 @@ export async function graftSheets(
       );
     out.push({
       name: s.name,
-      veryHidden: s.name === MARK_RECORD_SHEET,
+      veryHidden: s.name === MARK_RECORD_SHEET || s.name === GENERATED_RECORD_SHEET,
       xml,
       definedNames: defined.filter((d) => d.local === String(i)).map((d) => ({ name: d.name, formula: d.formula })),
     });

@@ -8,6 +8,17 @@ import { elements, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } f
 import { columnNumber } from './patch-sheet';
 
 export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promise<RecordedCell[]> {
+  const out: RecordedCell[] = [];
+  for (const cells of (await readSheetRows(pkg, sheetPart)).slice(1)) {
+    const [sheet, address, fill] = cells;
+    if (!sheet || !address) continue;
+    out.push({ sheet, address, fill: fill || undefined, note: cells.slice(3).join('') || undefined });
+  }
+  return out;
+}
+
+/** A small sheet's rows as text (a hidden record sheet), each row from column A; rows in order, empty rows left out. */
+export async function readSheetRows(pkg: XlsxPackage, sheetPart: string): Promise<string[][]> {
   const part = pkg.part(sheetPart);
   if (!part) return [];
   const xml = await pkg.text(part);
@@ -35,18 +46,12 @@ export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promi
   const strings = shared.size ? await sharedStrings(pkg, shared) : new Map<number, string>();
   const text = (v: string | undefined) =>
     v === undefined ? '' : v.startsWith('\u0000') ? (strings.get(Number(v.slice(1))) ?? '') : v;
-  const out: RecordedCell[] = [];
-  for (const cells of rows.slice(1)) {
-    const sheet = text(cells.get(1));
-    const address = text(cells.get(2));
-    if (!sheet || !address) continue;
-    const fill = text(cells.get(3));
-    let note = '';
-    const last = Math.max(...cells.keys());
-    for (let c = 4; c <= last; c++) note += text(cells.get(c));
-    out.push({ sheet, address, fill: fill || undefined, note: note || undefined });
-  }
-  return out;
+  return rows.map((cells) => {
+    const last = Math.max(0, ...cells.keys());
+    const row: string[] = [];
+    for (let c = 1; c <= last; c++) row.push(text(cells.get(c)));
+    return row;
+  });
 }
 
 function textOf(el: string, p: string): string {

@@ -9,12 +9,14 @@
  * The record keeps record.ts's layout, so a copy marked here clears in Excel and the other way round.
  */
 import type { GeneratedSheet } from '../generated';
+import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../generated-record';
+import { freeSheetName } from '../sheet-name';
 import { MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../host';
 import type { RecordedCell } from '../record';
 import { PackageWriter, Unpatchable, type Compressed, type XlsxPackage } from './package';
 import { graftSheets } from './patch-graft';
 import { COMMENTS_TYPE, SheetNotes, VML_TYPE } from './patch-notes';
-import { readRecordPart } from './patch-record';
+import { readRecordPart, readSheetRows } from './patch-record';
 import { columnLetters, columnNumber, patchSheet, type SheetPatchResult } from './patch-sheet';
 import { StylesPatch } from './patch-styles';
 import { elements, escapeAttr, getAttr, rootPrefix, startTag } from './patch-xml';
@@ -27,6 +29,7 @@ import {
   relationships,
   resolvePart,
   workbookSheets,
+  type ListedSheet,
 } from './patch-workbook';
 
 export { XlsxPackage, Unpatchable } from './package';
@@ -74,7 +77,21 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   const listed = workbookSheets(workbookXml, workbookRels);
   const oldRecord = listed.find((s) => s.name === MARK_RECORD_SHEET);
   const recorded = oldRecord ? await readRecordPart(pkg, oldRecord.part) : [];
-  const sheets = listed.filter((s) => s !== oldRecord);
+  const oldGenerated = listed.find((s) => s.name === GENERATED_RECORD_SHEET);
+  const generated = readGeneratedRecord(oldGenerated ? await readSheetRows(pkg, oldGenerated.part) : []);
+  const sheets = listed.filter((s) => s !== oldRecord && s !== oldGenerated);
+
+  // Each generated sheet replaces our earlier one of its kind (generated-record.ts), or gets a free name.
+  const replacedSheets: ListedSheet[] = [];
+  const named: { sheet: GeneratedSheet; name: string }[] = [];
+  for (const sheet of req.sheets) {
+    const names = sheets.filter((s) => !replacedSheets.includes(s)).map((s) => s.name);
+    const earlier = sheetToReplace(generated, sheet.kind, names);
+    if (earlier) replacedSheets.push(sheets.find((s) => s.name === earlier)!);
+    const name = earlier ?? freeSheetName(sheet.name, [...names, ...named.map((n) => n.name)]);
+    named.push({ sheet, name });
+    if (sheet.kind) generated.set(sheet.kind, name);
+  }
 
   // Every cell to touch, per sheet, keyed by its address.
   const bySheet = new Map<string, Map<string, Target>>();
@@ -206,36 +223,32 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
     }
   }
 
-  // The old record goes; the new one and the generated sheets come in.
+  // The old records and the sheets being replaced go; the new ones come in, after the rest.
   const wbPrefix = rootPrefix(workbookXml, 'workbook');
   let wbXml = workbookXml;
   const wbRelRemove: string[] = [];
   const ctRemove: string[] = [];
-  if (oldRecord) {
-    const position = listed.indexOf(oldRecord);
-    wbXml = wbXml.replace(oldRecord.xml, '');
-    wbXml = renumberLocalNames(wbXml, wbPrefix, position);
-    wbRelRemove.push(oldRecord.rid);
-    const part = pkg.part(oldRecord.part);
+  const gone = [oldRecord, oldGenerated, ...replacedSheets].filter((s): s is ListedSheet => !!s);
+  for (const sheet of gone.sort((a, b) => listed.indexOf(b) - listed.indexOf(a))) {
+    wbXml = wbXml.replace(sheet.xml, '');
+    wbXml = renumberLocalNames(wbXml, wbPrefix, listed.indexOf(sheet));
+    wbRelRemove.push(sheet.rid);
+    const part = pkg.part(sheet.part);
     if (part) removed.add(part.name);
-    ctRemove.push(oldRecord.part);
-    const rels = pkg.part(oldRecord.part.replace(/([^/]+)$/, '_rels/$1.rels'));
+    ctRemove.push(sheet.part);
+    const rels = pkg.part(sheet.part.replace(/([^/]+)$/, '_rels/$1.rels'));
     if (rels) removed.add(rels.name);
   }
-  const grafted = await graftSheets(
-    req.sheets,
-    newRecord,
-    sheets.map((s) => s.name),
-    styles,
-    pkg.codec,
-  );
+  const kept = listed.length - gone.length;
+  if (gone.length) wbXml = keepTabsInRange(wbXml, wbPrefix, kept);
+  const grafted = await graftSheets(named, newRecord, generated, styles, pkg.codec);
   const wbRelIds = new Set(relationships(workbookRels).map((r) => r.id));
   const wbRelAdd: { id: string; type: string; target: string }[] = [];
   const relPrefix = namespacePrefix(wbXml, REL_NS);
   let sheetId = Math.max(0, ...listed.map((s) => Number(getAttr(startTag(s.xml), 'sheetId') ?? 0)));
   let sheetEls = '';
   let names = '';
-  let position = sheets.length;
+  let position = kept;
   for (const g of grafted) {
     const name = freePart((n) => `xl/worksheets/sheet${n}.xml`);
     added.push({ name, data: await writer.compress(g.xml) });
@@ -253,7 +266,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   }
   wbXml = wbXml.replace(new RegExp(`</${wbPrefix}sheets>`), `${sheetEls}</${wbPrefix}sheets>`);
   if (names) wbXml = addDefinedNames(wbXml, wbPrefix, names);
-  if (oldRecord || grafted.length) {
+  if (gone.length || grafted.length) {
     replaced.set(pkg.part('xl/workbook.xml')!.name, await writer.compress(wbXml));
     replaced.set(
       pkg.part('xl/_rels/workbook.xml.rels')!.name,
@@ -279,7 +292,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
     bytes: writer.finish(),
     cellsMarked,
     cellsRestored,
-    sheetsAdded: grafted.filter((g) => !g.veryHidden).map((g) => g.name),
+    sheetsAdded: named.map((n) => n.name),
   };
 }
 
@@ -301,6 +314,15 @@ function renumberLocalNames(xml: string, p: string, removedAt: number): string {
     else if (n > removedAt) out = out.replace(d.xml, d.xml.replace(/localSheetId="\d+"/, `localSheetId="${n - 1}"`));
   }
   return out.replace(new RegExp(`<${p}definedNames>\\s*</${p}definedNames>`), '');
+}
+
+/** The active and first tab of the window must name a sheet that is still there. */
+function keepTabsInRange(xml: string, p: string, count: number): string {
+  return xml.replace(new RegExp(`<${p}workbookView\\b[^>]*>`, 'g'), (tag) =>
+    tag.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (all, name: string, n: string) =>
+      Number(n) >= count ? ` ${name}="0"` : all,
+    ),
+  );
 }
 
 /** Defined names appended to <definedNames>, made where the schema puts it when there is none. */
