@@ -1,0 +1,124 @@
+/**
+ * Writing a generated sheet (调整花名册, 抽查名单 …) through ET, from the same matrices as the
+ * Office host (sheetMatrices): number formats first, column by column in runs ('@' before text,
+ * so "=…", "0123" and 18-digit IDs stay text), then all values in one Value2 write, then the look
+ * (宋体, bold title and header, borders, widths) and the page setup: A4 landscape, one page wide,
+ * the header row printed on every page.
+ */
+import { a1 } from '../../domain/grid';
+import { layoutOf, type GeneratedSheet } from '../generated';
+import { SHEET_FONT, sheetMatrices } from '../office-sheet';
+import { freeSheetName } from '../sheet-name';
+import { XL_HALIGN, XL_LINE, XL_PAGE, type EtApplication, type EtWorksheet } from './et';
+import { activeWorkbook } from './wps-read';
+import { sheetNames } from './wps-marks';
+
+const HEADER_FILL = 0xe6e6e7; // BGR of #E7E6E6, as the Office host's header
+const INCH = 72;
+const ALIGN = { Left: XL_HALIGN.left, Center: XL_HALIGN.center, Right: XL_HALIGN.right } as const;
+
+const area = (top: number, left: number, bottom: number, right: number) =>
+  `${a1(top - 1, left - 1)}:${a1(bottom - 1, right - 1)}`;
+
+export function addSheetEt(app: EtApplication, sheet: GeneratedSheet): string {
+  const wb = activeWorkbook(app);
+  const name = freeSheetName(sheet.name, sheetNames(wb));
+  const sheets = wb.Worksheets;
+  const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+  ws.Name = name;
+  writeSheet(ws, sheet);
+  freezeHeader(app, layoutOf(sheet).headerRow);
+  return name;
+}
+
+function writeSheet(ws: EtWorksheet, sheet: GeneratedSheet): void {
+  const layout = layoutOf(sheet);
+  const width = sheet.columns.length;
+  const { values, formats, align } = sheetMatrices(sheet);
+  const height = values.length;
+
+  for (let j = 0; j < width; j++) {
+    runs(
+      height,
+      (r) => formats[r][j],
+      (from, to, fmt) => {
+        if (fmt !== 'General') ws.Range(area(from + 1, j + 1, to + 1, j + 1)).NumberFormat = fmt;
+      },
+    );
+  }
+  const all = ws.Range(area(1, 1, height, width));
+  all.Value2 = values;
+  all.Font.Name = SHEET_FONT;
+
+  const row = (r: number) => ws.Range(area(r, 1, r, width));
+  for (const r of [layout.titleRow, ...layout.subtitleRows, ...layout.footerRows]) {
+    if (width > 1) row(r).Merge();
+  }
+  const title = row(layout.titleRow);
+  title.Font.Bold = true;
+  title.Font.Size = 16;
+  title.HorizontalAlignment = XL_HALIGN.center;
+  title.RowHeight = 36;
+  const header = row(layout.headerRow);
+  header.Font.Bold = true;
+  header.HorizontalAlignment = XL_HALIGN.center;
+  header.WrapText = true;
+  header.Interior.Color = HEADER_FILL;
+  if (layout.totalsRow) row(layout.totalsRow).Font.Bold = true;
+
+  const lastTableRow = layout.totalsRow ?? layout.firstBodyRow + sheet.body.length - 1;
+  const table = ws.Range(area(layout.headerRow, 1, lastTableRow, width));
+  table.Borders.LineStyle = XL_LINE.continuous;
+  table.Borders.Weight = XL_LINE.thin;
+  if (lastTableRow > layout.headerRow) table.WrapText = true;
+
+  // Alignment per column, one call per run of rows that share it.
+  for (let j = 0; j < width; j++) {
+    const first = layout.firstBodyRow - 1;
+    runs(
+      lastTableRow - first,
+      (i) => align[first + i][j],
+      (from, to, a) => {
+        ws.Range(area(first + from + 1, j + 1, first + to + 1, j + 1)).HorizontalAlignment = ALIGN[a];
+      },
+    );
+  }
+  sheet.columns.forEach((c, j) => {
+    ws.Range(a1(0, j)).ColumnWidth = c.width;
+  });
+
+  const page = ws.PageSetup;
+  page.Orientation = sheet.landscape ? XL_PAGE.landscape : XL_PAGE.portrait;
+  page.PaperSize = XL_PAGE.paperA4;
+  // One page wide, as many pages tall as needed.
+  page.Zoom = false;
+  page.FitToPagesWide = 1;
+  page.FitToPagesTall = false;
+  page.PrintTitleRows = `$${layout.headerRow}:$${layout.headerRow}`;
+  page.CenterHorizontally = true;
+  page.LeftMargin = 0.4 * INCH;
+  page.RightMargin = 0.4 * INCH;
+  page.TopMargin = 0.6 * INCH;
+  page.BottomMargin = 0.6 * INCH;
+  page.CenterFooter = '第 &P 页，共 &N 页';
+}
+
+/** Call `each` once per run of equal values among 0…n-1. */
+function runs<T>(n: number, at: (i: number) => T, each: (from: number, to: number, v: T) => void): void {
+  let start = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && at(i) === at(start)) continue;
+    if (n > 0) each(start, i - 1, at(start));
+    start = i;
+  }
+}
+
+/** The new sheet is the active one: freeze the rows down to the header. Optional nicety. */
+function freezeHeader(app: EtApplication, headerRow: number): void {
+  const win = app.ActiveWindow;
+  if (!win) return;
+  win.FreezePanes = false;
+  win.SplitColumn = 0;
+  win.SplitRow = headerRow;
+  win.FreezePanes = true;
+}
