@@ -118,6 +118,8 @@ export class WpsDouble {
   displayAlerts = true;
   private activeSheet?: SheetState;
   private readonly storage = new Map<string, unknown>();
+  /** Notes in sheet order, kept between Comments.Item calls (sorting each time is quadratic). */
+  private readonly noteOrder = new WeakMap<SheetState, string[]>();
 
   constructor(
     public book: BookState,
@@ -183,28 +185,29 @@ export class WpsDouble {
   }
 
   private application(): Record<string, unknown> {
-    const d = this;
     const app = this.obj('Application', {
-      Name: { get: () => d.info.name },
-      Version: { get: () => d.info.version },
-      Build: { get: () => d.info.build },
-      ActiveWorkbook: { get: () => (d.book.live().length ? d.workbook() : null) },
-      ActiveSheet: { get: () => (d.activeSheet && !d.activeSheet.deleted ? d.worksheet(d.activeSheet) : null) },
-      ActiveWindow: { get: () => d.window() },
-      ScreenUpdating: { get: () => d.screenUpdating, set: (v) => (d.screenUpdating = Boolean(v)) },
-      DisplayAlerts: { get: () => d.displayAlerts, set: (v) => (d.displayAlerts = Boolean(v)) },
-      Union: (...ranges: never[]) => d.union(ranges as unknown as Record<string, unknown>[]),
+      Name: { get: () => this.info.name },
+      Version: { get: () => this.info.version },
+      Build: { get: () => this.info.build },
+      ActiveWorkbook: { get: () => (this.book.live().length ? this.workbook() : null) },
+      ActiveSheet: {
+        get: () => (this.activeSheet && !this.activeSheet.deleted ? this.worksheet(this.activeSheet) : null),
+      },
+      ActiveWindow: { get: () => this.window() },
+      ScreenUpdating: { get: () => this.screenUpdating, set: (v) => (this.screenUpdating = Boolean(v)) },
+      DisplayAlerts: { get: () => this.displayAlerts, set: (v) => (this.displayAlerts = Boolean(v)) },
+      Union: (...ranges: never[]) => this.union(ranges as unknown as Record<string, unknown>[]),
       CreateTaskPane: (url: never) => {
-        const pane: TaskPaneRecord = { ID: d.taskPanes.length + 1, url: String(url), Visible: false, Width: 300 };
-        d.taskPanes.push(pane);
-        d.onTaskPane?.(pane);
+        const pane: TaskPaneRecord = { ID: this.taskPanes.length + 1, url: String(url), Visible: false, Width: 300 };
+        this.taskPanes.push(pane);
+        this.onTaskPane?.(pane);
         return pane;
       },
-      GetTaskPane: (id: never) => d.taskPanes.find((p) => p.ID === Number(id)) ?? null,
+      GetTaskPane: (id: never) => this.taskPanes.find((p) => p.ID === Number(id)) ?? null,
       PluginStorage: {
         get: () => ({
-          getItem: (k: string) => d.storage.get(k) ?? null,
-          setItem: (k: string, v: unknown) => void d.storage.set(k, v),
+          getItem: (k: string) => this.storage.get(k) ?? null,
+          setItem: (k: string, v: unknown) => void this.storage.set(k, v),
         }),
       },
     });
@@ -217,31 +220,28 @@ export class WpsDouble {
   onTaskPane?: (pane: TaskPaneRecord) => void;
 
   private window(): Record<string, unknown> {
-    const d = this;
     let split = 0;
     return this.obj('Window', {
       SplitRow: { get: () => split, set: (v) => (split = Number(v)) },
       SplitColumn: { get: () => 0, set: () => undefined },
       FreezePanes: {
-        get: () => (d.activeSheet?.frozenRows ?? 0) > 0,
+        get: () => (this.activeSheet?.frozenRows ?? 0) > 0,
         set: (v) => {
-          if (d.activeSheet) d.activeSheet.frozenRows = v ? split : 0;
+          if (this.activeSheet) this.activeSheet.frozenRows = v ? split : 0;
         },
       },
     });
   }
 
   private workbook(): Record<string, unknown> {
-    const d = this;
     return this.obj('Workbook', {
       Name: { get: () => 'workbook.xlsx' },
-      Worksheets: { get: () => d.worksheets() },
+      Worksheets: { get: () => this.worksheets() },
     });
   }
 
   private worksheets(): Record<string, unknown> {
-    const d = this;
-    const live = () => d.book.live();
+    const live = () => this.book.live();
     return this.obj('Worksheets', {
       Count: { get: () => live().length },
       Item: (index: never) => {
@@ -250,29 +250,28 @@ export class WpsDouble {
           if (!Number.isInteger(i) || i < 1 || i > live().length) {
             throw new DoubleError('InvalidArgument', `Worksheets.Item(${i}): collections count from 1 to Count`);
           }
-          return d.worksheet(live()[i - 1]);
+          return this.worksheet(live()[i - 1]);
         }
-        return d.worksheet(d.book.get(String(i)));
+        return this.worksheet(this.book.get(String(i)));
       },
       Add: (before: never, after: never) => {
         let n = live().length + 1;
-        while (d.book.find(`Sheet${n}`)) n++;
-        const s = d.book.add(`Sheet${n}`);
+        while (this.book.find(`Sheet${n}`)) n++;
+        const s = this.book.add(`Sheet${n}`);
         // BookState appends; move it where Excel puts it: after `After`, else before the active sheet.
-        d.book.sheets.pop();
+        this.book.sheets.pop();
         const anchor = (after ?? before) as unknown as { __sheet?: SheetState } | undefined;
-        const target = anchor?.__sheet ?? d.activeSheet;
-        let at = target ? d.book.sheets.indexOf(target) : d.book.sheets.length;
+        const target = anchor?.__sheet ?? this.activeSheet;
+        let at = target ? this.book.sheets.indexOf(target) : this.book.sheets.length;
         if (after || !target) at += 1;
-        d.book.sheets.splice(Math.max(0, at), 0, s);
-        d.activeSheet = s;
-        return d.worksheet(s);
+        this.book.sheets.splice(Math.max(0, at), 0, s);
+        this.activeSheet = s;
+        return this.worksheet(s);
       },
     });
   }
 
   worksheet(s: SheetState): Record<string, unknown> {
-    const d = this;
     const ws = this.obj('Worksheet', {
       Name: {
         get: () => s.name,
@@ -281,7 +280,7 @@ export class WpsDouble {
           if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name)) {
             throw new DoubleError('InvalidArgument', `bad worksheet name "${name}"`);
           }
-          const other = d.book.find(name);
+          const other = this.book.find(name);
           if (other && other !== s) throw new DoubleError('InvalidArgument', `worksheet "${name}" exists`);
           s.name = name;
         },
@@ -295,9 +294,9 @@ export class WpsDouble {
           s.visibility = vis;
         },
       },
-      Index: { get: () => d.book.live().indexOf(s) + 1 },
+      Index: { get: () => this.book.live().indexOf(s) + 1 },
       UsedRange: {
-        get: () => d.range(s, [s.usedRect(false) ?? { r0: 0, c0: 0, rows: 1, cols: 1 }]),
+        get: () => this.range(s, [s.usedRect(false) ?? { r0: 0, c0: 0, rows: 1, cols: 1 }]),
       },
       Range: (cell1: never, cell2: never) => {
         const a = String(cell1);
@@ -319,22 +318,22 @@ export class WpsDouble {
             },
           ];
         }
-        return d.range(s, rects);
+        return this.range(s, rects);
       },
-      Comments: { get: () => d.comments(s) },
-      PageSetup: { get: () => d.pageSetup(s) },
+      Comments: { get: () => this.comments(s) },
+      PageSetup: { get: () => this.pageSetup(s) },
       Activate: () => {
-        d.activeSheet = s;
+        this.activeSheet = s;
       },
       Delete: () => {
-        if (d.displayAlerts) {
+        if (this.displayAlerts) {
           throw new DoubleError('InvalidOperation', 'Delete with DisplayAlerts on: WPS would ask the clerk first');
         }
-        if (d.book.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
+        if (this.book.live().filter((x) => x.visibility === 'Visible' && x !== s).length === 0) {
           throw new DoubleError('InvalidOperation', 'a workbook must keep one visible sheet');
         }
         s.deleted = true;
-        if (d.activeSheet === s) d.activeSheet = d.book.live().find((x) => x.visibility === 'Visible');
+        if (this.activeSheet === s) this.activeSheet = this.book.live().find((x) => x.visibility === 'Visible');
       },
     });
     Object.defineProperty(ws, '__sheet', { value: s });
@@ -363,12 +362,18 @@ export class WpsDouble {
   }
 
   private comments(s: SheetState): Record<string, unknown> {
-    const d = this;
     // In the order of the sheet: row by row, as the Comments collection lists them.
-    const list = () =>
-      [...s.notes.keys()]
-        .map((a) => ({ a, rect: parseArea(a) }))
-        .sort((x, y) => x.rect.r0 - y.rect.r0 || x.rect.c0 - y.rect.c0);
+    const list = () => {
+      let all = this.noteOrder.get(s);
+      if (all?.length !== s.notes.size) {
+        all = [...s.notes.keys()]
+          .map((a) => ({ a, rect: parseArea(a) }))
+          .sort((x, y) => x.rect.r0 - y.rect.r0 || x.rect.c0 - y.rect.c0)
+          .map((x) => x.a);
+        this.noteOrder.set(s, all);
+      }
+      return all;
+    };
     return this.obj('Comments', {
       Count: { get: () => s.notes.size },
       Item: (index: never) => {
@@ -377,13 +382,12 @@ export class WpsDouble {
         if (!Number.isInteger(i) || i < 1 || i > all.length) {
           throw new DoubleError('InvalidArgument', `Comments.Item(${i}): collections count from 1 to Count`);
         }
-        return d.comment(s, all[i - 1].a);
+        return this.comment(s, all[i - 1]);
       },
     });
   }
 
   private comment(s: SheetState, address: string): Record<string, unknown> {
-    const d = this;
     return this.obj('Comment', {
       Text: (text: never, start: never) => {
         if (!s.notes.has(address)) throw new DoubleError('InvalidOperation', 'the note was deleted');
@@ -395,8 +399,11 @@ export class WpsDouble {
       },
       Delete: () => {
         s.notes.delete(address);
+        const order = this.noteOrder.get(s);
+        const at = order ? order.lastIndexOf(address) : -1;
+        if (at >= 0) order!.splice(at, 1);
       },
-      Parent: { get: () => d.range(s, [parseArea(address)]) },
+      Parent: { get: () => this.range(s, [parseArea(address)]) },
     });
   }
 
@@ -415,7 +422,6 @@ export class WpsDouble {
   }
 
   range(s: SheetState, rects: Rect[]): Record<string, unknown> {
-    const d = this;
     const first = rects[0];
     const single = () => {
       if (rects.length > 1) throw new DoubleError('InvalidOperation', 'the double refuses this on a multi-area range');
@@ -424,8 +430,8 @@ export class WpsDouble {
     const range = this.obj('Range', {
       Row: { get: () => first.r0 + 1 },
       Column: { get: () => first.c0 + 1 },
-      Rows: { get: () => d.obj('Rows', { Count: { get: () => first.rows } }) },
-      Columns: { get: () => d.obj('Columns', { Count: { get: () => first.cols } }) },
+      Rows: { get: () => this.obj('Rows', { Count: { get: () => first.rows } }) },
+      Columns: { get: () => this.obj('Columns', { Count: { get: () => first.cols } }) },
       Value2: {
         get: () => {
           single();
@@ -461,7 +467,7 @@ export class WpsDouble {
       },
       Interior: {
         get: () =>
-          d.obj('Interior', {
+          this.obj('Interior', {
             Color: {
               get: () => uniform(rects, (r, c) => hexToBgr(fillOf(r, c)?.color ?? '#FFFFFF')),
               set: (v) => {
@@ -504,7 +510,7 @@ export class WpsDouble {
       },
       Font: {
         get: () =>
-          d.obj('Font', {
+          this.obj('Font', {
             Name: { set: (v) => each((r, c) => s.setStyle(r, c, { fontName: String(v) })) },
             Size: { set: (v) => each((r, c) => s.setStyle(r, c, { fontSize: Number(v) })) },
             Bold: {
@@ -515,7 +521,7 @@ export class WpsDouble {
       },
       Borders: {
         get: () =>
-          d.obj('Borders', {
+          this.obj('Borders', {
             LineStyle: { set: (v) => rects.forEach((rect) => s.borders.push({ rect, edge: 'all', style: String(v) })) },
             Weight: { set: () => undefined },
           }),
@@ -542,7 +548,7 @@ export class WpsDouble {
       MergeArea: {
         get: () => {
           const m = s.merges.find((x) => inside(x, first.r0, first.c0));
-          return d.range(s, [m ?? { r0: first.r0, c0: first.c0, rows: 1, cols: 1 }]);
+          return this.range(s, [m ?? { r0: first.r0, c0: first.c0, rows: 1, cols: 1 }]);
         },
       },
       Merge: () => {
@@ -554,10 +560,11 @@ export class WpsDouble {
         const address = a1Of({ r0: first.r0, c0: first.c0, rows: 1, cols: 1 });
         if (s.notes.has(address)) throw new DoubleError('InvalidOperation', `${address} already has a note`);
         s.notes.set(address, String(text ?? ''));
-        return d.comment(s, address);
+        this.noteOrder.delete(s);
+        return this.comment(s, address);
       },
       Select: () => {
-        d.book.selection = { sheet: s, rect: first };
+        this.book.selection = { sheet: s, rect: first };
       },
     });
     function each(fn: (r: number, c: number) => void) {
