@@ -24,7 +24,7 @@ import {
   type EtWorksheet,
 } from './et';
 import { activeWorkbook, readMatrix, usedArea } from './wps-read';
-import { cellKey, fillOfRange, readFills, setFill, unionGroups } from './wps-ranges';
+import { cellKey, fillOfRange, MAX_AREAS, readFills, setFill, unionGroups } from './wps-ranges';
 
 /** Cells per Value2 write of the record. */
 const CELLS_PER_WRITE = 100_000;
@@ -178,22 +178,34 @@ function recordGrid(rec: EtWorksheet) {
 }
 
 /**
- * Which recorded cells still carry our fill (a fill the clerk changed since is theirs). Runs of the
- * record in its order are asked whole; a run that answers "mixed" is halved.
+ * Which recorded cells still carry our fill (a fill the clerk changed since is theirs). A run of
+ * the record that answers "all ours" in one read is restored at once through the same union when
+ * its cells share their earlier fill (the usual case); a run that answers "mixed" is halved.
+ * Returns the cells left to restore by fill.
  */
-function stillOurs(app: EtApplication, ws: EtWorksheet, cells: CellRef[], out: Set<string>): void {
-  if (!cells.length) return;
-  const groups = unionGroups(app, ws, cells);
-  if (groups.length === 1) {
-    const f = fillOfRange(groups[0].range);
-    if (f || cells.length === 1) {
-      if (f && isOurFill(f)) for (const c of cells) out.add(cellKey(c.row, c.col));
-      return;
-    }
+function restoreRun(
+  app: EtApplication,
+  ws: EtWorksheet,
+  run: { cell: CellRef; fill: CellFill }[],
+  rest: typeof run,
+): void {
+  if (!run.length) return;
+  const groups = unionGroups(
+    app,
+    ws,
+    run.map((r) => r.cell),
+  );
+  const f = groups.length === 1 ? fillOfRange(groups[0].range) : null;
+  if (f || run.length === 1) {
+    if (!f || !isOurFill(f)) return;
+    const first = fillToRecord(run[0].fill);
+    if (run.every((r) => fillToRecord(r.fill) === first)) setFill(groups[0].range.Interior, run[0].fill);
+    else rest.push(...run);
+    return;
   }
-  const half = cells.length >> 1;
-  stillOurs(app, ws, cells.slice(0, half), out);
-  stillOurs(app, ws, cells.slice(half), out);
+  const half = run.length >> 1;
+  restoreRun(app, ws, run.slice(0, half), rest);
+  restoreRun(app, ws, run.slice(half), rest);
 }
 
 /** Restore every recorded cell still marked, remove our notes, delete the record. */
@@ -219,17 +231,11 @@ export function clearEt(app: EtApplication): number {
   let restored = 0;
   for (const [name, list] of bySheet) {
     const ws = wb.Worksheets.Item(name);
-    const ours = new Set<string>();
-    stillOurs(
-      app,
-      ws,
-      list.map((r) => r.cell),
-      ours,
-    );
+    restored += list.length;
+    const rest: { cell: CellRef; fill: CellFill }[] = [];
+    for (let i = 0; i < list.length; i += MAX_AREAS) restoreRun(app, ws, list.slice(i, i + MAX_AREAS), rest);
     const byFill = new Map<string, { fill: CellFill; cells: CellRef[] }>();
-    for (const { cell, fill } of list) {
-      restored++;
-      if (!ours.has(cellKey(cell.row, cell.col))) continue;
+    for (const { cell, fill } of rest) {
       const key = fillToRecord(fill);
       let group = byFill.get(key);
       if (!group) byFill.set(key, (group = { fill, cells: [] }));
