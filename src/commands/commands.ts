@@ -26,6 +26,7 @@ import {
   type DocumentSettings,
   type Settings,
 } from '../workbook/settings';
+import { browserUserDefaults, withUserDefaults } from '../workbook/user-defaults';
 import { officeDialogs, showNotice, type Notice } from './dialog';
 
 /** Where the last command's result is kept in the document settings. */
@@ -214,7 +215,8 @@ function officeDeps(): CommandDeps {
   const settings = Office.context.document.settings;
   return {
     host,
-    loadSettings: () => loadSettings(documentBackend(settings)),
+    // The clerk's own defaults under the workbook's settings, as in the pane.
+    loadSettings: () => loadSettings(withUserDefaults(documentBackend(settings), browserUserDefaults())),
     selectCell: (sheet, row, col) => host.selectCell(sheet, row, col),
     // Kept first (the pane shows it even where no dialog can open), then shown.
     notify: async (notice) => {

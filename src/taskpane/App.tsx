@@ -3,8 +3,13 @@
  * numbers → marks and sheets → the findings themselves. It knows nothing of Excel or files: all
  * of that arrives as `actions` from the shell (OfficeShell inside Excel, StandaloneShell on the
  * web page).
+ *
+ * Layout: the pane is exactly the window's height. The controls sit at the top and the findings
+ * list fills the rest: the list is the one scroll area, so after a check the first findings are
+ * in view at 350 × 900. (When the settings form is open and the window is short, the controls
+ * scroll instead, the list keeping a few rows.)
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { PaneActions, SheetKind } from './actions';
 import { LangContext, STRINGS, type Lang } from './i18n';
@@ -26,17 +31,26 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
+    gap: tokens.spacingVerticalS,
     boxSizing: 'border-box',
-    minHeight: '100vh',
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    height: '100vh',
+    overflow: 'hidden',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+  },
+  top: {
+    flex: '0 1 auto',
+    minHeight: 0,
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
   },
   wide: { maxWidth: '1200px', margin: '0 auto', width: '100%' },
   intro: { color: tokens.colorNeutralForeground3 },
   check: { width: '100%' },
-  panel: { flex: '1 0 360px', display: 'flex', flexDirection: 'column', minHeight: 0 },
+  panel: { flex: '1 1 0', display: 'flex', flexDirection: 'column', minHeight: '200px' },
 });
 
 type TabValue = 'findings' | 'adjustments' | 'stats';
@@ -55,11 +69,13 @@ export interface AppProps {
   standalone?: boolean;
   /** A message to show on opening, e.g. the last ribbon command's result. */
   initialNotice?: Notice;
+  /** Check as soon as the settings are loaded (inside Excel the workbook is already open). */
+  checkOnOpen?: boolean;
 }
 
 export const EMPTY_DRAFT: SettingsDraft = draftFromSettings(DEFAULT_SETTINGS);
 
-export function App({ actions, settings, initialLang = 'zh', standalone, initialNotice }: AppProps) {
+export function App({ actions, settings, initialLang = 'zh', standalone, initialNotice, checkOnOpen }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const s = STRINGS[lang];
@@ -70,24 +86,53 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   /** The clerk's choice of roster sheet (更换); undefined = let the engine find it. */
   const [rosterSheet, setRosterSheet] = useState<string>();
   const session = useSession(actions, initialNotice);
-  const { result, sheets, busy, progress, notice } = session.state;
+  const { result, sheets, busy, progress, notice, unsaved } = session.state;
+  /** The settings as loaded; set once, so checking on opening waits for them. */
+  const [loaded, setLoaded] = useState<SettingsDraft>();
+  const summaryRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let live = true;
     settings
       .load()
-      .then((d) => live && setDraft(d))
-      .catch(() => undefined); // unreadable settings: start from the defaults
+      .catch(() => EMPTY_DRAFT) // unreadable settings: start from the defaults
+      .then((d) => {
+        if (!live) return;
+        setDraft(d);
+        setLoaded(d);
+      });
     return () => {
       live = false;
     };
   }, [settings]);
 
-  // A new result starts with every adjustment included and the findings in view.
+  // Inside Excel the pane checks on opening: one click (核查面板) from the roster to the findings.
+  const checkedOnOpen = useRef(false);
+  useEffect(() => {
+    if (!checkOnOpen || !loaded || checkedOnOpen.current || !actions.ready) return;
+    checkedOnOpen.current = true;
+    void session.check(() => draftToPolicy(loaded));
+  }, [checkOnOpen, loaded, actions.ready, session]);
+
+  // A new result starts with every adjustment included and the findings in view; the focus
+  // moves to the counts, so the keyboard and the screen reader start from the results.
   useEffect(() => {
     setExcluded(new Set());
     setTab('findings');
+    if (result) summaryRef.current?.focus();
   }, [result]);
+
+  // The web page holds results only in memory: closing the tab before 下载结果 asks first.
+  const pending = unsaved.marks || unsaved.sheets.length > 0;
+  useEffect(() => {
+    if (!standalone || !pending) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // older browsers show the prompt only when returnValue is set
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [standalone, pending]);
 
   const bilingual = useCallback(
     <A extends unknown[]>(pick: (t: typeof s) => (...args: A) => string) =>
@@ -111,6 +156,12 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
     void session.check(policy, sheet);
   };
   // Households unticked in 调整 stay out of the adjustment roster and the public notice alike.
+  const onMarkAndGenerate = () =>
+    void session.markAndGenerate(
+      lang,
+      { exclude: excluded, includeFindings: notesMissing },
+      bilingual((t) => t.markedAndGenerated),
+    );
   const onGenerate = (kind: SheetKind) =>
     void session.generate(
       kind,
@@ -137,61 +188,84 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   return (
     <LangContext.Provider value={lang}>
       <main className={mergeClasses(styles.root, standalone && styles.wide)} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
-        <Header lang={lang} onLang={setLang} />
-        {standalone && (
-          <Text size={200} className={styles.intro}>
-            {s.standalone}
-          </Text>
-        )}
-        {actions.open && <FilePicker fileName={actions.fileName} disabled={!!busy} onFile={onFile} />}
-        {(!actions.open || result) && (
-          <RosterLine result={result} sheets={sheets} disabled={!!busy} onRosterSheet={onRosterSheet} />
-        )}
-        <SettingsForm
-          draft={draft}
-          onChange={(d) => {
-            setDraft(d);
-            setSaved(false);
-          }}
-          onSave={() =>
-            settings.save(draft).then(
-              () => setSaved(true),
-              () => setSaved(false),
-            )
-          }
-          saved={saved}
-          disabled={!!busy}
-        />
-        <Button
-          className={styles.check}
-          appearance="primary"
-          size="large"
-          disabled={!!busy || !actions.ready}
-          onClick={onCheck}
-        >
-          {busy === 'check' ? s.checking : result ? s.recheck : s.check}
-        </Button>
-        {busy && <ProgressLine busy={busy} progress={progress} />}
-        {notice && <NoticeBar notice={notice} onDismiss={session.dismiss} />}
-        {result && (
-          <>
-            <SummaryCards result={result} />
+        <div className={styles.top}>
+          <Header lang={lang} onLang={setLang} />
+          {standalone && (
+            <Text size={200} className={styles.intro}>
+              {s.standalone}
+            </Text>
+          )}
+          {actions.open && <FilePicker fileName={actions.fileName} disabled={!!busy} onFile={onFile} />}
+          {(!actions.open || result) && (
+            <RosterLine result={result} sheets={sheets} disabled={!!busy} onRosterSheet={onRosterSheet} />
+          )}
+          <SettingsForm
+            draft={draft}
+            onChange={(d) => {
+              setDraft(d);
+              setSaved(false);
+            }}
+            onSave={() =>
+              settings.save(draft).then(
+                () => setSaved(true),
+                () => setSaved(false),
+              )
+            }
+            saved={saved}
+            disabled={!!busy}
+            onSubmit={onCheck}
+          />
+          <Button
+            className={styles.check}
+            appearance={result ? 'secondary' : 'primary'}
+            size={result ? 'medium' : 'large'}
+            disabled={!!busy || !actions.ready}
+            onClick={onCheck}
+          >
+            {busy === 'check' ? s.checking : result ? s.recheck : s.check}
+          </Button>
+          {busy && <ProgressLine busy={busy} progress={progress} />}
+          {notice && <NoticeBar notice={notice} onDismiss={session.dismiss} />}
+          {result && (
+            <>
+              <SummaryCards result={result} focusRef={summaryRef} />
+              <ActionBar
+                hasResult
+                ready={actions.ready}
+                busy={!!busy}
+                canDownload={!!actions.download}
+                unsaved={actions.download ? unsaved : undefined}
+                onMarkAndGenerate={onMarkAndGenerate}
+                onMark={() =>
+                  void session.mark(
+                    lang,
+                    bilingual((t) => t.marked),
+                  )
+                }
+                onClear={() => void session.clear(bilingual((t) => t.cleared))}
+                onGenerate={onGenerate}
+                onExportReport={() => session.exportReport(bilingual((t) => t.reportExported))}
+                onDownload={() => void session.download(bilingual((t) => t.downloaded))}
+              />
+            </>
+          )}
+          {!result && !actions.open && (
             <ActionBar
-              hasResult
+              hasResult={false}
               ready={actions.ready}
               busy={!!busy}
-              canDownload={!!actions.download}
-              onMark={() =>
-                void session.mark(
-                  lang,
-                  bilingual((t) => t.marked),
-                )
-              }
+              canDownload={false}
+              onMarkAndGenerate={() => undefined}
+              onMark={() => undefined}
               onClear={() => void session.clear(bilingual((t) => t.cleared))}
-              onGenerate={onGenerate}
-              onExportReport={() => session.exportReport(bilingual((t) => t.reportExported))}
-              onDownload={() => void session.download(bilingual((t) => t.downloaded))}
+              onGenerate={() => undefined}
+              onExportReport={() => undefined}
+              onDownload={() => undefined}
             />
+          )}
+        </div>
+        {result && (
+          <>
             <TabList
               selectedValue={tab}
               onTabSelect={(_, d) => setTab(d.value as TabValue)}
@@ -205,7 +279,9 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               ))}
             </TabList>
             <div className={styles.panel} role="tabpanel" aria-label={tabs.find((t) => t.value === tab)?.label}>
-              {tab === 'findings' && <FindingsTab result={result} onSelect={session.select} />}
+              {tab === 'findings' && (
+                <FindingsTab result={result} grid={session.state.grid} onSelect={session.select} />
+              )}
               {tab === 'adjustments' && (
                 <AdjustmentsTab
                   adjustments={result.adjustments}
@@ -218,19 +294,6 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               {tab === 'stats' && <StatsTab result={result} />}
             </div>
           </>
-        )}
-        {!result && !actions.open && (
-          <ActionBar
-            hasResult={false}
-            ready={actions.ready}
-            busy={!!busy}
-            canDownload={false}
-            onMark={() => undefined}
-            onClear={() => void session.clear(bilingual((t) => t.cleared))}
-            onGenerate={() => undefined}
-            onExportReport={() => undefined}
-            onDownload={() => undefined}
-          />
         )}
       </main>
     </LangContext.Provider>

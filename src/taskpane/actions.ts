@@ -17,6 +17,8 @@ export interface CheckOutcome {
   result: CheckResult;
   /** The visible sheets, for choosing another roster sheet (更换). */
   sheets: string[];
+  /** What was read, so an opened finding can show its row's cells. */
+  grid?: WorkbookGrid;
 }
 
 export interface PaneActions {
@@ -42,5 +44,5 @@ export interface PaneActions {
 
 /** A check's result with the sheets the clerk may pick as the roster instead. */
 export function outcome(run: { grid: WorkbookGrid; result: CheckResult }): CheckOutcome {
-  return { result: run.result, sheets: run.grid.sheets.filter((s) => !s.hidden).map((s) => s.name) };
+  return { result: run.result, sheets: run.grid.sheets.filter((s) => !s.hidden).map((s) => s.name), grid: run.grid };
 }

@@ -82,7 +82,7 @@ const zh = {
   download: '下载结果',
   marked: (cells: number, notes: boolean) =>
     `已标注 ${num(cells)} 个单元格` + (notes ? '，原因已写入批注' : '，原因见“核查汇总”表'),
-  cleared: (cells: number) => `已清除标注，恢复 ${num(cells)} 个单元格`,
+  cleared: (cells: number) => (cells ? `已清除标注，恢复 ${num(cells)} 个单元格` : '没有需要清除的标注'),
   sheetAdded: (name: string) => `已生成工作表“${name}”`,
   downloaded: (name: string) => `已下载 ${name}`,
   reportExported: (name: string) => `已导出 ${name}`,
@@ -120,6 +120,24 @@ const zh = {
   busy: '请稍候…',
   standalone: '独立网页版：不需要 Excel，文件只在本机处理',
   invalidNumber: '请输入数字',
+  // The clerk's loop (#11)
+  markAndGenerate: '标注并生成调整花名册',
+  markedAndGenerated: (cells: number, sheet: string | undefined) =>
+    `已标注 ${num(cells)} 个单元格` + (sheet ? `，已生成“${sheet}”` : '；没有拟调整的户，未生成调整花名册'),
+  downloadHolds: (marks: boolean, sheets: string[]) =>
+    '下载的文件含：' + [marks ? '问题标注' : '', ...sheets.map((n) => `“${n}”表`)].filter(Boolean).join('、'),
+  notDownloaded: '结果尚未下载：请点“下载结果”保存',
+  otherLanguage: 'English',
+  findingDetail: (rule: string, column: string | undefined, cell: string | undefined) =>
+    [`规则 ${rule}`, column ? `列“${column}”` : '', cell ? `单元格 ${cell}` : ''].filter(Boolean).join(' · '),
+  showCell: '在表格中查看',
+  rowCells: (row: number) => `第${row}行的内容`,
+  liveCheck: '边改边查',
+  liveCheckHint: '改正单元格后自动重新核查这一户',
+  liveUpdated: (row: number, errors: number, warnings: number) =>
+    errors + warnings
+      ? `第${row}行已重新核查：${errors} 处错误、${warnings} 处提醒`
+      : `第${row}行已重新核查：没有问题了`,
 } as const;
 
 type Widen<T> = T extends string
@@ -198,7 +216,7 @@ const en: Strings = {
   exportReport: 'Export report (JSON)',
   download: 'Download result',
   marked: (cells, notes) => `Marked ${cells} cells` + (notes ? ', reasons in notes' : ', reasons in the summary sheet'),
-  cleared: (cells) => `Marks cleared, ${cells} cells restored`,
+  cleared: (cells) => (cells ? `Marks cleared, ${cells} cells restored` : 'There were no marks to clear'),
   sheetAdded: (name) => `Sheet “${name}” added`,
   downloaded: (name) => `Downloaded ${name}`,
   reportExported: (name) => `Exported ${name}`,
@@ -235,6 +253,24 @@ const en: Strings = {
   busy: 'Please wait…',
   standalone: 'Web page: no Excel needed; the file stays on this computer',
   invalidNumber: 'Enter a number',
+  // The clerk's loop (#11)
+  markAndGenerate: 'Mark and write adjustment roster',
+  markedAndGenerated: (cells, sheet) =>
+    `Marked ${cells} cells` + (sheet ? `, wrote “${sheet}”` : '; no household to adjust, no adjustment roster'),
+  downloadHolds: (marks, sheets) =>
+    'The file holds: ' + [marks ? 'the marks' : '', ...sheets.map((n) => `sheet “${n}”`)].filter(Boolean).join(', '),
+  notDownloaded: 'Not downloaded yet: use “Download result” to save',
+  otherLanguage: '中文',
+  findingDetail: (rule, column, cell) =>
+    [`rule ${rule}`, column ? `column “${column}”` : '', cell ? `cell ${cell}` : ''].filter(Boolean).join(' · '),
+  showCell: 'Show in the sheet',
+  rowCells: (row) => `Row ${row} as written`,
+  liveCheck: 'Re-check as I edit',
+  liveCheckHint: 'After you correct a cell, that household is checked again',
+  liveUpdated: (row, errors, warnings) =>
+    errors + warnings
+      ? `Row ${row} checked again: ${errors} errors, ${warnings} warnings`
+      : `Row ${row} checked again: no problems left`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

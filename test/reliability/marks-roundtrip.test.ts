@@ -198,9 +198,12 @@ describe('through the command line: check → clear', () => {
     await run('check', input, '--out', join(dir, 'once.xlsx'), '--as-of', '2018-01-15');
     const again = await run('check', join(dir, 'once.xlsx'), '--out', join(dir, 'twice.xlsx'), '--as-of', '2018-01-15');
     expect(again.code).toBe(1);
-    // Our earlier generated sheets are replaced, not doubled (generated-record.ts).
-    expect(again.stdout).toContain('调整花名册');
+    // Our own sheets from the first check are replaced, not added again as 调整花名册(2).
+    expect(again.stdout).toMatch(/新增工作表.*调整花名册/);
     expect(again.stdout).not.toContain('调整花名册(2)');
+    expect(
+      (await readXlsx(join(dir, 'twice.xlsx'))).worksheets.filter((w) => w.name.startsWith('调整花名册')),
+    ).toHaveLength(1);
     expect((await run('clear', join(dir, 'twice.xlsx'), '--out', join(dir, 'back.xlsx'))).code).toBe(0);
     const back = await readXlsx(join(dir, 'back.xlsx'));
     expect(looks(back, ['花名册', '说明'])).toEqual(looks(await readXlsx(input), ['花名册', '说明']));

@@ -4,7 +4,7 @@
 import { act } from 'react';
 import { App } from '../../src/taskpane/App';
 import { bigResult, fakeActions, memorySettings, smallResult } from './fixture';
-import { button, click, flush, labelled, render, selectOption, type, type Rendered } from './render';
+import { button, click, flush, named, render, selectOption, type, type Rendered } from './render';
 
 let view: Rendered | undefined;
 afterEach(() => {
@@ -75,16 +75,16 @@ describe('task pane', () => {
     const { view, result } = await checked();
     const all = options(view.container).length;
     expect(all).toBe(result.findings.length);
-    await selectOption(labelled(view.container, '类别'), 'DOC');
+    await selectOption(named(view.container, '类别'), 'DOC');
     expect(options(view.container)).toHaveLength(1);
     expect(options(view.container)[0].textContent).toContain('DOC-01');
-    await selectOption(labelled(view.container, '类别'), '');
-    await selectOption(labelled(view.container, '村'), '清溪村');
+    await selectOption(named(view.container, '类别'), '');
+    await selectOption(named(view.container, '村'), '清溪村');
     expect(options(view.container).every((o) => o.getAttribute('aria-label')!.includes('刘建国'))).toBe(true);
-    await selectOption(labelled(view.container, '村'), '\u0000');
-    await type(labelled(view.container, '搜索'), '龙春梅');
+    await selectOption(named(view.container, '村'), '\u0000');
+    await type(named(view.container, '搜索'), '龙春梅');
     expect(options(view.container).length).toBe(result.findings.filter((f) => f.household === 1).length);
-    await type(labelled(view.container, '搜索'), '没有这个人');
+    await type(named(view.container, '搜索'), '没有这个人');
     expect(view.container.textContent).toContain('没有符合筛选条件的问题');
   });
 
@@ -124,7 +124,7 @@ describe('task pane', () => {
     expect(view.container.textContent).toContain('已生成工作表“调整花名册”');
   });
 
-  it('shows a failure as a short bilingual message, never a stack', async () => {
+  it('shows a failure in the clerk’s language, the other behind a toggle, never a stack', async () => {
     const failing = fakeActions(smallResult(), {
       check: async () => {
         const e = new Error('boom\n    at something (file.js:1:1)');
@@ -138,7 +138,12 @@ describe('task pane', () => {
     await click(button(view.container, '开始核查'));
     await flush();
     const text = view.container.textContent!;
-    expect(text).toContain('未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列（Header not found）');
+    expect(text).toContain('未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列');
+    expect(text).not.toContain('（Header not found）');
+    const other = view.container.querySelector('details')!;
+    expect(other.open).toBe(false);
+    expect(other.querySelector('summary')!.textContent).toBe('English');
+    expect(other.textContent).toContain('Header not found');
     expect(text).not.toContain('at something');
   });
 

@@ -83,3 +83,10 @@ export function labelled<T extends HTMLElement>(container: HTMLElement, label: s
   if (!el) throw new Error(`no control labelled ${label}`);
   return el as T;
 }
+
+/** The control whose aria-label reads `label` (controls labelled without a visible <label>). */
+export function named<T extends HTMLElement>(container: HTMLElement, label: string): T {
+  const el = container.querySelector(`[aria-label="${label}"]`);
+  if (!el) throw new Error(`no control named ${label}`);
+  return el as T;
+}

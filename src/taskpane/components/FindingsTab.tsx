@@ -1,9 +1,12 @@
 /**
  * 问题: every finding, grouped under its worksheet row, with filters (严重程度, 类别, 村) and a
- * search box, in a virtual list. Clicking a finding, or Enter on it, shows its cell.
+ * search box, in a virtual list that fills the rest of the pane (the pane's one scroll area).
+ * Clicking a finding, or Enter on it, shows its cell and opens it: the whole message with its
+ * calculation, the rule and column, and the row's cells as written. Clicking it again closes it.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { WorkbookGrid } from '../../domain/grid';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../domain/messages';
 import type { CheckResult, Finding, RuleFamily, Severity } from '../../domain/types';
 import { useLang, useStrings } from '../i18n';
@@ -17,23 +20,41 @@ import {
   type ListItem,
 } from '../model/findingRows';
 import { LIST_PAINT_MARK, timingMark } from '../state/useSession';
+import { rowCells, type RowCell } from '../model/rowCells';
 import { SeverityBadge } from './SeverityBadge';
 import { VirtualList } from './VirtualList';
 
 export const GROUP_HEIGHT = 28;
 export const FINDING_HEIGHT = 46;
+const LINE = 18;
+
+/** Lines a text takes at this width: CJK characters ~14 px, others ~7 px (estimate, rounded up). */
+function linesAt(text: string, width: number): number {
+  let units = 0;
+  for (const ch of text) units += /[\u2e80-\uffff]/.test(ch) ? 2 : 1;
+  return Math.max(1, Math.ceil((units * 7) / Math.max(80, width)));
+}
+
+/** Height of an opened finding: its whole message, the detail line, then one line per row cell. */
+export function openedHeight(text: string, cells: RowCell[], width: number): number {
+  const messageWidth = width - 110; // badge, padding and the rule column
+  const cellLines = cells.reduce((n, c) => n + linesAt(`${c.header}：${c.text}`, width - 40), 0);
+  return 10 + linesAt(text, messageWidth) * LINE + LINE + (cells.length ? 6 + cellLines * LINE : 0) + 6;
+}
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, height: '100%', minHeight: 0 },
   filters: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(100px, 1fr))',
-    gap: tokens.spacingHorizontalS,
+    gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalXS,
   },
+  searchLine: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  search: { flex: '1 1 auto', minWidth: 0 },
   count: { color: tokens.colorNeutralForeground3 },
   list: {
-    flex: '1 1 auto',
-    minHeight: '240px',
+    flex: '1 1 0',
+    minHeight: '160px',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
@@ -85,19 +106,46 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
   },
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
+  opened: { flexDirection: 'column', gap: '2px', cursor: 'default' },
+  openedHead: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, width: '100%' },
+  full: { flex: '1 1 auto', minWidth: 0, fontSize: tokens.fontSizeBase300, lineHeight: `${LINE}px` },
+  detail: { fontSize: tokens.fontSizeBase200, lineHeight: `${LINE}px`, color: tokens.colorNeutralForeground2 },
+  cells: {
+    margin: '4px 0 0',
+    padding: 0,
+    listStyle: 'none',
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: `${LINE}px`,
+  },
+  cellHeader: { color: tokens.colorNeutralForeground3 },
+  cellAtFault: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
 });
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const FAMILIES = Object.keys(FAMILY_LABELS) as RuleFamily[];
-const itemHeight = (it: ListItem) => (it.kind === 'group' ? GROUP_HEIGHT : FINDING_HEIGHT);
 const itemKey = (it: ListItem) => it.key;
 const selectable = (it: ListItem) => it.kind === 'finding';
 
-export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding) => void }) {
+export function FindingsTab(props: { result: CheckResult; grid?: WorkbookGrid; onSelect: (f: Finding) => void }) {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
+  /** The opened finding (index into result.findings). */
+  const [opened, setOpened] = useState<number>();
+  const root = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(330);
+  useEffect(() => {
+    const el = root.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => el.clientWidth > 0 && setWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const openedCells = useMemo(
+    () => (opened === undefined ? [] : rowCells(props.grid, props.result, props.result.findings[opened])),
+    [opened, props.grid, props.result],
+  );
   const prepared = useMemo(() => prepareFindings(props.result, lang), [props.result, lang]);
   const villages = useMemo(() => villagesOf(props.result), [props.result]);
   const items = useMemo(
@@ -106,9 +154,17 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
   );
   const shown = useMemo(() => countFindings(items), [items]);
 
+  const itemHeight = (it: ListItem) =>
+    it.kind === 'group'
+      ? GROUP_HEIGHT
+      : it.item.index === opened
+        ? Math.max(FINDING_HEIGHT, openedHeight(it.item.text, openedCells, width))
+        : FINDING_HEIGHT;
+
   // A new result resets the filters (its villages may differ) and, once painted, leaves a timing mark.
   useEffect(() => {
     setFilter(NO_FILTER);
+    setOpened(undefined);
     const frame = requestAnimationFrame(() => setTimeout(() => timingMark(LIST_PAINT_MARK), 0));
     return () => cancelAnimationFrame(frame);
   }, [props.result]);
@@ -126,6 +182,34 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
       );
     }
     const f = it.item.finding;
+    if (it.item.index === opened) {
+      return (
+        <div
+          className={mergeClasses(
+            styles.finding,
+            styles.opened,
+            st.active && styles.active,
+            st.active && st.focused && styles.activeFocused,
+          )}
+        >
+          <div className={styles.openedHead}>
+            <SeverityBadge severity={f.severity} />
+            <span className={styles.full}>{it.item.text}</span>
+          </div>
+          <span className={styles.detail}>{s.findingDetail(f.rule, f.column, f.cell)}</span>
+          {openedCells.length > 0 && (
+            <ul className={styles.cells} aria-label={s.rowCells(f.row)}>
+              {openedCells.map((c, i) => (
+                <li key={i} className={c.atFault ? styles.cellAtFault : undefined}>
+                  <span className={styles.cellHeader}>{c.header}：</span>
+                  {c.text || '（空）'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      );
+    }
     return (
       <div
         className={mergeClasses(
@@ -166,63 +250,65 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
           .join(' ');
 
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <div className={styles.filters}>
-        <Field label={s.severity} size="small">
-          <Select
-            size="small"
-            value={filter.severity ?? ''}
-            onChange={(_, d) => set({ severity: (d.value || undefined) as Severity | undefined })}
-          >
-            <option value="">{s.all}</option>
-            {SEVERITIES.map((v) => (
-              <option key={v} value={v}>
-                {SEVERITY_LABELS[v][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={s.family} size="small">
-          <Select
-            size="small"
-            value={filter.family ?? ''}
-            onChange={(_, d) => set({ family: (d.value || undefined) as RuleFamily | undefined })}
-          >
-            <option value="">{s.all}</option>
-            {FAMILIES.map((v) => (
-              <option key={v} value={v}>
-                {FAMILY_LABELS[v][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label={s.village} size="small">
-          <Select
-            size="small"
-            value={filter.village === undefined ? '\u0000' : filter.village}
-            onChange={(_, d) => set({ village: d.value === '\u0000' ? undefined : d.value })}
-          >
-            <option value={'\u0000'}>{s.all}</option>
-            {villages.map((v) => (
-              <option key={v} value={v}>
-                {v || '—'}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <Select
+          size="small"
+          aria-label={s.severity}
+          title={s.severity}
+          value={filter.severity ?? ''}
+          onChange={(_, d) => set({ severity: (d.value || undefined) as Severity | undefined })}
+        >
+          <option value="">{`${s.severity}：${s.all}`}</option>
+          {SEVERITIES.map((v) => (
+            <option key={v} value={v}>
+              {SEVERITY_LABELS[v][lang]}
+            </option>
+          ))}
+        </Select>
+        <Select
+          size="small"
+          aria-label={s.family}
+          title={s.family}
+          value={filter.family ?? ''}
+          onChange={(_, d) => set({ family: (d.value || undefined) as RuleFamily | undefined })}
+        >
+          <option value="">{`${s.family}：${s.all}`}</option>
+          {FAMILIES.map((v) => (
+            <option key={v} value={v}>
+              {FAMILY_LABELS[v][lang]}
+            </option>
+          ))}
+        </Select>
+        <Select
+          size="small"
+          aria-label={s.village}
+          title={s.village}
+          value={filter.village === undefined ? '\u0000' : filter.village}
+          onChange={(_, d) => set({ village: d.value === '\u0000' ? undefined : d.value })}
+        >
+          <option value={'\u0000'}>{`${s.village}：${s.all}`}</option>
+          {villages.map((v) => (
+            <option key={v} value={v}>
+              {v || '—'}
+            </option>
+          ))}
+        </Select>
       </div>
-      <Field label={s.search} size="small">
+      <div className={styles.searchLine}>
         <Input
+          className={styles.search}
           size="small"
           type="search"
-          placeholder={s.searchPlaceholder}
+          aria-label={s.search}
+          placeholder={`${s.search}：${s.searchPlaceholder}`}
           value={filter.query}
           onChange={(_, d) => set({ query: d.value })}
         />
-      </Field>
-      <Text size={200} className={styles.count} aria-live="polite">
-        {s.shownOf(shown, props.result.findings.length)}
-      </Text>
+        <Text size={200} className={styles.count} aria-live="polite">
+          {s.shownOf(shown, props.result.findings.length)}
+        </Text>
+      </div>
       {items.length === 0 ? (
         <div className={styles.empty}>
           {props.result.findings.length ? s.noMatch : s.noProblems(props.result.households.length)}
@@ -235,7 +321,11 @@ export function FindingsTab(props: { result: CheckResult; onSelect: (f: Finding)
           getKey={itemKey}
           isSelectable={selectable}
           renderItem={renderItem}
-          onActivate={(it) => it.kind === 'finding' && props.onSelect(it.item.finding)}
+          onActivate={(it) => {
+            if (it.kind !== 'finding') return;
+            setOpened((o) => (o === it.item.index ? undefined : it.item.index));
+            props.onSelect(it.item.finding);
+          }}
           itemLabel={itemLabel}
           label={s.findingsList}
         />

@@ -1,7 +1,7 @@
 /**
  * 核查参数: a one-line summary that opens into a small form (县, 乡镇, 低保标准 with the Hunan
  * presets, 基准日, 误差). The form edits a draft of text fields; turning it into a policy (and
- * refusing bad numbers with a message) happens when the check runs.
+ * refusing bad numbers with a message) happens when the check runs. Enter in a field checks.
  */
 import { useId, useState } from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
@@ -34,6 +34,8 @@ export function SettingsForm(props: {
   onSave: () => void;
   saved: boolean;
   disabled: boolean;
+  /** Enter in a field: check with these settings. */
+  onSubmit?: () => void;
 }) {
   const s = useStrings();
   const styles = useStyles();
@@ -67,7 +69,19 @@ export function SettingsForm(props: {
         </Text>
       </Button>
       {open && (
-        <div id={formId} className={styles.form} role="group" aria-label={s.settings}>
+        <div
+          id={formId}
+          className={styles.form}
+          role="group"
+          aria-label={s.settings}
+          onKeyDown={(e) => {
+            // Enter in a text field checks (selects keep Enter for their own list).
+            if (e.key !== 'Enter' || !(e.target instanceof HTMLInputElement) || props.disabled) return;
+            if (Object.keys(problems).length > 0) return;
+            e.preventDefault();
+            props.onSubmit?.();
+          }}
+        >
           <Field label={s.county} size="small">
             <Input
               size="small"

@@ -1,37 +1,36 @@
 /**
- * The numbers a clerk reads first: households, covered persons, monthly total, errors, warnings,
- * proposed adjustments by type. error-count / warning-count hold the bare number (tests and
- * outside tools read them), counted from the findings themselves.
+ * The numbers a clerk reads first, in two short lines so the findings stay in view at 350 px:
+ * households · persons · monthly total, then errors, warnings and the proposed adjustments by
+ * type. error-count / warning-count hold the bare number (tests and outside tools read them),
+ * counted from the findings themselves. The section takes the focus after a check (ref), so a
+ * screen reader starts from the counts.
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import type { Ref } from 'react';
 import type { AdjustmentType, CheckResult, Severity } from '../../domain/types';
 import { useStrings } from '../i18n';
 import { SeverityBadge } from './SeverityBadge';
 
 const useStyles = makeStyles({
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(104px, 1fr))',
-    gap: tokens.spacingHorizontalS,
-  },
-  card: {
+  root: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  label: { color: tokens.colorNeutralForeground2, display: 'flex', alignItems: 'center', gap: '4px' },
-  value: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  detail: { color: tokens.colorNeutralForeground3 },
-  ok: {
-    padding: tokens.spacingVerticalS,
-    color: tokens.colorPaletteGreenForeground1,
-    fontWeight: tokens.fontWeightSemibold,
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalM,
+    fontVariantNumeric: 'tabular-nums',
   },
+  count: { display: 'inline-flex', alignItems: 'center', gap: '4px', whiteSpace: 'nowrap' },
+  detail: { color: tokens.colorNeutralForeground2 },
+  ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 const ADJUSTMENT_ORDER: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
@@ -42,7 +41,7 @@ export function countBySeverity(result: CheckResult): Record<Severity, number> {
   return counts;
 }
 
-export function SummaryCards(props: { result: CheckResult }) {
+export function SummaryCards(props: { result: CheckResult; focusRef?: Ref<HTMLElement> }) {
   const s = useStrings();
   const styles = useStyles();
   const { summary, adjustments } = props.result;
@@ -51,42 +50,35 @@ export function SummaryCards(props: { result: CheckResult }) {
     s.adjustmentType[t],
     adjustments.filter((a) => a.type === t).length,
   ]).filter(([, n]) => n > 0);
-  const card = (label: ReactNode, value: ReactNode, detail?: string) => (
-    <div className={styles.card}>
-      <Text size={200} className={styles.label}>
-        {label}
-      </Text>
-      <Text size={500} weight="semibold" className={styles.value}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size={200} className={styles.detail}>
-          {detail}
-        </Text>
-      )}
-    </div>
-  );
   return (
-    <section aria-label={s.tabsLabel}>
-      <div className={styles.grid}>
-        {card(s.households, s.hu(summary.households))}
-        {card(s.coveredPersons, s.ren(summary.coveredPersons))}
-        {card(s.monthlyTotal, s.yuan(summary.monthlyTotal))}
-        {card(
-          <>
-            <SeverityBadge severity="error" compact /> {s.errors}
-          </>,
-          <span data-testid="error-count">{counts.error}</span>,
+    <section className={styles.root} aria-label={s.tabsLabel} tabIndex={-1} ref={props.focusRef}>
+      <Text className={styles.line}>
+        <span title={s.households}>{s.hu(summary.households)}</span>
+        <span title={s.coveredPersons}>{s.ren(summary.coveredPersons)}</span>
+        <span>
+          <span className={styles.detail}>{s.monthlyTotal} </span>
+          {s.yuan(summary.monthlyTotal)}
+        </span>
+      </Text>
+      <Text className={styles.line}>
+        <span className={styles.count}>
+          <SeverityBadge severity="error" compact /> {s.errors}{' '}
+          <strong data-testid="error-count">{counts.error}</strong>
+        </span>
+        <span className={styles.count}>
+          <SeverityBadge severity="warning" compact /> {s.warnings}{' '}
+          <strong data-testid="warning-count">{counts.warning}</strong>
+        </span>
+        {counts.info > 0 && (
+          <span className={styles.count}>
+            {s.infos} {counts.info}
+          </span>
         )}
-        {card(
-          <>
-            <SeverityBadge severity="warning" compact /> {s.warnings}
-          </>,
-          <span data-testid="warning-count">{counts.warning}</span>,
-          counts.info ? `${s.infos} ${counts.info}` : undefined,
-        )}
-        {card(s.adjustments, adjustments.length, s.adjustmentsBreakdown(byType))}
-      </div>
+        <span className={styles.count}>
+          {s.adjustments} <strong>{adjustments.length}</strong>
+          {byType.length > 0 && <span className={styles.detail}>（{s.adjustmentsBreakdown(byType)}）</span>}
+        </span>
+      </Text>
       {counts.error + counts.warning + counts.info === 0 && (
         <div role="status" className={styles.ok}>
           ✓ {s.noProblems(summary.households)}

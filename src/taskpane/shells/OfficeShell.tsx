@@ -1,6 +1,6 @@
 /**
- * Inside Excel: the pane over the live workbook through the Office host. Clicking a finding
- * activates its sheet and selects its cell, which also scrolls Excel to it.
+ * Inside Excel: the pane over the live workbook through the Office host. It checks as it opens;
+ * clicking a finding activates its sheet and selects its cell, which also scrolls Excel to it.
  */
 import { useMemo } from 'react';
 import { OfficeHost } from '../../workbook/office';
@@ -26,5 +26,14 @@ export function OfficeShell(props: { settings: SettingsStore; initialLang?: Lang
     };
   }, []);
   const notice = useMemo(() => lastCommandNotice(readLastCommand(Office.context.document.settings)), []);
-  return <App actions={actions} settings={props.settings} initialLang={props.initialLang} initialNotice={notice} />;
+  // The workbook is already open: the pane checks as it opens (核查面板 is the only click).
+  return (
+    <App
+      actions={actions}
+      settings={props.settings}
+      initialLang={props.initialLang}
+      initialNotice={notice}
+      checkOnOpen
+    />
+  );
 }

@@ -4,6 +4,7 @@
  * only one thing happens at a time and every failure ends up as a message, never a hang.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
 import type { CheckResult, Finding } from '../../domain/types';
 import type { MarkOutcome, ProgressEvent } from '../../workbook/host';
@@ -13,7 +14,7 @@ import { errorText, type PaneMessage } from '../model/errorText';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/report';
 
-export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open';
+export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate';
 
 export interface Notice {
   intent: 'success' | 'error';
@@ -24,12 +25,30 @@ export interface Session {
   result?: CheckResult;
   /** Visible sheets of the checked workbook (for 更换). */
   sheets?: string[];
+  /** The workbook as the check read it (rows shown under an opened finding). */
+  grid?: WorkbookGrid;
   policy?: Policy;
   busy?: Busy;
   progress?: ProgressEvent;
   notice?: Notice;
   /** The last marking; when the host could not attach notes, 核查汇总 lists every finding instead. */
   lastMark?: MarkOutcome;
+  /**
+   * What the workbook holds that the web page has not saved yet (marks, the generated sheets'
+   * names); empty once downloaded. Inside Excel the workbook is the clerk's to save, so unused.
+   */
+  unsaved: Unsaved;
+}
+
+export interface Unsaved {
+  marks: boolean;
+  sheets: string[];
+}
+
+const NOTHING_UNSAVED: Unsaved = { marks: false, sheets: [] };
+
+function withSheet(u: Unsaved, name: string): Unsaved {
+  return { ...u, sheets: u.sheets.includes(name) ? u.sheets : [...u.sheets, name] };
 }
 
 /** Timing marks the browser test and the benchmark read (performance.measure between them). */
@@ -54,7 +73,7 @@ function throttled(set: (e: ProgressEvent) => void): (e: ProgressEvent) => void 
 }
 
 export function useSession(actions: PaneActions, initialNotice?: Notice) {
-  const [state, setState] = useState<Session>({ notice: initialNotice });
+  const [state, setState] = useState<Session>({ notice: initialNotice, unsaved: NOTHING_UNSAVED });
   const busyRef = useRef(false);
 
   const run = useCallback(async <T>(busy: Busy, work: () => Promise<T>, done?: (value: T) => Notice | undefined) => {
@@ -88,9 +107,9 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (policy: () => Policy, rosterSheet?: string) =>
       run('check', async () => {
         const p = policy();
-        const { result, sheets } = await actions.check(p, onProgress(), rosterSheet);
+        const { result, sheets, grid } = await actions.check(p, onProgress(), rosterSheet);
         timingMark(RESULT_MARK);
-        setState((s) => ({ ...s, result, sheets, policy: p }));
+        setState((s) => ({ ...s, result, sheets, grid, policy: p }));
         return result;
       }),
     [actions, run, onProgress],
@@ -100,8 +119,9 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (file: File, policy: () => Policy) =>
       run('open', async () => {
         if (!actions.open) return false;
-        setState((s) => ({ ...s, result: undefined, sheets: undefined, policy: undefined }));
+        setState((s) => ({ ...s, result: undefined, sheets: undefined, grid: undefined, policy: undefined }));
         await actions.open(file);
+        setState((s) => ({ ...s, unsaved: NOTHING_UNSAVED }));
         return true;
       }).then((opened) => (opened ? check(policy) : undefined)),
     [actions, run, check],
@@ -114,7 +134,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         async () => {
           if (!state.result) throw new Error('no result');
           const outcome = await actions.mark(state.result, lang, onProgress());
-          setState((s) => ({ ...s, lastMark: outcome }));
+          setState((s) => ({ ...s, lastMark: outcome, unsaved: { ...s.unsaved, marks: outcome.cells > 0 } }));
           return outcome;
         },
         (o) => ({ intent: 'success', text: text(o.cells, o.notes) }),
@@ -126,7 +146,11 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (text: (cells: number) => PaneMessage) =>
       run(
         'clear',
-        () => actions.clear(),
+        async () => {
+          const n = await actions.clear();
+          if (n > 0) setState((s) => ({ ...s, unsaved: { ...s.unsaved, marks: true } }));
+          return n;
+        },
         (n) => ({ intent: 'success', text: text(n) }),
       ),
     [actions, run],
@@ -138,11 +162,38 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         'generate',
         async () => {
           if (!state.result || !state.policy) throw new Error('no result');
-          return actions.generate(kind, state.result, state.policy, opts);
+          const name = await actions.generate(kind, state.result, state.policy, opts);
+          setState((s) => ({ ...s, unsaved: withSheet(s.unsaved, name) }));
+          return name;
         },
         (name) => ({ intent: 'success', text: text(name) }),
       ),
     [actions, run, state.result, state.policy],
+  );
+
+  /**
+   * The one primary action after a check: mark the cells at fault and write the 调整花名册 (when
+   * any household is to be adjusted), in one click.
+   */
+  const markAndGenerate = useCallback(
+    (lang: Lang, opts: SheetOptions, text: (cells: number, sheet: string | undefined) => PaneMessage) =>
+      run(
+        'markAndGenerate',
+        async () => {
+          if (!state.result || !state.policy) throw new Error('no result');
+          const outcome = await actions.mark(state.result, lang, onProgress());
+          setState((s) => ({ ...s, lastMark: outcome, unsaved: { ...s.unsaved, marks: outcome.cells > 0 } }));
+          if (state.result.adjustments.length === 0) return { cells: outcome.cells, sheet: undefined };
+          const sheet = await actions.generate('adjustments', state.result, state.policy, {
+            ...opts,
+            includeFindings: opts.includeFindings || !outcome.notes,
+          });
+          setState((s) => ({ ...s, unsaved: withSheet(s.unsaved, sheet) }));
+          return { cells: outcome.cells, sheet };
+        },
+        (o) => ({ intent: 'success', text: text(o.cells, o.sheet) }),
+      ),
+    [actions, run, onProgress, state.result, state.policy],
   );
 
   const download = useCallback(
@@ -151,7 +202,9 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         'download',
         async () => {
           if (!actions.download) throw new Error('no download');
-          return actions.download();
+          const name = await actions.download();
+          setState((s) => ({ ...s, unsaved: NOTHING_UNSAVED }));
+          return name;
         },
         (name) => ({ intent: 'success', text: text(name) }),
       ),
@@ -186,5 +239,5 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
 
-  return { state, check, open, mark, clear, generate, download, exportReport, select, dismiss };
+  return { state, check, open, mark, clear, generate, markAndGenerate, download, exportReport, select, dismiss };
 }
