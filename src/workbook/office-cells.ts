@@ -80,16 +80,30 @@ export function parseAreas(address: string): MergedRange[] {
   if (cur) parts.push(cur);
   return parts.map((p) => {
     const local = p.slice(p.lastIndexOf('!') + 1).replace(/\$/g, '');
-    const [a, b = a] = local.split(':');
-    const m1 = /^([A-Z]+)(\d+)$/i.exec(a.trim());
-    const m2 = /^([A-Z]+)(\d+)$/i.exec(b.trim());
+    const [a, b = a] = local.split(':').map((x) => x.trim());
+    // Whole rows ("3:5") and whole columns ("A:C"), as Excel writes a merge across the sheet.
+    if (/^\d+$/.test(a) && /^\d+$/.test(b))
+      return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: MAX_COL };
+    if (/^[A-Z]+$/i.test(a) && /^[A-Z]+$/i.test(b))
+      return { top: 0, left: colIndex(a), bottom: MAX_ROW, right: colIndex(b) };
+    const m1 = /^([A-Z]+)(\d+)$/i.exec(a);
+    const m2 = /^([A-Z]+)(\d+)$/i.exec(b);
     if (!m1 || !m2) throw new Error(`unexpected range address "${p}"`);
     return { top: Number(m1[2]) - 1, left: colIndex(m1[1]), bottom: Number(m2[2]) - 1, right: colIndex(m2[1]) };
   });
 }
 
+/** Last 0-based row and column of a worksheet (1,048,576 rows × 16,384 columns). */
+export const MAX_ROW = 1_048_575;
+export const MAX_COL = 16_383;
+
 /** "B7" or "Sheet1!B7" → 1-based row and column. */
 export function parseCellAddress(address: string): { row: number; col: number } {
   const [m] = parseAreas(address);
   return { row: m.top + 1, col: m.left + 1 };
+}
+
+/** Queue the used range (values only) of a sheet; read it after the next sync. */
+export function usedRangeOf(ws: Excel.Worksheet): Excel.Range {
+  return ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
 }

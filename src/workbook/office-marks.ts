@@ -2,32 +2,47 @@
  * Marking and clearing through Office.js in a handful of syncs, whatever the number of cells:
  *
  * mark   1  is there a record of earlier marks? + the current fills of the cells to mark, one
- *           read per getRanges() chunk (one answer when the chunk is uniform, as a roster's data
- *           cells are) + the sheets' notes         (earlier marks: clear them first, read again)
- *        2  only if needed: fills of mixed chunks block by block, where the clerk's notes are
- *        3… the record, the paint (one operation per address chunk and severity) and the notes,
- *           one sync per ~4 MB of request
- * clear  1 record? + sheet names · 2 record size + notes/comments · 3 record rows · 4 current
- *        fills · 5 mixed runs only · 6 restore fills, remove our notes, delete the record.
+ *           read per getRanges() chunk            (earlier marks: clear them first, read again)
+ *        2  only if needed: fills of mixed or ambiguous chunks block by block (office-fills.ts)
+ *        3  the sheets' notes and comments, in pages; 4 where they are (getLocation)
+ *        5… the record, the paint (one operation per address chunk and severity) and the changes
+ *           to the clerk's notes, one sync per ~4 MB of request; then our new notes or comments
+ * clear  1 record? + sheet names · 2 record size · 3 record rows · 4 current fills · 5 mixed
+ *        runs only · 6 notes/comments of the recorded sheets, in pages · 7 restore fills, remove
+ *        our notes, delete the record.
  *
  * Our notes are found by NOTE_HEADER, so clearing removes only ours and keeps the clerk's part of
  * a note we appended to, including anything the clerk wrote there since. A fill the clerk changed
- * after marking is theirs and stays, as in the file host.
+ * after marking is theirs and stays, as in the file host. A cell holds one annotation: where the
+ * clerk has a comment thread we add no note, and where the clerk has a note we add no comment.
  */
 import { a1 } from '../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
+import {
+  addAll,
+  loadAll,
+  locate,
+  type AnnotationKind as Kind,
+  type NewAnnotation,
+  type Target,
+} from './office-annotations';
 import { blockChunks, type CellRef } from './office-blocks';
-import { opBytes, SyncBudget } from './office-budget';
+import { SyncBudget, wireBytes } from './office-budget';
 import { parseCellAddress } from './office-cells';
-import { cellKey, queueFillReads, settleFills, type FillTarget } from './office-fills';
+import { cellKey, isGradient, queueFillReads, settleFills, type FillTarget } from './office-fills';
 import { readRows, usedRangeOf, type Supports } from './office-read';
 import { fillToRecord, NO_FILL, parseRecord, recordRows, type CellFill, type MarkRecord } from './office-record';
 
 /** Where the reasons go: notes (ExcelApi 1.18), else threaded comments (1.10), else nowhere. */
-export type AnnotationKind = 'notes' | 'comments' | null;
+export type AnnotationKind = Kind | null;
 
 export function annotationKind(supports: Supports): AnnotationKind {
   return supports('1.18') ? 'notes' : supports('1.10') ? 'comments' : null;
+}
+
+/** Both kinds this Excel can read: a cell may hold either, whichever we write. */
+function readableKinds(supports: Supports): Kind[] {
+  return [...(supports('1.18') ? (['notes'] as const) : []), ...(supports('1.10') ? (['comments'] as const) : [])];
 }
 
 /** Our note: the header, then one line per finding. After a clerk's note it follows a blank line. */
@@ -47,52 +62,31 @@ const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(
 const hexOf = (severity: 'error' | 'warning') => `#${MARK_FILLS[severity].slice(2)}`;
 const isOurFill = (f: CellFill | undefined) => !!f && f.pattern === 'Solid' && MARK_HEX.has(f.color.toUpperCase());
 
-type Annotations = Excel.NoteCollection | Excel.CommentCollection;
-
-function loadAnnotations(ws: Excel.Worksheet, kind: 'notes' | 'comments'): Annotations {
-  return kind === 'notes' ? ws.notes.load('items/content') : ws.comments.load('items/content');
-}
-
 interface SheetMarks extends FillTarget {
   marks: CellMark[];
-  annotations?: Annotations;
 }
 
-function queueReads(ctx: Excel.RequestContext, bySheet: Map<string, CellMark[]>, kind: AnnotationKind) {
+function queueReads(ctx: Excel.RequestContext, bySheet: Map<string, CellMark[]>) {
   const sheets: SheetMarks[] = [...bySheet].map(([sheet, marks]) => {
     const ws = ctx.workbook.worksheets.getItem(sheet);
-    return { sheet, ws, marks, cells: marks, annotations: kind ? loadAnnotations(ws, kind) : undefined };
+    return { sheet, ws, marks, cells: marks };
   });
   return { sheets, fills: queueFillReads(sheets) };
 }
 
-interface ClerkAnnotation {
-  content: string;
-  item: Excel.Note | Excel.Comment;
-}
-
-/** Fills before marking, and the clerk's notes/comments by cell (ours were cleared first). */
-async function settleReads(ctx: Excel.RequestContext, reads: ReturnType<typeof queueReads>) {
+/** Fills before marking, and the clerk's notes and comments by cell (ours were cleared first). */
+async function settleReads(ctx: Excel.RequestContext, supports: Supports, reads: ReturnType<typeof queueReads>) {
   const budget = new SyncBudget(ctx);
   const fills = await settleFills(reads.fills, budget);
-  const locations: { sheet: string; found: ClerkAnnotation; range: Excel.Range }[] = [];
-  for (const s of reads.sheets) {
-    for (const item of s.annotations?.items ?? []) {
-      await budget.take(opBytes('getLocation', 'address'));
-      locations.push({
-        sheet: s.sheet,
-        found: { content: item.content, item },
-        range: item.getLocation().load('address'),
-      });
-    }
-  }
   await budget.flush();
-  const annotations = new Map<string, ClerkAnnotation>();
-  for (const { sheet, found, range } of locations) {
-    const { row, col } = parseCellAddress(range.address);
-    annotations.set(cellKey(sheet, row, col), found);
-  }
-  return { fills: fills(), annotations };
+  const targets: Target[] = reads.sheets.flatMap((s) => readableKinds(supports).map((kind) => ({ ...s, kind })));
+  const found = await loadAll(ctx, targets);
+  const counts = (kind: Kind) => {
+    const n = new Map<string, number>();
+    for (const f of found) if (f.kind === kind) n.set(f.sheet, (n.get(f.sheet) ?? 0) + 1);
+    return n;
+  };
+  return { fills: fills(), annotations: await locate(ctx, found), counts };
 }
 
 async function writeRecord(ctx: Excel.RequestContext, budget: SyncBudget, records: MarkRecord[]): Promise<void> {
@@ -101,9 +95,10 @@ async function writeRecord(ctx: Excel.RequestContext, budget: SyncBudget, record
   const rows = recordRows(records);
   const width = rows[0].length;
   for (let i = 0; i < rows.length;) {
-    let bytes = 0;
+    // getRangeByIndexes; instantiate, number formats, values.
+    let bytes = wireBytes(1, 3);
     let n = 0;
-    while (i + n < rows.length && bytes < 1_500_000) bytes += opBytes(...rows[i + n++]) + width * 6;
+    while (i + n < rows.length && bytes < 1_500_000) bytes += wireBytes(0, 0, rows[i + n++]) + width * 4;
     await budget.take(bytes);
     const range = rec.getRangeByIndexes(i, 0, n, width);
     // Text format first, so that nothing in the record (a clerk's note "=…") is read as a formula.
@@ -135,7 +130,7 @@ export async function markIn(
   const worksheets = ctx.workbook.worksheets.load('items/name');
   const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
   // Read optimistically as if there were no earlier marks: the usual case costs no extra sync.
-  let reads = queueReads(ctx, bySheet, kind);
+  let reads = queueReads(ctx, bySheet);
   await ctx.sync();
   if (!rec.isNullObject) {
     await restoreIn(
@@ -144,11 +139,12 @@ export async function markIn(
       rec,
       worksheets.items.map((w) => w.name),
     );
-    reads = queueReads(ctx, bySheet, kind);
+    reads = queueReads(ctx, bySheet);
     await ctx.sync();
   }
   if (!marks.length) return { cells: 0, notes: kind !== null };
-  const before = await settleReads(ctx, reads);
+  const before = await settleReads(ctx, supports, reads);
+  const fillBefore = (m: CellMark) => before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL;
 
   // Errors first, then warnings: clearing reads the current fills in runs of record rows, and a
   // run of one severity is one uniform answer (see RESTORE_RUN).
@@ -158,42 +154,47 @@ export async function markIn(
     return {
       sheet: m.sheet,
       cell: a1(m.row - 1, m.col - 1),
-      fill: before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL,
-      ...(kind === 'notes' && clerk !== undefined ? { clerkNote: clerk.content } : {}),
+      fill: fillBefore(m),
+      ...(clerk?.kind === 'notes' ? { clerkNote: clerk.content } : {}),
     };
   });
   const budget = new SyncBudget(ctx);
   await writeRecord(ctx, budget, records);
 
+  const adds: NewAnnotation[] = [];
   let done = 0;
   for (const s of reads.sheets) {
+    // A gradient cannot be set again through Office.js: those cells get the note but keep their fill.
+    const paint = s.marks.filter((m) => !isGradient(fillBefore(m)));
     for (const severity of ['error', 'warning'] as const) {
-      for (const chunk of blockChunks(s.marks.filter((m) => m.severity === severity))) {
-        await budget.take(opBytes(chunk.address));
-        s.ws.getRanges(chunk.address).format.fill.color = hexOf(severity);
+      for (const chunk of blockChunks(paint.filter((m) => m.severity === severity))) {
+        // getRanges, format, fill; instantiate, colour and pattern.
+        await budget.take(wireBytes(3, 3, chunk.address, '#FFFFFF', 'Solid'));
+        const fill = s.ws.getRanges(chunk.address).format.fill;
+        fill.color = hexOf(severity);
+        // Over a patterned fill the colour is only the background: make it one solid colour.
+        fill.pattern = 'Solid';
       }
     }
     if (kind) {
-      const notes = kind === 'notes' ? s.ws.notes : undefined;
-      const comments = kind === 'comments' ? s.ws.comments : undefined;
       for (const m of s.marks) {
-        const cell = a1(m.row - 1, m.col - 1);
         const clerk = before.annotations.get(cellKey(s.sheet, m.row, m.col));
         const text = noteText(m.lines);
-        await budget.take(opBytes(cell, text, clerk?.content ?? ''));
-        if (clerk === undefined) {
-          // A Range, not an address string: comments.add wants the sheet name in a string address.
-          (notes ?? comments)?.add(s.ws.getRange(cell), text);
-        } else if (notes) {
-          clerk.item.content = `${clerk.content}\n\n${text}`;
+        if (clerk === undefined) adds.push({ sheet: s.sheet, ws: s.ws, row: m.row, col: m.col, text });
+        else if (kind === 'notes' && clerk.kind === 'notes') {
+          const content = `${clerk.content}\n\n${text}`;
+          await budget.take(wireBytes(1, 1, content));
+          clerk.item.content = content;
         }
-        // Otherwise the cell has the clerk's comment thread (a cell holds one): left alone.
+        // Otherwise the cell holds the clerk's comment thread, or a note we cannot append to
+        // here: one annotation per cell, theirs stays and the reasons are in the pane.
       }
     }
     done += s.marks.length;
     onProgress?.({ phase: 'mark', done, total: marks.length, sheet: s.sheet });
   }
   await budget.flush();
+  if (kind) await addAll(ctx, kind, adds, before.counts(kind));
   return { cells: marks.length, notes: kind !== null };
 }
 
@@ -209,20 +210,12 @@ async function restoreIn(
   sheetNames: string[],
 ): Promise<number> {
   const used = usedRangeOf(rec);
-  const names = sheetNames.filter((n) => n !== MARK_RECORD_SHEET);
-  // Both kinds: the workbook may have been marked in an Excel with comments but no notes.
-  const annotations: { kind: 'notes' | 'comments'; collection: Annotations }[] = [];
-  for (const name of names) {
-    const ws = ctx.workbook.worksheets.getItem(name);
-    if (supports('1.18')) annotations.push({ kind: 'notes', collection: loadAnnotations(ws, 'notes') });
-    if (supports('1.10')) annotations.push({ kind: 'comments', collection: loadAnnotations(ws, 'comments') });
-  }
   await ctx.sync();
   const grid = { name: MARK_RECORD_SHEET, rows: [] };
   await readRows(ctx, [{ ws: rec, grid, used }]);
 
   // A sheet renamed or deleted since marking cannot be found again; its cells are skipped.
-  const live = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const live = new Map(sheetNames.filter((n) => n !== MARK_RECORD_SHEET).map((n) => [n.toLowerCase(), n]));
   const targets = new Map<
     string,
     { sheet: string; ws: Excel.Worksheet; records: { cell: CellRef; fill: CellFill }[] }
@@ -248,6 +241,11 @@ async function restoreIn(
   const settle = await settleFills(fillReads, budget);
   await budget.flush();
   const now = settle();
+  // Both kinds: the workbook may have been marked in an Excel with comments but no notes.
+  const annotations = await loadAll(
+    ctx,
+    [...targets.values()].flatMap((t) => readableKinds(supports).map((kind) => ({ sheet: t.sheet, ws: t.ws, kind }))),
+  );
 
   let restored = 0;
   for (const t of targets.values()) {
@@ -262,12 +260,14 @@ async function restoreIn(
     }
     for (const { fill, cells } of byFill.values()) {
       for (const chunk of blockChunks(cells)) {
-        await budget.take(opBytes(chunk.address));
+        // getRanges, format, fill; instantiate and up to three writes.
+        await budget.take(wireBytes(3, 4, chunk.address, fill));
         const f = t.ws.getRanges(chunk.address).format.fill;
         if (fill.pattern === 'None') {
           f.clear();
           continue;
         }
+        // Background first, then the pattern over it and the pattern's colour.
         f.color = fill.color;
         if (fill.pattern !== 'Solid') {
           f.pattern = fill.pattern as Excel.FillPattern;
@@ -276,14 +276,12 @@ async function restoreIn(
       }
     }
   }
-  for (const { kind, collection } of annotations) {
-    for (const item of collection.items) {
-      if (!item.content.includes(NOTE_HEADER)) continue;
-      await budget.take(opBytes(item.content));
-      const clerks = kind === 'notes' ? withoutOurNote(item.content) : '';
-      if (clerks) item.content = clerks;
-      else if (kind === 'notes' || item.content.startsWith(NOTE_HEADER)) item.delete();
-    }
+  for (const { kind, content, item } of annotations) {
+    if (!content.includes(NOTE_HEADER)) continue;
+    const clerks = kind === 'notes' ? withoutOurNote(content) : '';
+    await budget.take(wireBytes(1, 1, clerks));
+    if (clerks) item.content = clerks;
+    else if (kind === 'notes' || content.startsWith(NOTE_HEADER)) item.delete();
   }
   // Excel refuses to delete a very hidden sheet (InvalidOperation): hidden first, then deleted.
   rec.visibility = 'Hidden';

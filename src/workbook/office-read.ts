@@ -5,10 +5,11 @@
  * and adapt to what each sheet really returns; a response that is still too large is retried in
  * smaller pieces.
  */
-import type { SheetGrid, WorkbookGrid } from '../domain/grid';
+import type { MergedRange, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
 import { LIMITS } from './office-blocks';
-import { parseAreas, toCell } from './office-cells';
+import { toCell, usedRangeOf } from './office-cells';
+import { clampMerges, readMerges } from './office-merges';
 
 /** Bytes per cell of values + text + numberFormat + valueTypes before a sheet has shown its own. */
 const FIRST_GUESS_BYTES_PER_CELL = 60;
@@ -18,6 +19,7 @@ const HEADROOM = 1.05;
 const READ_BUDGET = 4_500_000;
 
 export type Supports = (excelApiVersion: string) => boolean;
+export { usedRangeOf };
 
 interface SheetPlan {
   ws: Excel.Worksheet;
@@ -68,15 +70,20 @@ export async function readWorkbookIn(
   await ctx.sync();
   // The mark record is the tool's own bookkeeping, not part of the roster (the file host skips it too).
   const sheets = worksheets.items.filter((ws) => ws.name !== MARK_RECORD_SHEET);
-  const used = sheets.map(usedRangeOf);
-  // Merged header cells help header detection; without ExcelApi 1.13 it works on the unmerged text.
-  const merged = supports('1.13') ? sheets.map((ws) => ws.getRange().getMergedAreasOrNullObject().load('address')) : [];
-  await ctx.sync();
+  // Merged cells help header detection and carry a village down its block; without ExcelApi 1.13
+  // header detection works on the unmerged text and each block's village is in its first row.
+  let used: Excel.Range[];
+  let merges: MergedRange[][] | undefined;
+  if (supports('1.13')) ({ used, merges } = await readMerges(ctx, sheets));
+  else {
+    used = sheets.map(usedRangeOf);
+    await ctx.sync();
+  }
   const grids = sheets.map((ws, i) => {
     const grid: SheetGrid = { name: ws.name, rows: [] };
     if (ws.visibility !== 'Visible') grid.hidden = true;
-    const m = merged[i];
-    if (m && !m.isNullObject) grid.merges = parseAreas(m.address);
+    const m = merges?.[i];
+    if (m?.length && !used[i].isNullObject) grid.merges = clampMerges(m, used[i]);
     return grid;
   });
   await readRows(
@@ -85,11 +92,6 @@ export async function readWorkbookIn(
     onProgress,
   );
   return { sheets: grids };
-}
-
-/** Queue the used range (values only) of a sheet; read it after the next sync. */
-export function usedRangeOf(ws: Excel.Worksheet): Excel.Range {
-  return ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
 }
 
 /** Read the used ranges (synced already) into the grids, a few syncs in all. */
@@ -121,7 +123,9 @@ export async function readRows(
     try {
       await ctx.sync();
       // Excel on the web may answer an oversized read with null values instead of an error.
-      if (pieces.some((p) => p.range.values == null)) {
+      const empty = (r: Excel.Range) =>
+        r.values == null || r.text == null || r.numberFormat == null || r.valueTypes == null;
+      if (pieces.some((p) => empty(p.range))) {
         throw Object.assign(new Error('values came back empty'), { code: 'ResponsePayloadSizeLimitExceeded' });
       }
     } catch (e) {

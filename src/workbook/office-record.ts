@@ -65,7 +65,8 @@ const hex = (argbColor: string) => `#${argbColor.slice(-6).toUpperCase()}`;
 
 /** The fill in the file host's record format: JSON of an ExcelJS fill, "" for none. */
 export function fillToRecord(f: CellFill): string {
-  if (f.pattern === 'None') return '';
+  // A gradient cannot be set through Office.js, so the host never paints over one (office-fills.ts).
+  if (f.pattern === 'None' || /Gradient$/.test(f.pattern)) return '';
   if (f.pattern === 'Solid')
     return JSON.stringify({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.color) } });
   return JSON.stringify({

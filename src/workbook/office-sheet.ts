@@ -10,7 +10,7 @@
  * "0123" or an 18-digit ID into a number (keeping 15 digits), and "2018-01-15" into a date.
  */
 import { layoutOf, type GeneratedSheet, type GeneratedValue } from './generated';
-import { opBytes, SyncBudget } from './office-budget';
+import { SyncBudget, wireBytes } from './office-budget';
 import { freeSheetName } from './sheet-name';
 import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
 
@@ -98,9 +98,10 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
   const budget = new SyncBudget(ctx);
 
   for (let i = 0; i < values.length;) {
-    let bytes = 0;
+    // getRangeByIndexes, format, font; the range, number formats, values, font name, alignment.
+    let bytes = wireBytes(3, 5);
     let n = 0;
-    while (i + n < values.length && bytes < 1_500_000) bytes += opBytes(JSON.stringify(values[i + n++])) + width * 12;
+    while (i + n < values.length && bytes < 1_500_000) bytes += wireBytes(0, 0, values[i + n], formats[i + n++]);
     await budget.take(bytes);
     const range = ws.getRangeByIndexes(i, 0, n, width);
     range.numberFormat = formats.slice(i, i + n);
@@ -151,7 +152,7 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
     for (let r = layout.firstBodyRow; r <= lastTableRow + 1; r++) {
       if (r <= lastTableRow && align[r - 1][j] === align[start - 1][j]) continue;
       if (r > start) {
-        await budget.take(200);
+        await budget.take(wireBytes(2, 2, align[start - 1][j]));
         ws.getRangeByIndexes(start - 1, j, r - start, 1).format.horizontalAlignment = align[start - 1][j];
       }
       start = r;
@@ -166,7 +167,9 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
   page.orientation = sheet.landscape ? 'Landscape' : 'Portrait';
   page.paperSize = 'A4';
   // One page wide, as many pages tall as needed; the header row repeats on every page.
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // verticalFitToPages 0 ("as many as needed") is what Excel's dialog writes but is not in the
+  // reference; scale null is ("null if fit to page tall or wide is specified"). See ADDIN.md probes.
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
   page.setPrintTitleRows(`$${layout.headerRow}:$${layout.headerRow}`);
   page.centerHorizontally = true;
   page.leftMargin = 0.4 * INCH;

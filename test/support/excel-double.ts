@@ -19,6 +19,7 @@ import {
   MAX_COLS,
   MAX_ROWS,
   a1Of,
+  colLetters,
   displayText,
   parseRect,
   quoteSheet,
@@ -27,7 +28,7 @@ import {
   type Rect,
   type SheetState,
 } from './excel-double-book';
-
+import { wireRequest, type WireAction, type WireNode } from './excel-double-wire';
 import type { WorkbookSpec } from './workbook-spec';
 
 export { BookState, DoubleError } from './excel-double-book';
@@ -35,6 +36,27 @@ export { BookState, DoubleError } from './excel-double-book';
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
 export const ADDRESS_LIMIT = 8192;
+export const MERGED_AREAS_LIMIT = 512;
+/** A function command's time limit: Excel ends it after 5 minutes. */
+export const COMMAND_LIMIT_MS = 5 * 60 * 1000;
+
+/**
+ * An area's address as Excel writes it: whole rows as "3:5", whole columns as "A:C". A list
+ * longer than 8,192 characters is cut after the last whole area that fits (as VBA's
+ * Range.Address cuts at 255), not refused.
+ */
+function areasAddress(sheet: string, rects: Rect[]): string {
+  let out = '';
+  for (const r of rects) {
+    let local = a1Of(r);
+    if (r.cols === MAX_COLS) local = `${r.r0 + 1}:${r.r0 + r.rows}`;
+    else if (r.rows === MAX_ROWS) local = `${colLetters(r.c0)}:${colLetters(r.c0 + r.cols - 1)}`;
+    const next = `${out ? ',' : ''}${quoteSheet(sheet)}!${local}`;
+    if (out.length + next.length > ADDRESS_LIMIT) break;
+    out += next;
+  }
+  return out;
+}
 
 export type ExcelApiVersion = '1.9' | '1.10' | '1.13' | '1.18';
 
@@ -53,6 +75,8 @@ type Pending = { data: unknown; cells?: number; apply: () => void };
 interface Op {
   payload: unknown;
   run: () => Pending | void;
+  /** What office.js would send for this operation (none for a property navigation). */
+  wire?: WireAction;
 }
 
 const bytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x) ?? '', 'utf8');
@@ -75,8 +99,11 @@ class Ctx {
   get book(): BookState {
     return this.double.book;
   }
-  enqueue(payload: unknown, run: Op['run']): void {
-    this.queue.push({ payload, run });
+  enqueue(payload: unknown, run: Op['run'], wire?: WireAction): void {
+    this.queue.push({ payload, run, wire });
+  }
+  nextWireId(): number {
+    return ++this.double.wireIds;
   }
   requires(version: ExcelApiVersion, what: string): void {
     if (!this.double.isSetSupported('ExcelApi', version)) {
@@ -88,7 +115,7 @@ class Ctx {
     const ops = this.queue;
     this.queue = [];
     const stats = this.double.stats;
-    const requestBytes = bytes(ops.map((o) => o.payload));
+    const requestBytes = bytes(wireRequest(ops.flatMap((o) => (o.wire ? [o.wire] : []))));
     stats.ops.push(ops.length);
     for (const op of ops) {
       const [verb, what] = op.payload as [string, unknown];
@@ -96,6 +123,7 @@ class Ctx {
       stats.kinds[kind] = (stats.kinds[kind] ?? 0) + 1;
     }
     stats.requestBytes.push(requestBytes);
+    this.double.tick(requestBytes);
     await Promise.resolve();
     if (requestBytes > PAYLOAD_LIMIT) {
       stats.responseBytes.push(0);
@@ -123,14 +151,31 @@ class Ctx {
       throw new DoubleError('ResponsePayloadSizeLimitExceeded', what);
     }
     stats.responseBytes.push(responseBytes);
+    this.double.tick(responseBytes, false);
     for (const p of pending) p.apply();
   }
 }
 
-type Source<T> = { create: unknown[]; resolve: () => T | null; nullable?: boolean } | { nav: () => T };
+/** Where a proxy sits in office.js's object paths: its parent, and for loaded items their key. */
+interface Placement {
+  parent?: WireNode;
+  /** A property navigation (worksheet.notes): a path but no instantiate action. */
+  property?: boolean;
+  /** The name of a navigation property (format, fill …). */
+  name?: string;
+  /** The id of an item of a loaded collection. */
+  key?: string;
+}
+type Source<T> = ({ create: unknown[]; resolve: () => T | null; nullable?: boolean } | { nav: () => T }) & Placement;
+
+/** Office gives loaded items ids like "{00000000-0001-0000-0100-000000000000}": as long on the wire. */
+const itemKey = (name: string) => `{${Buffer.from(name).toString('hex').padEnd(36, '0').slice(0, 36)}}`;
 
 /** A proxy object: created by a queued method call (or reached through a property), loads lazily. */
-abstract class Obj<T> {
+abstract class Obj<T> implements WireNode {
+  readonly wireId: number;
+  readonly wireParent?: WireNode;
+  readonly wirePath: WireNode['wirePath'];
   private memo?: { t: T | null };
   private nullKnown?: boolean;
   protected loaded: Record<string, unknown> = {};
@@ -140,13 +185,25 @@ abstract class Obj<T> {
     protected readonly ctx: Ctx,
     private readonly src: Source<T>,
   ) {
+    this.wireId = ctx.nextWireId();
+    this.wireParent = src.parent;
     if ('create' in src) {
-      ctx.enqueue(['create', ...src.create], () => {
-        const t = src.resolve();
-        if (t === null && !src.nullable) throw new DoubleError('ItemNotFound', String(src.create));
-        this.memo = { t };
-        if (src.nullable) return { data: { isNullObject: t === null }, apply: () => (this.nullKnown = true) };
-      });
+      const [name, ...args] = src.create;
+      this.wirePath = { type: src.property ? 'property' : 'method', name: String(name), args };
+      ctx.enqueue(
+        ['create', name, ...args.map((a) => (a instanceof Obj ? 'object' : a))],
+        () => {
+          const t = src.resolve();
+          if (t === null && !src.nullable) throw new DoubleError('ItemNotFound', String(name));
+          this.memo = { t };
+          if (src.nullable) return { data: { isNullObject: t === null }, apply: () => (this.nullKnown = true) };
+        },
+        src.property ? undefined : { type: 'instantiate', node: this },
+      );
+    } else if (src.key !== undefined) {
+      this.wirePath = { type: 'indexer', name: '', args: [src.key] };
+    } else {
+      this.wirePath = { type: 'property', name: src.name ?? '', args: [] };
     }
   }
 
@@ -175,25 +232,37 @@ abstract class Obj<T> {
     for (const p of props) {
       if (!this.loadable.includes(p)) throw new TypeError(`the double cannot load "${p}" on ${this.constructor.name}`);
     }
-    this.ctx.enqueue(['load', props], () => {
-      // Loading a null object is allowed (the documented OrNullObject pattern); it yields nothing.
-      if (this.memo?.t === null) return { data: {}, apply: () => undefined };
-      const { data, cells } = this.snapshot(props);
-      return { data, cells, apply: () => Object.assign(this.loaded, data) };
-    });
+    this.ctx.enqueue(
+      ['load', props],
+      () => {
+        // Loading a null object is allowed (the documented OrNullObject pattern); it yields nothing.
+        if (this.memo?.t === null) return { data: {}, apply: () => undefined };
+        const { data, cells } = this.snapshot(props);
+        return { data, cells, apply: () => Object.assign(this.loaded, data) };
+      },
+      { type: 'query', node: this, select: props },
+    );
     return this;
   }
 
   protected set(prop: string, value: unknown, apply: (t: T) => void): void {
-    this.ctx.enqueue(['set', prop, value], () => {
-      apply(this.t);
-    });
+    this.ctx.enqueue(
+      ['set', prop, value],
+      () => {
+        apply(this.t);
+      },
+      { type: 'set', node: this, name: prop, args: [value] },
+    );
   }
 
   protected call(name: string, args: unknown[], fn: (t: T) => void): void {
-    this.ctx.enqueue(['call', name, ...args], () => {
-      fn(this.t);
-    });
+    this.ctx.enqueue(
+      ['call', name, ...args],
+      () => {
+        fn(this.t);
+      },
+      { type: 'method', node: this, name, args },
+    );
   }
 }
 
@@ -221,8 +290,34 @@ function uniform<V>(cells: Cells, get: (r: number, c: number) => V): V | null {
 
 const NO_FILL: Fill = { color: '#FFFFFF', pattern: 'None' };
 
+interface ReportedFill {
+  color: string;
+  pattern: string | null;
+  patternColor: string;
+  tintAndShade: number | null;
+}
+
+/**
+ * A cell's fill as Excel reports it, which is not always what the API reference promises:
+ * office-js issue 4900 reports `pattern` null for both no fill and a white fill (the maintainer:
+ * `tintAndShade` is null only for no fill), and 6218 reports `color` "#FFFFFF" for no fill.
+ */
+function reportedFill(f: Fill | undefined): ReportedFill {
+  if (!f) return { color: '#FFFFFF', pattern: null, patternColor: '#000000', tintAndShade: null };
+  const white = f.pattern === 'Solid' && f.color === '#FFFFFF';
+  return {
+    color: f.color,
+    pattern: white ? null : f.pattern,
+    patternColor: f.patternColor ?? '#000000',
+    tintAndShade: 0,
+  };
+}
+
 class FillProxy extends Obj<Cells> {
-  protected readonly loadable = ['color', 'pattern', 'patternColor'] as const;
+  protected readonly loadable = ['color', 'pattern', 'patternColor', 'tintAndShade'] as const;
+  get tintAndShade(): number | null {
+    return this.read('tintAndShade');
+  }
   get patternColor(): string | null {
     return this.read('patternColor');
   }
@@ -266,7 +361,7 @@ class FillProxy extends Obj<Cells> {
     const cells = this.t;
     const data: Record<string, unknown> = {};
     for (const p of props) {
-      data[p] = uniform(cells, (r, c) => (cells.sheet.fill(r, c) ?? NO_FILL)[p as keyof Fill] ?? '#000000');
+      data[p] = uniform(cells, (r, c) => reportedFill(cells.sheet.fill(r, c))[p as keyof ReportedFill]);
     }
     return { data };
   }
@@ -318,10 +413,11 @@ class BorderProxy extends Obj<Cells & { edge: string }> {
 
 class FormatProxy extends Obj<Cells> {
   protected readonly loadable = [] as const;
-  readonly fill = new FillProxy(this.ctx, { nav: () => this.t });
-  readonly font = new FontProxy(this.ctx, { nav: () => this.t });
+  readonly fill = new FillProxy(this.ctx, { nav: () => this.t, parent: this, name: 'fill' });
+  readonly font = new FontProxy(this.ctx, { nav: () => this.t, parent: this, name: 'font' });
   readonly borders = {
-    getItem: (edge: string) => new BorderProxy(this.ctx, { nav: () => ({ ...this.t, edge }) }),
+    getItem: (edge: string) =>
+      new BorderProxy(this.ctx, { create: ['getItem', edge], resolve: () => ({ ...this.t, edge }), parent: this }),
   };
   set columnWidth(points: number) {
     this.set('columnWidth', points, ({ sheet, rects }) => {
@@ -363,10 +459,18 @@ class RangeProxy extends Obj<Cells> {
     'cellCount',
     ...CELL_PROPS,
   ] as const;
-  readonly format = new FormatProxy(this.ctx, { nav: () => this.t });
+  readonly format = new FormatProxy(this.ctx, { nav: () => this.t, parent: this, name: 'format' });
 
   private get rect(): Rect {
     return this.t.rects[0];
+  }
+  static loadedItem(ctx: Ctx, parent: WireNode, cells: Cells, props: string[]): RangeProxy {
+    const p = new RangeProxy(ctx, { nav: () => cells, parent, key: itemKey(a1Of(cells.rects[0])) });
+    p.loaded = p.snapshot(props).data;
+    return p;
+  }
+  loadedData(): Record<string, unknown> {
+    return this.loaded;
   }
   /** The cells this range stands for, while an operation runs (for other proxies of the double). */
   cells(): Cells {
@@ -376,6 +480,7 @@ class RangeProxy extends Obj<Cells> {
     return new RangeProxy(this.ctx, {
       create,
       nullable,
+      parent: this,
       resolve: () => {
         const rect = make(this.t);
         return rect ? { sheet: this.t.sheet, rects: [rect] } : null;
@@ -456,13 +561,20 @@ class RangeProxy extends Obj<Cells> {
     this.ctx.requires('1.13', 'Range.getMergedAreasOrNullObject');
     return new RangeAreasProxy(this.ctx, {
       create: ['getMergedAreasOrNullObject'],
+      parent: this,
       nullable: true,
       resolve: () => {
         const { sheet } = this.t;
         const r = this.rect;
+        // The areas whose top-left cell is in the range (office-js issue 3611: "by design").
         const inside = sheet.merges.filter(
-          (m) => m.r0 < r.r0 + r.rows && r.r0 < m.r0 + m.rows && m.c0 < r.c0 + r.cols && r.c0 < m.c0 + m.cols,
+          (m) => m.r0 >= r.r0 && m.r0 < r.r0 + r.rows && m.c0 >= r.c0 && m.c0 < r.c0 + r.cols,
         );
+        // "If the merged areas count in this range is more than 512, then this method will fail
+        // to return the result" (Range.getMergedAreasOrNullObject): the batch fails.
+        if (inside.length > MERGED_AREAS_LIMIT) {
+          throw new DoubleError('GeneralException', `${inside.length} merged areas (more than ${MERGED_AREAS_LIMIT})`);
+        }
         return inside.length ? { sheet, rects: inside } : null;
       },
     });
@@ -473,17 +585,21 @@ class RangeProxy extends Obj<Cells> {
     if (Object.keys(opts).some((k) => k !== 'format') || Object.keys(opts.format ?? {}).some((k) => k !== 'fill')) {
       throw new TypeError('the double supports getCellProperties for format.fill only');
     }
-    this.ctx.enqueue(['call', 'getCellProperties', opts], () => {
-      const { sheet } = this.t;
-      const r = this.rect;
-      const data = Array.from({ length: r.rows }, (_, i) =>
-        Array.from({ length: r.cols }, (_, j) => {
-          const f = sheet.fill(r.r0 + i, r.c0 + j) ?? NO_FILL;
-          return { format: { fill: Object.fromEntries(wanted.map((k) => [k, f[k as keyof Fill]])) } };
-        }),
-      );
-      return { data, cells: r.rows * r.cols, apply: () => result.resolve(data) };
-    });
+    this.ctx.enqueue(
+      ['call', 'getCellProperties', opts],
+      () => {
+        const { sheet } = this.t;
+        const r = this.rect;
+        const data = Array.from({ length: r.rows }, (_, i) =>
+          Array.from({ length: r.cols }, (_, j) => {
+            const f = reportedFill(sheet.fill(r.r0 + i, r.c0 + j));
+            return { format: { fill: Object.fromEntries(wanted.map((k) => [k, f[k as keyof ReportedFill]])) } };
+          }),
+        );
+        return { data, cells: r.rows * r.cols, apply: () => result.resolve(data) };
+      },
+      { type: 'method', node: this, name: 'getCellProperties', args: [opts] },
+    );
     return result;
   }
   merge(across = false): void {
@@ -530,9 +646,36 @@ class RangeProxy extends Obj<Cells> {
   }
 }
 
+/** RangeAreas.areas (ExcelApi 1.9): one range per area, each with its own short address. */
+class RangeCollectionProxy extends Obj<Cells> {
+  protected readonly loadable = [] as const;
+  private loadedItems?: RangeProxy[];
+  get items(): RangeProxy[] {
+    if (!this.loadedItems) throw new DoubleError('PropertyNotLoaded', 'items was not loaded and synced');
+    return this.loadedItems;
+  }
+  override load(arg?: unknown): this {
+    const props = propList(arg);
+    this.ctx.enqueue(
+      ['load', props],
+      () => {
+        const { sheet, rects } = this.t;
+        const items = rects.map((r) => RangeProxy.loadedItem(this.ctx, this, { sheet, rects: [r] }, props));
+        return { data: items.map((i) => i.loadedData()), apply: () => (this.loadedItems = items) };
+      },
+      { type: 'query', node: this, select: props },
+    );
+    return this;
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
 class RangeAreasProxy extends Obj<Cells> {
   protected readonly loadable = ['address', 'areaCount', 'cellCount'] as const;
-  readonly format = new FormatProxy(this.ctx, { nav: () => this.t });
+  readonly format = new FormatProxy(this.ctx, { nav: () => this.t, parent: this, name: 'format' });
+  readonly areas = new RangeCollectionProxy(this.ctx, { nav: () => this.t, parent: this, name: 'areas' });
   get address(): string {
     return this.read('address');
   }
@@ -542,7 +685,7 @@ class RangeAreasProxy extends Obj<Cells> {
   protected snapshot(props: string[]) {
     const { sheet, rects } = this.t;
     const all: Record<string, unknown> = {
-      address: rects.map((r) => `${quoteSheet(sheet.name)}!${a1Of(r)}`).join(','),
+      address: areasAddress(sheet.name, rects),
       areaCount: rects.length,
       cellCount: rects.reduce((n, r) => n + r.rows * r.cols, 0),
     };
@@ -583,6 +726,7 @@ class AnnotationProxy extends Obj<Annotation> {
   getLocation(): RangeProxy {
     return new RangeProxy(this.ctx, {
       create: ['getLocation'],
+      parent: this,
       resolve: () => ({ sheet: this.t.sheet, rects: [parseRect(this.t.address)] }),
     });
   }
@@ -592,8 +736,8 @@ class AnnotationProxy extends Obj<Annotation> {
     if (content === undefined) throw new DoubleError('ItemNotFound', `no ${kind} at ${address}`);
     return { data: props.includes('content') ? { content } : {} };
   }
-  static loadedItem(ctx: Ctx, a: Annotation, content: string): AnnotationProxy {
-    const p = new AnnotationProxy(ctx, { nav: () => a });
+  static loadedItem(ctx: Ctx, parent: WireNode, a: Annotation, content: string): AnnotationProxy {
+    const p = new AnnotationProxy(ctx, { nav: () => a, parent, key: itemKey(a.address) });
     p.loaded = { content };
     return p;
   }
@@ -631,11 +775,14 @@ class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'com
 
   add(cell: string | RangeProxy, content: string): AnnotationProxy {
     return new AnnotationProxy(this.ctx, {
-      create: ['add', typeof cell === 'string' ? cell : 'range', content],
+      create: ['add', cell, content],
+      parent: this,
       resolve: () => {
         const { sheet, kind } = this.t;
         const address = this.cellOf(cell);
-        if (sheet[kind].has(address)) throw new DoubleError('InvalidOperation', `${kind} exists at ${address}`);
+        // A cell holds one annotation: a note or a comment thread, never both.
+        const taken = sheet.notes.has(address) ? 'note' : sheet.comments.has(address) ? 'comment' : undefined;
+        if (taken) throw new DoubleError('InvalidOperation', `a ${taken} exists at ${address}`);
         sheet[kind].set(address, content);
         return { sheet, kind, address };
       },
@@ -645,6 +792,7 @@ class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'com
   private byCell(method: string, cell: string, nullable: boolean): AnnotationProxy {
     return new AnnotationProxy(this.ctx, {
       create: [method, cell],
+      parent: this,
       nullable,
       resolve: () => {
         const { sheet, kind } = this.t;
@@ -663,21 +811,44 @@ class AnnotationCollection extends Obj<{ sheet: SheetState; kind: 'notes' | 'com
     return this.byCell('getItemByCell', cell, false);
   }
 
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.enqueue(
+      ['call', 'getCount'],
+      () => {
+        const { sheet, kind } = this.t;
+        const n = sheet[kind].size;
+        return { data: n, apply: () => result.resolve(n) };
+      },
+      { type: 'method', node: this, name: 'getCount', args: [] },
+    );
+    return result;
+  }
+
+  /** load('items/content'), or a page of them: load({ select: 'items/content', top, skip }). */
   override load(arg?: unknown): this {
     const props = propList(arg);
-    this.ctx.enqueue(['load', props], () => {
-      const { sheet, kind } = this.t;
-      const entries = [...sheet[kind]];
-      const data = entries.map(([, content]) => (props.includes('content') ? { content } : {}));
-      return {
-        data,
-        apply: () => {
-          this.loadedItems = entries.map(([address, content]) =>
-            AnnotationProxy.loadedItem(this.ctx, { sheet, kind, address }, content),
-          );
-        },
-      };
-    });
+    const { top, skip = 0 } = (typeof arg === 'object' && arg && !Array.isArray(arg) ? arg : {}) as {
+      top?: number;
+      skip?: number;
+    };
+    this.ctx.enqueue(
+      ['load', props],
+      () => {
+        const { sheet, kind } = this.t;
+        const entries = [...sheet[kind]].slice(skip, top === undefined ? undefined : skip + top);
+        const data = entries.map(([, content]) => (props.includes('content') ? { content } : {}));
+        return {
+          data,
+          apply: () => {
+            this.loadedItems = entries.map(([address, content]) =>
+              AnnotationProxy.loadedItem(this.ctx, this, { sheet, kind, address }, content),
+            );
+          },
+        };
+      },
+      { type: 'query', node: this, select: props },
+    );
     return this;
   }
   protected snapshot() {
@@ -737,8 +908,8 @@ class PageLayoutProxy extends Obj<SheetState> {
 class WorksheetProxy extends Obj<SheetState> {
   protected readonly loadable = ['name', 'visibility', 'position'] as const;
 
-  static loadedItem(ctx: Ctx, sheet: SheetState, data: Record<string, unknown>): WorksheetProxy {
-    const p = new WorksheetProxy(ctx, { nav: () => sheet });
+  static loadedItem(ctx: Ctx, parent: WireNode, sheet: SheetState, data: Record<string, unknown>): WorksheetProxy {
+    const p = new WorksheetProxy(ctx, { nav: () => sheet, parent, key: itemKey(sheet.name) });
     p.loaded = data;
     return p;
   }
@@ -758,6 +929,8 @@ class WorksheetProxy extends Obj<SheetState> {
   get notes(): AnnotationCollection {
     return new AnnotationCollection(this.ctx, {
       create: ['notes'],
+      parent: this,
+      property: true,
       resolve: () => {
         this.ctx.requires('1.18', 'Worksheet.notes');
         return { sheet: this.t, kind: 'notes' };
@@ -767,6 +940,8 @@ class WorksheetProxy extends Obj<SheetState> {
   get comments(): AnnotationCollection {
     return new AnnotationCollection(this.ctx, {
       create: ['comments'],
+      parent: this,
+      property: true,
       resolve: () => {
         this.ctx.requires('1.10', 'Worksheet.comments');
         return { sheet: this.t, kind: 'comments' };
@@ -777,13 +952,14 @@ class WorksheetProxy extends Obj<SheetState> {
     return { freezeRows: (n: number) => this.call('freezeRows', [n], (s) => (s.frozenRows = n)) };
   }
   get pageLayout(): PageLayoutProxy {
-    return new PageLayoutProxy(this.ctx, { nav: () => this.t });
+    return new PageLayoutProxy(this.ctx, { nav: () => this.t, parent: this, name: 'pageLayout' });
   }
 
   private range(create: unknown[], make: (s: SheetState) => Rect | null, nullable = false): RangeProxy {
     return new RangeProxy(this.ctx, {
       create,
       nullable,
+      parent: this,
       resolve: () => {
         const rect = make(this.t);
         return rect ? { sheet: this.t, rects: [rect] } : null;
@@ -813,6 +989,7 @@ class WorksheetProxy extends Obj<SheetState> {
   getRanges(address: string): RangeAreasProxy {
     return new RangeAreasProxy(this.ctx, {
       create: ['getRanges', address],
+      parent: this,
       resolve: () => {
         if (address.length > ADDRESS_LIMIT) {
           throw new DoubleError('InvalidArgument', `getRanges address of ${address.length} characters`);
@@ -854,37 +1031,47 @@ class WorksheetCollectionProxy extends Obj<BookState> {
     return this.loadedItems;
   }
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, { create: ['getItem', name], resolve: () => this.t.get(name) });
+    return new WorksheetProxy(this.ctx, { create: ['getItem', name], resolve: () => this.t.get(name), parent: this });
   }
   getItemOrNullObject(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, {
       create: ['getItemOrNullObject', name],
+      parent: this,
       nullable: true,
       resolve: () => this.t.find(name) ?? null,
     });
   }
   add(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, { create: ['addWorksheet', name], resolve: () => this.t.add(name) });
+    return new WorksheetProxy(this.ctx, {
+      create: ['addWorksheet', name],
+      resolve: () => this.t.add(name),
+      parent: this,
+    });
   }
   getActiveWorksheet(): WorksheetProxy {
     return new WorksheetProxy(this.ctx, {
       create: ['getActiveWorksheet'],
+      parent: this,
       resolve: () => this.t.activeSheet ?? this.t.live()[0],
     });
   }
   override load(arg?: unknown): this {
     const props = propList(arg);
-    this.ctx.enqueue(['load', props], () => {
-      const sheets = this.t.live();
-      const data = sheets.map((s, i) => {
-        const all: Record<string, unknown> = { name: s.name, visibility: s.visibility, position: i };
-        return Object.fromEntries(props.map((p) => [p, all[p]]));
-      });
-      return {
-        data,
-        apply: () => (this.loadedItems = sheets.map((s, i) => WorksheetProxy.loadedItem(this.ctx, s, data[i]))),
-      };
-    });
+    this.ctx.enqueue(
+      ['load', props],
+      () => {
+        const sheets = this.t.live();
+        const data = sheets.map((s, i) => {
+          const all: Record<string, unknown> = { name: s.name, visibility: s.visibility, position: i };
+          return Object.fromEntries(props.map((p) => [p, all[p]]));
+        });
+        return {
+          data,
+          apply: () => (this.loadedItems = sheets.map((s, i) => WorksheetProxy.loadedItem(this.ctx, this, s, data[i]))),
+        };
+      },
+      { type: 'query', node: this, select: props },
+    );
     return this;
   }
   protected snapshot() {
@@ -892,10 +1079,13 @@ class WorksheetCollectionProxy extends Obj<BookState> {
   }
 }
 
-class WorkbookProxy {
+class WorkbookProxy implements WireNode {
   readonly worksheets: WorksheetCollectionProxy;
+  readonly wireId: number;
+  readonly wirePath = { type: 'global' as const, name: '', args: [] };
   constructor(ctx: Ctx) {
-    this.worksheets = new WorksheetCollectionProxy(ctx, { nav: () => ctx.book });
+    this.wireId = ctx.nextWireId();
+    this.worksheets = new WorksheetCollectionProxy(ctx, { nav: () => ctx.book, parent: this, name: 'worksheets' });
   }
 }
 
@@ -903,6 +1093,39 @@ class WorkbookProxy {
 
 export class ExcelDouble {
   stats: SyncStats = { ops: [], kinds: {}, refused: [], requestBytes: [], responseBytes: [] };
+  wireIds = 0;
+  /** Simulated time in ms: each sync costs `latency.perSyncMs` plus `latency.perMBMs` per MB sent or received. */
+  clock = 0;
+  latency = { perSyncMs: 0, perMBMs: 0 };
+  /** A function command is running since this time (startCommand); Excel ends it after 5 minutes. */
+  private commandSince?: number;
+  /** Excel ended the function command: nothing it did after that reached the workbook or the clerk. */
+  killed = false;
+
+  /** Date.now for code running against this double. */
+  now = (): number => this.clock;
+
+  /** A ribbon button was pressed: the 5-minute limit starts now. */
+  startCommand(): void {
+    this.commandSince = this.clock;
+    this.killed = false;
+  }
+  endCommand(): void {
+    this.commandSince = undefined;
+  }
+  /** Is the command over its time limit? Checked before anything it does reaches Excel. */
+  checkCommandTime(): void {
+    if (this.commandSince !== undefined && this.clock - this.commandSince > COMMAND_LIMIT_MS) {
+      this.killed = true;
+      throw new DoubleError('CommandTimeLimit', 'Excel ended the function command after 5 minutes');
+    }
+  }
+
+  /** Time passes for a sync: the round trip and the bytes on the wire. */
+  tick(bytes: number, roundTrip = true): void {
+    if (roundTrip) this.checkCommandTime();
+    this.clock += (roundTrip ? this.latency.perSyncMs : 0) + (bytes / 1e6) * this.latency.perMBMs;
+  }
 
   constructor(
     public book: BookState = new BookState(),

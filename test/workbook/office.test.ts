@@ -381,7 +381,8 @@ describe('a county-sized roster: 100,000 households × 40 columns, 10% flagged',
       const host = hostOf(d);
       await host.mark(marks);
       const bytes = summary(`mark ${marks.length} cells, ExcelApi ${api}`, d);
-      expect(d.syncs).toBeLessThanOrEqual(3 + Math.ceil(bytes / MB4));
+      // Fixed steps: record? and fills per chunk · fills per block · notes and comments · where they are.
+      expect(d.syncs).toBeLessThanOrEqual(4 + Math.ceil(bytes / MB4));
       expect(d.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
       const chunks = ['error', 'warning'].flatMap((s) => blockChunks(marks.filter((m) => m.severity === s))).length;
       expect(chunks).toBeLessThan(marks.length / 50);
@@ -389,19 +390,22 @@ describe('a county-sized roster: 100,000 households × 40 columns, 10% flagged',
       expect(d.stats.kinds['create getRanges']).toBeLessThanOrEqual(blockChunks(marks).length + chunks);
       expect(d.stats.kinds['set color']).toBe(chunks);
       expect(d.stats.kinds['create add'] ?? 0).toBe(api === '1.18' ? marks.length : 0);
-      if (api === '1.9') expect(d.totalOps).toBeLessThan(5 * (blockChunks(marks).length + chunks) + 100);
+      // Excel reports no fill and white alike for a chunk (office-js 4900), so cells without fill
+      // are read block by block: two operations per block, never more.
+      const blocks = cellsToBlocks(marks).length;
+      if (api === '1.9') expect(d.totalOps).toBeLessThan(2 * blocks + 5 * (blockChunks(marks).length + chunks) + 100);
 
       // Marking again clears the earlier marks first: the steps of both, still no step per cell.
       d.resetStats();
       await host.mark(marks);
       const again = summary(`mark again, ExcelApi ${api}`, d);
-      expect(d.syncs).toBeLessThanOrEqual(8 + Math.ceil(again / MB4));
+      expect(d.syncs).toBeLessThanOrEqual(10 + Math.ceil(again / MB4));
 
       d.resetStats();
       expect(await host.clearMarks()).toBe(marks.length);
       summary(`clear, ExcelApi ${api}`, d);
-      // Fixed steps: record? · record size and notes · record rows · current fills · mixed runs · restore.
-      expect(d.syncs).toBeLessThanOrEqual(6 + Math.ceil(d.totalBytes / MB4));
+      // Fixed steps: record? · record size · record rows · current fills · mixed runs · notes · restore.
+      expect(d.syncs).toBeLessThanOrEqual(7 + Math.ceil(d.totalBytes / MB4));
       const s = d.sheet(BIG_SHEET);
       expect(s.fills.size).toBe(0);
       expect(s.notes.size).toBe(0);
