@@ -16,7 +16,7 @@ import { parsePolicy, PolicyError } from '../domain/policy';
 import type { CheckResult, Finding } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import type { WorkbookHost } from '../workbook/host';
-import { OfficeHost } from '../workbook/office';
+import { OfficeHost, OutOfTimeError } from '../workbook/office';
 import {
   documentBackend,
   LAST_COMMAND_KEY,
@@ -53,9 +53,30 @@ function firstMarked(result: CheckResult): Finding | undefined {
   );
 }
 
+/**
+ * Excel ends a ribbon command after 5 minutes ("function commands … must complete within five
+ * minutes", Office add-in limits); ours stops itself this long after the button was pressed, so
+ * that there is time left to tell the clerk.
+ */
+export const COMMAND_TIME_MS = 4 * 60 * 1000;
+
 /** An exception → what the clerk reads. Messages never carry names or ID numbers. */
 export function describeError(e: unknown): Notice {
   if (e instanceof RosterError) return { ok: false, zh: e.zh, en: e.en };
+  if (e instanceof OutOfTimeError) {
+    // Marks stopped half-way are recorded like whole ones: 清除标注 or marking again from the pane
+    // (which has no time limit) puts everything right.
+    const partial = e.step === 'mark' || e.step === 'clear' || e.step === 'sheet';
+    return {
+      ok: false,
+      zh: partial
+        ? '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下（只完成了一部分）；请打开核查面板重新操作'
+        : '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下，表格未作改动；请打开核查面板操作',
+      en: partial
+        ? 'The roster is too large to finish within the 5 minutes Excel allows a button; stopped part-way. Please use the check pane.'
+        : 'The roster is too large to finish within the 5 minutes Excel allows a button; nothing was changed. Please use the check pane.',
+    };
+  }
   if (e instanceof PolicyError || e instanceof SettingsError) {
     return {
       ok: false,
@@ -76,6 +97,15 @@ export function describeError(e: unknown): Notice {
     zh: '出现意外错误，未能完成；请打开核查面板重试',
     en: `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
   };
+}
+
+/** Scroll to a cell; the work is done by then, so failing to scroll must not turn it into an error. */
+async function bringIntoView(deps: CommandDeps, sheet: string, row: number, col: number): Promise<void> {
+  try {
+    await deps.selectCell?.(sheet, row, col);
+  } catch {
+    // Excel could not select (a protected or hidden sheet): the clerk still gets the result.
+  }
 }
 
 async function checkWithSettings(deps: CommandDeps) {
@@ -107,7 +137,7 @@ export async function markRoster(deps: CommandDeps): Promise<Notice> {
         notice.en += ' This Excel cannot add notes: see the reasons in the pane or the summary sheet.';
       }
       const first = firstMarked(result);
-      if (first?.col !== undefined) await deps.selectCell?.(first.sheet, first.row, first.col);
+      if (first?.col !== undefined) await bringIntoView(deps, first.sheet, first.row, first.col);
     }
   } catch (e) {
     notice = describeError(e);
@@ -151,7 +181,7 @@ export async function generateRoster(deps: CommandDeps): Promise<Notice> {
         zh: `已生成“${name}”：${result.adjustments.length}户（${parts.zh}）${found.zh}`,
         en: `Wrote “${name}”: ${result.adjustments.length} households (${parts.en}).${found.en}`,
       };
-      await deps.selectCell?.(name, 1, 1);
+      await bringIntoView(deps, name, 1, 1);
     }
   } catch (e) {
     notice = describeError(e);
@@ -211,7 +241,7 @@ export function rememberNotice(settings: DocumentSettings, notice: Notice, now =
 }
 
 function officeDeps(): CommandDeps {
-  const host = new OfficeHost();
+  const host = new OfficeHost({ deadline: { at: Date.now() + COMMAND_TIME_MS } });
   const settings = Office.context.document.settings;
   return {
     host,

@@ -11,7 +11,7 @@
  * the text, where counting the text alone would let a 4 MB budget send 7–9 MB.
  */
 import { LIMITS } from './office-blocks';
-import { utf8Length } from './office-read';
+import { utf8Length } from './office-cells';
 
 /** One object path in office.js's request JSON ({"Id","ObjectPathType","Name","ParentObjectPathId",…}), with margin. */
 export const PATH_BYTES = 130;

@@ -107,3 +107,18 @@ export function parseCellAddress(address: string): { row: number; col: number } 
 export function usedRangeOf(ws: Excel.Worksheet): Excel.Range {
   return ws.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
 }
+
+/** UTF-8 length without allocating (TextEncoder would copy megabytes per batch). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}

@@ -96,11 +96,9 @@ export async function settleFills(reads: ChunkRead[], budget: SyncBudget): Promi
       const cells = (block.bottom - block.top + 1) * (block.right - block.left + 1);
       // getRange(address).getCellProperties(…): two paths, instantiate and call; the answer per cell.
       await budget.take(wireBytes(2, 2, address, FILL_PROPS) + cells * FILL_PROPS_BYTES);
-      const props = ws
-        .getRange(address)
-        .getCellProperties({
-          format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
-        });
+      const props = ws.getRange(address).getCellProperties({
+        format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+      });
       perBlock.push({ sheet, block, props });
     }
   }

@@ -8,7 +8,7 @@
 import type { MergedRange, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
 import { LIMITS } from './office-blocks';
-import { toCell, usedRangeOf } from './office-cells';
+import { toCell, usedRangeOf, utf8Length } from './office-cells';
 import { clampMerges, readMerges } from './office-merges';
 
 /** Bytes per cell of values + text + numberFormat + valueTypes before a sheet has shown its own. */
@@ -19,7 +19,7 @@ const HEADROOM = 1.05;
 const READ_BUDGET = 4_500_000;
 
 export type Supports = (excelApiVersion: string) => boolean;
-export { usedRangeOf };
+export { usedRangeOf, utf8Length };
 
 interface SheetPlan {
   ws: Excel.Worksheet;
@@ -38,21 +38,6 @@ interface Piece {
   start: number;
   count: number;
   range: Excel.Range;
-}
-
-/** UTF-8 length without allocating (TextEncoder would copy megabytes per batch). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 export function isPayloadError(e: unknown): boolean {

@@ -21,39 +21,71 @@ export interface OfficeHostOptions {
   run?: ExcelRun;
   /** Office.context.requirements.isSetSupported, or a test double's. */
   isSetSupported?: (name: string, version?: string) => boolean;
+  /**
+   * Send nothing more to Excel after this time (ms by `now`, default Date.now): a ribbon command
+   * is ended by Excel after 5 minutes, and must stop on its own first to tell the clerk.
+   */
+  deadline?: { at: number; now?: () => number };
+}
+
+/** What the host was doing when its time ran out. */
+export type HostStep = 'read' | 'mark' | 'clear' | 'sheet';
+
+/** The host stopped before its deadline (OfficeHostOptions.deadline); nothing more was sent. */
+export class OutOfTimeError extends Error {
+  constructor(public readonly step: HostStep) {
+    super(`stopped before the time limit (${step})`);
+    this.name = 'OutOfTimeError';
+  }
 }
 
 export class OfficeHost implements WorkbookHost {
-  private readonly run: ExcelRun;
+  private readonly excelRun: ExcelRun;
   private readonly supports: Supports;
+  private readonly deadline?: { at: number; now: () => number };
 
   constructor(options: OfficeHostOptions = {}) {
-    this.run = options.run ?? ((batch) => Excel.run(batch));
+    this.excelRun = options.run ?? ((batch) => Excel.run(batch));
+    if (options.deadline) this.deadline = { now: Date.now, ...options.deadline };
     const isSetSupported =
       options.isSetSupported ??
       ((name: string, version?: string) => Office.context.requirements.isSetSupported(name, version));
     this.supports = (version) => isSetSupported('ExcelApi', version);
   }
 
+  /** Excel.run, with every sync checked against the deadline first. */
+  private run<T>(step: HostStep, batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const deadline = this.deadline;
+    if (!deadline) return this.excelRun(batch);
+    return this.excelRun((ctx) => {
+      const sync = ctx.sync.bind(ctx);
+      ctx.sync = (<V>(value?: V) => {
+        if (deadline.now() > deadline.at) return Promise.reject(new OutOfTimeError(step));
+        return sync(value);
+      }) as typeof ctx.sync;
+      return batch(ctx);
+    });
+  }
+
   readWorkbook(onProgress?: ProgressFn): Promise<WorkbookGrid> {
-    return this.run((ctx) => readWorkbookIn(ctx, this.supports, onProgress));
+    return this.run('read', (ctx) => readWorkbookIn(ctx, this.supports, onProgress));
   }
 
   mark(marks: CellMark[], onProgress?: ProgressFn): Promise<MarkOutcome> {
-    return this.run((ctx) => markIn(ctx, this.supports, marks, onProgress));
+    return this.run('mark', (ctx) => markIn(ctx, this.supports, marks, onProgress));
   }
 
   clearMarks(): Promise<number> {
-    return this.run((ctx) => clearIn(ctx, this.supports));
+    return this.run('clear', (ctx) => clearIn(ctx, this.supports));
   }
 
   addSheet(sheet: GeneratedSheet): Promise<string> {
-    return this.run((ctx) => addSheetIn(ctx, sheet));
+    return this.run('sheet', (ctx) => addSheetIn(ctx, sheet));
   }
 
   /** Select a cell and bring its sheet to the front (clicking a finding in the pane). 1-based. */
   selectCell(sheet: string, row: number, col: number): Promise<void> {
-    return this.run(async (ctx) => {
+    return this.run('read', async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(a1(row - 1, col - 1)).select();

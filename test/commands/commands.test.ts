@@ -7,6 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { WorkbookGrid } from '../../src/domain/grid';
 import {
   clearMarks,
+  COMMAND_TIME_MS,
   LAST_COMMAND_KEY,
   markRoster,
   registerCommands,
@@ -32,9 +33,14 @@ function specOf(grid: WorkbookGrid): WorkbookSpec {
   };
 }
 
-function setup(grid: WorkbookGrid, opts: { api?: ExcelApiVersion; settings?: Settings } = {}) {
+function setup(grid: WorkbookGrid, opts: { api?: ExcelApiVersion; settings?: Settings; timed?: boolean } = {}) {
   const double = ExcelDouble.fromSpec(specOf(grid), opts.api ?? '1.18');
-  const host = new OfficeHost({ run: double.run, isSetSupported: double.isSetSupported });
+  const host = new OfficeHost({
+    run: double.run,
+    isSetSupported: double.isSetSupported,
+    // As officeDeps does: the time limit counts from the button press.
+    ...(opts.timed ? { deadline: { at: double.now() + COMMAND_TIME_MS, now: double.now } } : {}),
+  });
   const notices: Notice[] = [];
   const deps: CommandDeps = {
     host,
@@ -96,6 +102,41 @@ describe('一键标注 (markRoster)', () => {
     expect(notice.ok).toBe(false);
     expect(notice.zh).toMatch(/花名册|表头/);
     expect(notices).toEqual([notice]);
+    expect(double.book.find('_dibao_marks')).toBeUndefined();
+  });
+
+  test('a finished marking stays a success when Excel cannot scroll to the first cell', async () => {
+    const { double, deps } = setup(withProblems());
+    const notice = await markRoster({ ...deps, selectCell: async () => Promise.reject(new Error('sheet protected')) });
+    expect(notice).toMatchObject({ ok: true, zh: expect.stringMatching(/已标注$/) });
+    expect(double.sheet('花名册').fills.size).toBeGreaterThan(0);
+  });
+
+  test('on a slow link the command stops itself before Excel ends it at 5 minutes, says so, and clearing puts all back', async () => {
+    // 40 s a round trip: without the time limit of its own, Excel ends the command mid-way.
+    const untimed = setup(withProblems());
+    untimed.double.latency = { perSyncMs: 40_000, perMBMs: 0 };
+    untimed.double.startCommand();
+    await markRoster(untimed.deps);
+    expect(untimed.double.killed).toBe(true);
+
+    const { double, deps, notices } = setup(withProblems(), { timed: true });
+    double.latency = { perSyncMs: 40_000, perMBMs: 0 };
+    double.startCommand();
+    const notice = await markRoster(deps);
+    expect(double.killed).toBe(false);
+    expect(notice.ok).toBe(false);
+    expect(notice.zh).toMatch(/^名单较大，未能在 Excel 允许的 5 分钟内做完，已停下/);
+    expect(notices).toEqual([notice]);
+    // It stopped part-way through marking: the record and the paint were sent, the notes not.
+    expect(double.book.find('_dibao_marks')).toBeDefined();
+    expect(double.sheet('花名册').fills.size).toBeGreaterThan(0);
+    double.endCommand();
+    double.latency = { perSyncMs: 0, perMBMs: 0 };
+    const untimedHost = new OfficeHost({ run: double.run, isSetSupported: double.isSetSupported });
+    await untimedHost.clearMarks();
+    expect(double.sheet('花名册').fills.size).toBe(0);
+    expect(double.sheet('花名册').notes.size).toBe(0);
     expect(double.book.find('_dibao_marks')).toBeUndefined();
   });
 
