@@ -47,27 +47,86 @@ export function normalizeHeader(text: string): string {
   return s.replace(LEADING_MARKS, '').replace(BRACKET_CHARS, '');
 }
 
-/** Normalized header text → field. Canonical headers are entered first so they win over aliases. */
-type FieldLookup<F extends string> = Map<string, F>;
+/** A bracketed part anywhere in a header: a unit or a note ("（18位）", "(月)", "（是/否）"). */
+const BRACKETED = /[([【〔][^()[\]【】〔〕]*[)\]】〕]/gu;
+/** Words in front that change nothing: 公民身份号码 is 身份号码, 是否兜底 is 兜底. */
+const STEM_PREFIXES = ['公民', '居民', '是否'] as const;
+/** Endings that say the same thing: 号码/号, 金额/金, 人口/人数/成员数. Longest first. */
+const STEM_ENDINGS: readonly [string, string][] = [
+  ['成员人数', '人数'],
+  ['人口数', '人数'],
+  ['成员数', '人数'],
+  ['人口', '人数'],
+  ['口数', '人数'],
+  ['号码', '号'],
+  ['金额', '金'],
+];
+
+/**
+ * The stem of a header, for headers that match no alias as written: half-width, no spaces, no
+ * bracketed unit or note anywhere ("身份证号码（18位）"), no 公民/居民/是否 in front, and one
+ * spelling for 号码/号, 金额/金, 人口/人数/成员数 at the end. With `headPrefix` (the roster,
+ * where every row is the head's) a leading 户主 goes too: 户主性别 is 性别.
+ */
+export function headerStem(text: string, headPrefix = false): string {
+  let s = toHalfWidth(text).replace(SPACES, '');
+  for (;;) {
+    const next = s.replace(TRAILING_MARKS, '').replace(LEADING_MARKS, '').replace(BRACKETED, '');
+    if (next === s) break;
+    s = next;
+  }
+  s = s.replace(BRACKET_CHARS, '');
+  for (const prefix of STEM_PREFIXES)
+    if (s.length > prefix.length + 1 && s.startsWith(prefix)) s = s.slice(prefix.length);
+  if (headPrefix && s.length > 3 && s.startsWith('户主')) s = s.slice(2);
+  for (const [ending, same] of STEM_ENDINGS) {
+    if (s.length > ending.length && s.endsWith(ending)) {
+      s = s.slice(0, -ending.length) + same;
+      break;
+    }
+  }
+  return s;
+}
+
+/**
+ * Header text → field: the normalized text against the headers and aliases as written first
+ * (canonical headers entered first so they win), then the stem against theirs.
+ */
+interface FieldLookup<F extends string> {
+  exact: Map<string, F>;
+  stems: Map<string, F>;
+  headPrefix: boolean;
+}
+
+/** On the roster every row is the head's; on the member sheet 户主身份证号 is the link, not the person. */
+const HEAD_PREFIX_SPECS = new WeakSet<readonly FieldSpec[]>([ROSTER_SPECS]);
 
 const lookups = new WeakMap<readonly FieldSpec[], FieldLookup<string>>();
 
 function lookupFor<F extends string>(specs: readonly FieldSpec<F>[]): FieldLookup<F> {
   const cached = lookups.get(specs);
   if (cached) return cached as FieldLookup<F>;
-  const lookup: FieldLookup<F> = new Map();
-  for (const spec of specs) {
-    const key = normalizeHeader(spec.header);
-    if (!lookup.has(key)) lookup.set(key, spec.field);
-  }
-  for (const spec of specs) {
-    for (const alias of spec.aliases) {
-      const key = normalizeHeader(alias);
-      if (key && !lookup.has(key)) lookup.set(key, spec.field);
-    }
-  }
+  const headPrefix = HEAD_PREFIX_SPECS.has(specs);
+  const lookup: FieldLookup<F> = { exact: new Map(), stems: new Map(), headPrefix };
+  const enter = (text: string, field: F) => {
+    const key = normalizeHeader(text);
+    if (key && !lookup.exact.has(key)) lookup.exact.set(key, field);
+    const stem = headerStem(text, headPrefix);
+    if (stem && !lookup.stems.has(stem)) lookup.stems.set(stem, field);
+  };
+  for (const spec of specs) enter(spec.header, spec.field);
+  for (const spec of specs) for (const alias of spec.aliases) enter(alias, spec.field);
   lookups.set(specs, lookup);
   return lookup;
+}
+
+function fieldOf<F extends string>(lookup: FieldLookup<F>, header: string): F | undefined {
+  return lookup.exact.get(normalizeHeader(header)) ?? lookup.stems.get(headerStem(header, lookup.headPrefix));
+}
+
+/** The field a header cell stands for on the roster (ROSTER_SPECS), or undefined. */
+export function rosterFieldOfHeader(header: string): RosterField | undefined {
+  return fieldOf(lookupFor(ROSTER_SPECS), header);
 }
 
 // Built once at module load: these two are used on every check.
@@ -102,6 +161,8 @@ export interface HeaderMatch<F extends string> {
 export interface DetectOptions<F extends string> {
   /** A header is only accepted when it has all of these fields. */
   required?: F[];
+  /** Header texts the clerk has named for fields (policy `columns`): they win over the aliases. */
+  columns?: Partial<Record<F, string>>;
   /** How many rows from the top may hold the header (default 30). */
   maxScanRows?: number;
 }
@@ -137,15 +198,43 @@ function combinedHeader(sheet: SheetGrid, rows: number[]): string[] {
   return texts;
 }
 
-function matchHeader<F extends string>(texts: string[], lookup: FieldLookup<F>, headerRows: number[]): Candidate<F> {
+/** The clerk's own header names (policy `columns`), normalized: header → field. */
+type Overrides<F extends string> = Map<string, F>;
+
+function overridesOf<F extends string>(columns: Partial<Record<F, string>> | undefined): Overrides<F> | undefined {
+  if (!columns) return undefined;
+  const out: Overrides<F> = new Map();
+  for (const [field, header] of Object.entries(columns) as [F, string | undefined][]) {
+    if (header) out.set(normalizeHeader(header), field);
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+function matchHeader<F extends string>(
+  texts: string[],
+  lookup: FieldLookup<F>,
+  headerRows: number[],
+  overrides?: Overrides<F>,
+): Candidate<F> {
   // Object.create(null): a header such as "__proto__" must never reach Object.prototype.
   const columns = Object.create(null) as Partial<Record<F, ColumnHit>>;
   const duplicates: Candidate<F>['duplicates'] = [];
   const unmatched: ColumnHit[] = [];
   let score = 0;
+  // The clerk's named headers first, so that an alias elsewhere in the row cannot take the field.
+  const named = new Set<number>();
+  if (overrides) {
+    texts.forEach((header, col) => {
+      const field = header ? overrides.get(normalizeHeader(header)) : undefined;
+      if (field === undefined || columns[field]) return;
+      columns[field] = { col, header };
+      named.add(col);
+      score++;
+    });
+  }
   texts.forEach((header, col) => {
-    if (!header) return;
-    const field = lookup.get(normalizeHeader(header));
+    if (!header || named.has(col)) return;
+    const field = fieldOf(lookup, header);
     if (field === undefined) unmatched.push({ col, header });
     else if (columns[field]) duplicates.push({ field, header, col });
     else {
@@ -170,13 +259,14 @@ function bestHeader<F extends string>(
   opts: DetectOptions<F>,
 ): Candidate<F> | undefined {
   const lookup = lookupFor(specs);
+  const overrides = overridesOf(opts.columns);
   const required = opts.required ?? [];
   const scan = Math.min(opts.maxScanRows ?? DEFAULT_SCAN_ROWS, sheet.rows.length);
   let best: Candidate<F> | undefined;
   for (let r = 0; r < scan; r++) {
     const tries = r + 1 < sheet.rows.length ? [[r], [r, r + 1]] : [[r]];
     for (const rows of tries) {
-      const cand = matchHeader(combinedHeader(sheet, rows), lookup, rows);
+      const cand = matchHeader(combinedHeader(sheet, rows), lookup, rows, overrides);
       if (cand.score === 0 || required.some((f) => !cand.columns[f])) continue;
       if (better(cand, best)) best = cand;
     }
@@ -202,13 +292,15 @@ function withDataRows<F extends string>(
 ): HeaderMatch<F> {
   const lookup = lookupFor(specs);
   const cols = header.columns as Record<string, ColumnHit | undefined>;
+  // The headers as found (a clerk-named one included): a page header printed again repeats them.
+  const found = new Set(Object.values(cols).map((hit) => normalizeHeader(hit!.header)));
   const dataRows = collectDataRows(
     sheet,
     header.headerRows[header.headerRows.length - 1] + 1,
     {
       headerCols: Object.values(cols).map((hit) => hit!.col),
       headerTexts: Object.values(cols).map((hit) => hit!.header),
-      isHeaderText: (n) => lookup.has(n),
+      isHeaderText: (n) => lookup.exact.has(n) || found.has(n),
       totalsUpTo: (cols.headName ?? cols.name)?.col,
     },
     visit?.(sheet, header.columns),
@@ -521,6 +613,8 @@ export function findRoster(
   wb: WorkbookGrid,
   sheetName?: string,
   visit?: RowVisitor<RosterField>,
+  /** The clerk's header names for fields (policy `columns`). */
+  named?: Partial<Record<RosterField, string>>,
 ): HeaderMatch<RosterField> {
   const sheets = wb.sheets.filter((s) => !isToolSheet(s));
   if (sheets.length === 0) {
@@ -542,7 +636,7 @@ export function findRoster(
   let best: { sheet: SheetGrid; header: Candidate<RosterField>; listNamed: boolean } | undefined;
   const memberSheets: string[] = [];
   for (const sheet of pool) {
-    const header = bestHeader(sheet, ROSTER_SPECS, { required: ROSTER_REQUIRED });
+    const header = bestHeader(sheet, ROSTER_SPECS, { required: ROSTER_REQUIRED, columns: named });
     if (!header) continue;
     if (looksLikeMemberSheet(sheet)) {
       memberSheets.push(sheet.name);
@@ -576,6 +670,40 @@ export function findMemberSheet(
     if (header && (!best || header.score > best.header.score)) best = { sheet, header };
   }
   return best ? withDataRows(best.sheet, MEMBER_SPECS, best.header, visit) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A field without a column
+
+/** Stems shorter than this say too little to call another header "like" them (村, 组, 公示). */
+const MIN_LIKE_STEM = 3;
+
+/**
+ * The roster's header cell that looks like `field` though it matched no field: its stem holds
+ * the stem of the field's header or an alias, or is held in one ("保障金（元/户）" is like 月保障金).
+ */
+export function resemblingHeader(field: RosterField, unmatched: readonly ColumnHit[]): ColumnHit | undefined {
+  const spec = specOf(field);
+  const stems = [spec.header, ...spec.aliases].map((t) => headerStem(t, true)).filter((t) => t.length >= MIN_LIKE_STEM);
+  return unmatched.find((hit) => {
+    const stem = headerStem(hit.header, true);
+    return stems.some((f) => stem.includes(f) || (stem.length >= MIN_LIKE_STEM && f.includes(stem)));
+  });
+}
+
+/**
+ * Why a roster field has no column, for the skipped-check reason: the header the clerk named in
+ * the settings was not found, or a header of the roster looks like it ('' when neither).
+ */
+export function missingColumnNote(
+  field: RosterField,
+  match: Pick<HeaderMatch<RosterField>, 'unmatched'>,
+  named: Partial<Record<RosterField, string>> = {},
+): string {
+  const asked = named[field];
+  if (asked) return `（核查参数指定的表头“${asked}”在花名册中未找到）`;
+  const like = resemblingHeader(field, match.unmatched);
+  return like ? `（表中“${like.header.replace(SPACES, '')}”列可能就是此列，如是请在核查参数的表头对应中指定）` : '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import {
   findLists,
   findMemberSheet,
   findRoster,
+  missingColumnNote,
   otherRosterCandidates,
   type ColumnHit,
   type HeaderMatch,
@@ -66,11 +67,11 @@ const headerText = (header: string) => header.replace(/\s+/g, '');
 
 const HEADER_OF: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
 
-function needLabel(need: string): string {
+function needLabel(need: string, note: (field: RosterField) => string): string {
   if (need === '@members') return '家庭成员表';
   if (need.startsWith('@list:')) return LIST_LABELS[need.slice(6) as ListKind] ?? need;
   if (need === '@policy:areaCode') return '行政区划代码（核查参数）';
-  return `“${HEADER_OF[need] ?? need}”列`;
+  return `“${HEADER_OF[need] ?? need}”列${note(need as RosterField)}`;
 }
 
 function idTableOf(keys: Set<string>): IdTable {
@@ -187,15 +188,20 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   // Households are read as the roster's data rows are found, and members as the member sheet's
   // are: each row is fetched from memory once (on a large roster that is most of the time).
   const households: Household[] = [];
-  const roster = findRoster(workbook, input.rosterSheet, (sheet, columns) => {
-    const merged = mergedFill(sheet, columns);
-    const fields = fieldColumns(columns);
-    return (r) => {
-      if (isHouseholdRow(sheet, r, columns)) {
-        households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
-      }
-    };
-  });
+  const roster = findRoster(
+    workbook,
+    input.rosterSheet,
+    (sheet, columns) => {
+      const merged = mergedFill(sheet, columns);
+      const fields = fieldColumns(columns);
+      return (r) => {
+        if (isHouseholdRow(sheet, r, columns)) {
+          households.push(readHousehold(sheet, r, households.length, fields, asOf, merged));
+        }
+      };
+    },
+    policy.columns,
+  );
   const sheet = workbook.sheets.find((s) => s.name === roster.sheet)!;
   const columns = roster.columns;
 
@@ -285,10 +291,16 @@ export function checkWorkbook(input: CheckInput): CheckResult {
   };
 
   const skipped: SkippedCheck[] = [];
+  const columnNote = (field: RosterField) => missingColumnNote(field, roster, policy.columns);
   const runnable = RULES.filter((rule) => {
     const missing = unmetNeeds(rule, available);
     if (missing.length === 0) return true;
-    const labels = missing.map((m) => m.split(' / ').map(needLabel).join('或'));
+    const labels = missing.map((m) =>
+      m
+        .split(' / ')
+        .map((n) => needLabel(n, columnNote))
+        .join('或'),
+    );
     skipped.push({ rule: rule.id, missing, reason: `缺少${labels.join('、')}，未检查` });
     return false;
   });

@@ -3,6 +3,7 @@
  * keys and bad values are refused with a message that names the key.
  */
 import { z } from 'zod';
+import { ROSTER_SPECS, type RosterField } from './fields';
 
 const isoDate = z
   .string()
@@ -15,6 +16,33 @@ const isoDate = z
   );
 
 const money = z.number().finite().nonnegative();
+
+/** A field's key in `columns`: its English name (benefit) or its canonical header (月保障金). */
+const FIELD_OF_KEY = new Map<string, RosterField>(
+  ROSTER_SPECS.flatMap((s) => [[s.field, s.field] as const, [s.header, s.field] as const]),
+);
+
+/**
+ * `columns`: the header the roster uses for a field, when the built-in aliases do not know it
+ * ({"benefit": "发放金额"} or {"月保障金": "发放金额"}). Header text as in the sheet.
+ */
+const columnNames = z
+  .record(z.string(), z.string().trim().min(1, { message: '表头不能为空（header text must not be empty）' }).max(100))
+  .transform((named, ctx) => {
+    const out: Partial<Record<RosterField, string>> = {};
+    for (const [key, header] of Object.entries(named)) {
+      const field = FIELD_OF_KEY.get(key.trim());
+      if (field) out[field] = header;
+      else {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `“${key}”不是花名册的字段，应为字段名（如 benefit）或标准表头（如 月保障金）（not a roster field: use a field name such as benefit or a header such as 月保障金）`,
+        });
+      }
+    }
+    return out;
+  });
 
 /** Known Hunan provincial rural guiding standards, yuan per person per year (DOMAIN §6). */
 export const HUNAN_ANNUAL_STANDARDS: Record<number, number> = {
@@ -53,6 +81,7 @@ export const PolicySchema = z
     sampleRate: z.number().min(0).max(1).default(0.3),
     fullSampleVillages: z.array(z.string()).default([]),
     sampleSeed: z.union([z.string(), z.number()]).default('dibao'),
+    columns: columnNames.default({}),
   })
   .refine((p) => !(p.annualStandard !== undefined && p.monthlyStandard !== undefined), {
     message: '年标准与月标准只能填一个（give annualStandard or monthlyStandard, not both）',
