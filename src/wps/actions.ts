@@ -2,14 +2,12 @@
  * The pane's actions and the ribbon's commands over the WPS host: the same steps as inside Excel
  * (workbook/actions.ts, commands/commands.ts), with WPS's Application in place of Office.js.
  */
-import { markRoster, clearMarks, describeError, type CommandDeps, type Notice } from '../commands/commands';
-import { parsePolicy } from '../domain/policy';
+import { markRoster, clearMarks, generateRoster, type CommandDeps, type Notice } from '../commands/commands';
 import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
-import { loadSettings, settingsToPolicyInput } from '../workbook/settings';
+import { loadSettings } from '../workbook/settings';
 import type { EtApplication } from '../workbook/wps/et';
 import { WpsHost } from '../workbook/wps/wps';
 import { wpsSettingsBackend } from '../workbook/wps/wps-settings';
-import { WpsError } from '../workbook/wps/wps-error';
 import { outcome, type PaneActions } from '../taskpane/actions';
 
 export function wpsApplication(): EtApplication | undefined {
@@ -40,23 +38,4 @@ export function commandDeps(app: EtApplication, notify: (n: Notice) => Promise<v
   };
 }
 
-/** 生成调整花名册 from the ribbon: check with the saved settings, add the sheet. */
-export async function generateAdjustments(deps: CommandDeps): Promise<Notice> {
-  let notice: Notice;
-  try {
-    const policy = parsePolicy(settingsToPolicyInput(await deps.loadSettings()));
-    const { result } = await runCheck(deps.host, policy);
-    const name = await addGeneratedSheet(deps.host, 'adjustments', result, policy);
-    notice = {
-      ok: true,
-      zh: `已生成“${name}”：${result.adjustments.length} 户拟调整`,
-      en: `Added "${name}": ${result.adjustments.length} households to adjust.`,
-    };
-  } catch (e) {
-    notice = e instanceof WpsError ? { ok: false, zh: e.zh, en: e.en } : describeError(e);
-  }
-  await deps.notify(notice);
-  return notice;
-}
-
-export { markRoster, clearMarks };
+export { markRoster, clearMarks, generateRoster };

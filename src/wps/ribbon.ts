@@ -10,7 +10,7 @@
  */
 import type { Notice } from '../commands/commands';
 import type { EtApplication } from '../workbook/wps/et';
-import { clearMarks, commandDeps, generateAdjustments, markRoster, wpsApplication } from './actions';
+import { clearMarks, commandDeps, generateRoster, markRoster, wpsApplication } from './actions';
 
 const PANE_KEY = 'dibao_taskpane_id';
 const PANE_WIDTH = 420;
@@ -68,7 +68,7 @@ export const ribbon = {
       case 'btnClear':
         return clearMarks(deps());
       case 'btnAdjust':
-        return generateAdjustments(deps());
+        return generateRoster(deps());
       default:
         return Promise.resolve(undefined);
     }

@@ -10,7 +10,7 @@ import { WpsHost } from '../../src/workbook/wps/wps';
 import { bgrOf, hexOf } from '../../src/workbook/wps/et';
 import { ExcelDouble } from '../support/excel-double';
 import { BookState } from '../support/excel-double-book';
-import { CONTRACT_SPEC, GREEN, MARKS, BLUE } from '../support/host-contract';
+import { CONTRACT_SPEC, GENERATED, GREEN, MARKS, BLUE, TAKEN } from '../support/host-contract';
 import { WpsDouble } from '../support/wps-double';
 import { etOf, makeWpsHost } from '../support/wps-under-test';
 
@@ -116,6 +116,15 @@ describe('WPS host', () => {
     expect(s.notes.size).toBe(0);
     // Removing a note costs three calls (Item, Text, Delete): no bulk call for notes either.
     expect(double.calls).toBeLessThan(3 * 2000 + 400);
+  });
+
+  it("generating a kind again replaces our earlier sheet, never the clerk's", async () => {
+    const h = await makeWpsHost(CONTRACT_SPEC);
+    const sheet = { ...GENERATED, kind: 'adjustments' };
+    const first = await h.host.addSheet(sheet);
+    const again = await (await h.reopen()).host.addSheet(sheet);
+    expect(first).toBe(`${TAKEN}(2)`);
+    expect(again).toBe(first);
   });
 
   it('says so in Chinese and English when no workbook is open', async () => {

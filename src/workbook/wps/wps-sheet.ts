@@ -9,9 +9,10 @@ import { a1 } from '../../domain/grid';
 import { layoutOf, type GeneratedSheet } from '../generated';
 import { SHEET_FONT, sheetMatrices } from '../office-sheet';
 import { freeSheetName } from '../sheet-name';
-import { XL_HALIGN, XL_LINE, XL_PAGE, type EtApplication, type EtWorksheet } from './et';
-import { activeWorkbook } from './wps-read';
-import { sheetNames } from './wps-marks';
+import { XL_HALIGN, XL_LINE, XL_PAGE, XL_SHEET, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
+import { activeWorkbook, readMatrix, usedArea } from './wps-read';
+import { deleteSheet, findSheet, sheetNames } from './wps-marks';
+import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from '../generated-record';
 
 const HEADER_FILL = 0xe6e6e7; // BGR of #E7E6E6, as the Office host's header
 const INCH = 72;
@@ -22,10 +23,22 @@ const area = (top: number, left: number, bottom: number, right: number) =>
 
 export function addSheetEt(app: EtApplication, sheet: GeneratedSheet): string {
   const wb = activeWorkbook(app);
-  const name = freeSheetName(sheet.name, sheetNames(wb));
+  const rec = findSheet(wb, GENERATED_RECORD_SHEET);
+  const u = rec && usedArea(rec);
+  const record = readGeneratedRecord(rec && u ? readMatrix(rec, u) : []);
+  const existing = sheetNames(wb).filter((n) => n !== GENERATED_RECORD_SHEET);
+  const earlier = sheetToReplace(record, sheet.kind, existing);
   const sheets = wb.Worksheets;
+  // Added before the earlier one is deleted: a workbook must keep a visible sheet.
   const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
+  if (earlier) deleteSheet(app, sheets.Item(earlier));
+  const name = earlier ?? freeSheetName(sheet.name, existing);
   ws.Name = name;
+  if (sheet.kind) {
+    record.set(sheet.kind, name);
+    writeGeneratedRecord(app, wb, rec, generatedRecordRows(record));
+    ws.Activate();
+  }
   writeSheet(ws, sheet);
   freezeHeader(app, layoutOf(sheet).headerRow);
   return name;
@@ -101,6 +114,22 @@ function writeSheet(ws: EtWorksheet, sheet: GeneratedSheet): void {
   page.TopMargin = 0.6 * INCH;
   page.BottomMargin = 0.6 * INCH;
   page.CenterFooter = '第 &P 页，共 &N 页';
+}
+
+/** Written over in place, as the Office host does (Excel cannot delete a very hidden sheet). */
+function writeGeneratedRecord(
+  app: EtApplication,
+  wb: EtWorkbook,
+  rec: EtWorksheet | undefined,
+  rows: string[][],
+): void {
+  const sheets = wb.Worksheets;
+  const target = rec ?? sheets.Add(undefined, sheets.Item(sheets.Count));
+  if (!rec) target.Name = GENERATED_RECORD_SHEET;
+  const range = target.Range(`A1:${a1(rows.length - 1, 1)}`);
+  range.NumberFormat = '@';
+  range.Value2 = rows;
+  if (!rec) target.Visible = XL_SHEET.veryHidden;
 }
 
 /** Call `each` once per run of equal values among 0…n-1. */

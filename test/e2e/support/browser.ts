@@ -39,8 +39,11 @@ export async function openPage(
   browser: Browser,
   url: string,
   viewport: { width: number; height: number },
+  /** Runs before the page opens, e.g. to add init scripts. */
+  prepare?: (context: BrowserContext) => Promise<void>,
 ): Promise<GuardedPage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' });
+  await prepare?.(context);
   const outside: string[] = [];
   const consoleErrors: string[] = [];
   await context.route('**/*', (route) => {
