@@ -152,6 +152,7 @@ describe('WPS add-in in the browser (the WPS double as window.Application)', () 
     await action('btnMark');
     const s = await state(ribbonPage.page);
     const { errors, warnings } = expected.summary;
+    expect(cells()).toBeGreaterThan(0);
     expect((await alerts(ribbonPage.page)).at(-1)).toBe(`发现 ${errors} 处错误、${warnings} 处提醒，已标注`);
     expect(s.marked).toBe(cells());
     expect(s.notes).toBe(cells());

@@ -563,6 +563,12 @@ export class WpsDouble {
         this.noteOrder.delete(s);
         return this.comment(s, address);
       },
+      Comment: {
+        get: () => {
+          const address = a1Of({ r0: first.r0, c0: first.c0, rows: 1, cols: 1 });
+          return s.notes.has(address) ? this.comment(s, address) : null;
+        },
+      },
       Select: () => {
         this.book.selection = { sheet: s, rect: first };
       },

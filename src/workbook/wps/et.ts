@@ -81,6 +81,8 @@ export interface EtRange {
   readonly MergeArea: EtRange;
   /** Range › 方法 › Merge. */
   Merge(Across?: boolean): void;
+  /** Range › 属性 › Comment: the cell's note, or null. */
+  readonly Comment: EtComment | null;
   /** Range › 方法 › AddComment: a note (批注); throws when the cell already has one. */
   AddComment(Text?: string): EtComment;
   /** Range › 方法 › Select. */

@@ -11,6 +11,8 @@ import type { EtApplication } from './et';
 import { activeWorkbook, readWorkbookEt } from './wps-read';
 import { clearEt, deleteSheet, findSheet, markEt } from './wps-marks';
 import { addSheetEt } from './wps-sheet';
+import { fillOfRange } from './wps-ranges';
+import { NO_FILL } from '../office-record';
 
 export class WpsHost implements WorkbookHost {
   constructor(private readonly app: EtApplication) {}
@@ -62,6 +64,16 @@ export class WpsHost implements WorkbookHost {
   async deleteSheet(name: string): Promise<void> {
     const ws = findSheet(activeWorkbook(this.app), name);
     if (ws) this.quietly(() => deleteSheet(this.app, ws));
+  }
+
+  /** A cell's fill and note as the self-test looks at them. 1-based. */
+  async inspectCell(sheet: string, row: number, col: number): Promise<{ fill: string; note?: string }> {
+    const ws = activeWorkbook(this.app).Worksheets.Item(sheet);
+    const cell = ws.Range(a1(row - 1, col - 1));
+    const f = fillOfRange(cell) ?? NO_FILL;
+    const fill = f.pattern === 'None' ? 'none' : f.pattern === 'Solid' ? f.color : 'other';
+    const comment = cell.Comment;
+    return comment ? { fill, note: comment.Text() } : { fill };
   }
 
   /** Bring a cell into view (clicking a finding in the pane). 1-based. */
