@@ -15,6 +15,7 @@ import type { PaneActions, SheetKind } from './actions';
 import { LangContext, STRINGS, type Lang } from './i18n';
 import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
 import { DEFAULT_SETTINGS } from '../workbook/settings';
+import { publicityHeldBack } from '../workbook/sheets';
 import { useSession, type Notice } from './state/useSession';
 import { ActionBar } from './components/ActionBar';
 import { AdjustmentsTab } from './components/AdjustmentsTab';
@@ -162,12 +163,22 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
       { exclude: excluded, includeFindings: notesMissing },
       bilingual((t) => t.markedAndGenerated),
     );
-  const onGenerate = (kind: SheetKind) =>
-    void session.generate(
-      kind,
-      { exclude: excluded, includeFindings: notesMissing },
-      bilingual((t) => t.sheetAdded),
-    );
+  const onGenerate = (kind: SheetKind) => {
+    const added = bilingual((t) => t.sheetAdded);
+    // 公示名单 leaves out households with unresolved errors: say which, so the clerk can fix them.
+    const held = kind === 'publicity' && result ? publicityHeldBack(result) : [];
+    const who =
+      held
+        .slice(0, 10)
+        .map((h) => `${STRINGS[lang].rowHeader(result!.households[h].row)} ${result!.households[h].headName}`)
+        .join('、') + (held.length > 10 ? '…' : '');
+    const text = (name: string) => {
+      const m = added(name);
+      if (!held.length) return m;
+      return { zh: m.zh + STRINGS.zh.heldBack(held.length, who), en: m.en + STRINGS.en.heldBack(held.length, who) };
+    };
+    void session.generate(kind, { exclude: excluded, includeFindings: notesMissing }, text);
+  };
   const onToggle = (household: number, include: boolean) =>
     setExcluded((prev) => {
       const next = new Set(prev);

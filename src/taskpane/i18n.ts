@@ -132,6 +132,7 @@ const zh = {
     [`规则 ${rule}`, column ? `列“${column}”` : '', cell ? `单元格 ${cell}` : ''].filter(Boolean).join(' · '),
   showCell: '在表格中查看',
   rowCells: (row: number) => `第${row}行的内容`,
+  heldBack: (n: number, who: string) => `；${n}户有未解决的错误，未列入公示：${who}（改正后重新核查再生成）`,
   liveCheck: '边改边查',
   liveCheckHint: '改正单元格后自动重新核查这一户',
   liveUpdated: (row: number, errors: number, warnings: number) =>
@@ -265,6 +266,8 @@ const en: Strings = {
     [`rule ${rule}`, column ? `column “${column}”` : '', cell ? `cell ${cell}` : ''].filter(Boolean).join(' · '),
   showCell: 'Show in the sheet',
   rowCells: (row) => `Row ${row} as written`,
+  heldBack: (n, who) =>
+    `; ${n} households with unresolved errors were left out: ${who} (correct them, check again, regenerate)`,
   liveCheck: 'Re-check as I edit',
   liveCheckHint: 'After you correct a cell, that household is checked again',
   liveUpdated: (row, errors, warnings) =>

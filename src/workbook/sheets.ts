@@ -237,8 +237,19 @@ function summaryNotes(result: CheckResult, includeFindings: boolean): string[] {
 // 公示名单
 
 /**
+ * Households that still have an error (a failed 核对结果, a blank 月保障金 …) are not posted: the
+ * list would announce a payment nobody has confirmed. The pane names them for the clerk instead.
+ */
+export function publicityHeldBack(result: CheckResult): number[] {
+  const held = new Set<number>();
+  for (const f of result.findings) if (f.severity === 'error' && f.household !== undefined) held.add(f.household);
+  return [...held].sort((a, b) => a - b);
+}
+
+/**
  * For posting in the village: who receives how much, after this review's adjustments (停保
  * households left out, 增发/减发 at the new amount). No ID numbers, bank accounts or incomes.
+ * Households with unresolved errors are left out (publicityHeldBack).
  */
 export function publicitySheet(
   result: CheckResult,
@@ -249,9 +260,10 @@ export function publicitySheet(
     result.adjustments.filter((a) => !opts.exclude?.has(a.household)).map((a) => [a.household, a] as const),
   );
   const body: GeneratedValue[][] = [];
+  const held = new Set(publicityHeldBack(result));
   for (const h of result.households) {
     const a = adjusted.get(h.index);
-    if (h.status === 'stopped' || a?.type === '停保') continue;
+    if (h.status === 'stopped' || a?.type === '停保' || held.has(h.index)) continue;
     const changed = a && a.type !== '新增';
     const persons = changed ? a.after.persons : (h.coveredPersons ?? null);
     const amount = changed ? a.after.amount : (h.benefit ?? null);

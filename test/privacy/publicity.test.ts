@@ -61,7 +61,7 @@ test('a roster with bank accounts, phones, incomes and addresses: the posting sh
   expect(text).not.toMatch(/\d{11,}/);
 });
 
-test('the sample township: no ID-like number anywhere on the posting, every active household on it', async () => {
+test('the sample township: no ID-like number anywhere on the posting, every active household without an error on it', async () => {
   const dir = tempDir();
   const { roster, policy } = await writeSampleFiles(dir);
   const posting = await postingOf(roster, dir, '--policy', policy, '--report', join(dir, 'r.json'));
@@ -71,5 +71,6 @@ test('the sample township: no ID-like number anywhere on the posting, every acti
   let households = 0;
   const top = headerRow(posting);
   posting.eachRow((row, r) => r > top && typeof row.getCell(1).value === 'number' && households++);
-  expect(households).toBeGreaterThan(50);
+  // The sample plants errors in many households; those are held back from posting (sheets.test.ts).
+  expect(households).toBeGreaterThan(20);
 });

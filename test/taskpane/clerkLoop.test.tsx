@@ -96,6 +96,25 @@ describe('inside Excel', () => {
   });
 });
 
+describe('公示名单', () => {
+  it('names the households left out for unresolved errors', async () => {
+    const result = smallResult();
+    const actions = fakeActions(result);
+    view = await render(<App actions={actions} settings={memorySettings()} checkOnOpen />);
+    await flush();
+    await click(button(view.container, '更多'));
+    const item = [...document.querySelectorAll('[role="menuitem"]')].find((m) => m.textContent === '生成公示名单')!;
+    await click(item);
+    await flush();
+    expect(actions.calls.at(-1)).toBe('generate publicity exclude=');
+    const withErrors = [...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.household!))];
+    const who = withErrors.map((h) => `第${result.households[h].row}行 ${result.households[h].headName}`).join('、');
+    expect(view.container.textContent).toContain(
+      `已生成工作表“publicity”；${withErrors.length}户有未解决的错误，未列入公示：${who}`,
+    );
+  });
+});
+
 describe('a finding opens', () => {
   async function opened(extra: Partial<PaneActions> = {}) {
     const result = smallResult();

@@ -1,5 +1,12 @@
 import { layoutOf } from '../../src/workbook/generated';
-import { adjustmentSheet, chineseDate, publicitySheet, sampleSheet, summarySheet } from '../../src/workbook/sheets';
+import {
+  adjustmentSheet,
+  publicityHeldBack,
+  chineseDate,
+  publicitySheet,
+  sampleSheet,
+  summarySheet,
+} from '../../src/workbook/sheets';
 import { households, policy, result } from './result-fixture';
 
 const headers = (s: { columns: { header: string }[] }) => s.columns.map((c) => c.header);
@@ -182,7 +189,9 @@ describe('核查汇总', () => {
 });
 
 describe('公示名单', () => {
-  const sheet = publicitySheet(result, policy);
+  // Amounts and stops first, on a result whose errors are all resolved (none left to hold back).
+  const resolved = { ...result, findings: result.findings.filter((f) => f.severity !== 'error') };
+  const sheet = publicitySheet(resolved, policy);
 
   it('shows village, head, persons and benefit only: no ID, bank account or income', () => {
     expect(headers(sheet)).toEqual(['序号', '村（社区）', '户主姓名', '保障人数', '月保障金（元）']);
@@ -202,8 +211,23 @@ describe('公示名单', () => {
   });
 
   it('keeps a household whose stop the clerk left out', () => {
-    const s = publicitySheet(result, policy, { exclude: new Set([1]) });
+    const s = publicitySheet(resolved, policy, { exclude: new Set([1]) });
     expect(s.body[1]).toEqual([2, '丹口村', '=HYPERLINK("x")', 3, 450.5]);
+  });
+
+  it('leaves out the households with an unresolved error, which publicityHeldBack names', () => {
+    const held = publicityHeldBack(result);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held).toEqual(
+      [...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.household!))].sort(
+        (a, b) => a - b,
+      ),
+    );
+    const names = publicitySheet(result, policy).body.map((row) => row[2]);
+    for (const h of held) expect(names).not.toContain(result.households[h].headName);
+    expect(publicitySheet(result, policy).body.length).toBe(
+      sheet.body.length - held.filter((h) => sheet.body.some((row) => row[2] === result.households[h].headName)).length,
+    );
   });
 });
 
