@@ -127,7 +127,7 @@ function writeTableRow(row: ExcelJS.Row, columns: GeneratedColumn[], values: Gen
 }
 
 /** Money to the right; counts, IDs and short words centred; long text (reasons) from the left. */
-function alignmentOf(col: GeneratedColumn, v: GeneratedValue): 'left' | 'center' | 'right' {
+export function alignmentOf(col: GeneratedColumn, v: GeneratedValue): 'left' | 'center' | 'right' {
   if (typeof v === 'number' && !col.asText) return col.numFmt && col.numFmt !== '0' ? 'right' : 'center';
   return col.asText || col.width <= WIDE_TEXT ? 'center' : 'left';
 }
@@ -139,7 +139,7 @@ const WIDE_TEXT = 20;
  * Strings are always written as string values (ExcelJS stores them as shared strings), so a name
  * or reason starting with = + - @ stays text and is never evaluated.
  */
-function cellValue(col: GeneratedColumn, v: GeneratedValue): string | number | null {
+export function cellValue(col: GeneratedColumn, v: GeneratedValue): string | number | null {
   if (v === null) return null;
   if (col.asText) return typeof v === 'number' ? String(v) : v;
   return v;
@@ -148,9 +148,9 @@ function cellValue(col: GeneratedColumn, v: GeneratedValue): string | number | n
 // Row heights. Neither Excel nor LibreOffice grows a row for wrapped text when opening a file,
 // so the height is estimated here from the text and the column width.
 
-const LINE_HEIGHT = 14.5;
+export const LINE_HEIGHT = 14.5;
 
-function shownText(col: GeneratedColumn, v: GeneratedValue): string {
+export function shownText(col: GeneratedColumn, v: GeneratedValue): string {
   if (v === null) return '';
   if (typeof v === 'number' && col.numFmt === '0.00') return v.toFixed(2);
   return String(v);
@@ -169,12 +169,12 @@ function unitsOf(text: string): number {
   return n;
 }
 
-function linesOf(text: string, width: number): number {
+export function linesOf(text: string, width: number): number {
   const usable = Math.max(1, width - 1.5);
   return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(unitsOf(part) / usable)), 0);
 }
 
-function rowHeight(texts: string[], columns: GeneratedColumn[], min: number): number {
+export function rowHeight(texts: string[], columns: GeneratedColumn[], min: number): number {
   let lines = 1;
   texts.forEach((t, c) => {
     lines = Math.max(lines, linesOf(t, columns[c].width));

@@ -47,14 +47,20 @@ export function readRecord(wb: ExcelJS.Workbook): RecordedCell[] {
 export function writeRecord(wb: ExcelJS.Workbook, cells: RecordedCell[]): void {
   removeRecord(wb);
   const ws = wb.addWorksheet(MARK_RECORD_SHEET, { state: 'veryHidden' });
-  ws.addRow(HEADERS);
+  // Strings only: ExcelJS writes them as shared strings, never as formulas.
+  for (const row of recordRows(cells)) ws.addRow(row);
+}
+
+/** The record's rows, headers first: the same for every writer (ExcelJS here, the patcher in xlsx/). */
+export function recordRows(cells: RecordedCell[]): string[][] {
+  const rows = [HEADERS];
   for (const c of cells) {
     const row: string[] = [c.sheet, c.address, c.fill ?? ''];
     const note = c.note ?? '';
     for (let i = 0; i < note.length; i += CHUNK) row.push(note.slice(i, i + CHUNK));
-    // Strings only: ExcelJS writes them as shared strings, never as formulas.
-    ws.addRow(row);
+    rows.push(row);
   }
+  return rows;
 }
 
 export function removeRecord(wb: ExcelJS.Workbook): void {

@@ -199,7 +199,22 @@ export class PackageWriter {
       await deflater.write(chunk);
     };
     if (typeof content === 'string') await feed(encoder.encode(content));
-    else for await (const chunk of content) if (chunk.length) await feed(chunk);
+    else {
+      // Small pieces are gathered first: zlib costs per call as much as per byte.
+      let batch: Uint8Array[] = [];
+      let batched = 0;
+      for await (const chunk of content) {
+        if (!chunk.length) continue;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= 1 << 20) {
+          await feed(concat(batch));
+          batch = [];
+          batched = 0;
+        }
+      }
+      if (batched) await feed(concat(batch));
+    }
     return { crc, size, data: await deflater.end() };
   }
 

@@ -285,12 +285,25 @@ export async function* patchSheet(
       pos = gt + 1;
     }
     if (pos < len) carry = buf.subarray(pos);
+    // One piece per chunk read: the deflater and the generator each cost per piece, not per byte.
     if (out.length) {
-      yield* out;
+      yield out.length === 1 ? out[0] : concatAll(out);
       out = [];
     }
   }
   if (carry?.length) throw new Error('unterminated worksheet XML');
+}
+
+function concatAll(pieces: Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of pieces) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function concat2(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -28,6 +28,8 @@ export class StylesPatch {
   private readonly xfIndex = new Map<string, number>();
   private readonly fillJsonCache = new Map<number, string>();
   private readonly restoredFill = new Map<string, number>();
+  private readonly formats = new Map<string, number>();
+  private readonly formatParts = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     this.prefix = rootPrefix(xml, 'styleSheet');
@@ -187,6 +189,51 @@ export class StylesPatch {
     });
   }
 
+  /**
+   * A cell format for a sheet the patcher writes (patch-generated.ts): font, fill, border and
+   * number format are given as XML without prefix; made once, then reused.
+   */
+  format(spec: { font: string; fill?: string; border?: string; numFmt?: string; alignment?: string }): number {
+    const key = JSON.stringify(spec);
+    let out = this.formats.get(key);
+    if (out !== undefined) return out;
+    const p = this.prefix;
+    const withPrefix = (xml: string) => (p ? xml.replace(/<(\/?)([a-zA-Z])/g, `<$1${p}$2`) : xml);
+    const part = (name: SectionName, xml: string) => {
+      const k = `${name}:${xml}`;
+      let id = this.formatParts.get(k);
+      if (id === undefined) this.formatParts.set(k, (id = this.append(name, withPrefix(xml))));
+      return id;
+    };
+    let numFmtId = 0;
+    if (spec.numFmt) {
+      numFmtId = BUILT_IN_FORMATS[spec.numFmt] ?? -1;
+      if (numFmtId < 0) {
+        const k = `numFmt:${spec.numFmt}`;
+        numFmtId =
+          this.formatParts.get(k) ??
+          Math.max(163, ...this.all('numFmts').map((n) => Number(getAttr(n, 'numFmtId') ?? 0))) + 1;
+        if (!this.formatParts.has(k)) {
+          this.formatParts.set(k, numFmtId);
+          this.append(
+            'numFmts',
+            withPrefix(`<numFmt numFmtId="${numFmtId}" formatCode="${escapeAttr(spec.numFmt)}"/>`),
+          );
+        }
+      }
+    }
+    const font = part('fonts', spec.font);
+    const fill = spec.fill ? part('fills', spec.fill) : 0;
+    const border = spec.border ? part('borders', spec.border) : 0;
+    const xf =
+      `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1"` +
+      `${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''}${spec.alignment ? ' applyAlignment="1"' : ''}>` +
+      `${spec.alignment ?? ''}</xf>`;
+    out = this.append('cellXfs', withPrefix(xf));
+    this.formats.set(key, out);
+    return out;
+  }
+
   toXml(): string {
     let xml = this.xml;
     const p = this.prefix;
@@ -207,6 +254,9 @@ export class StylesPatch {
     return xml;
   }
 }
+
+/** Built-in number formats the written sheets use. */
+const BUILT_IN_FORMATS: Record<string, number> = { '0': 1, '0.00': 2, '@': 49 };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -241,7 +241,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   }
   const kept = listed.length - gone.length;
   if (gone.length) wbXml = keepTabsInRange(wbXml, wbPrefix, kept);
-  const grafted = await graftSheets(named, newRecord, generated, styles, pkg.codec);
+  const grafted = graftSheets(named, newRecord, generated, styles);
   const wbRelIds = new Set(relationships(workbookRels).map((r) => r.id));
   const wbRelAdd: { id: string; type: string; target: string }[] = [];
   const relPrefix = namespacePrefix(wbXml, REL_NS);
