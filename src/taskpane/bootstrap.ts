@@ -2,8 +2,11 @@
  * Inside Excel or not? The page decides within a few seconds and never waits forever:
  * - taskpane.html loads office.js from Microsoft's CDN (the supported way inside Excel). If that
  *   failed (offline township office), the local copy shipped in dist/office/ is tried once.
- * - Office.onReady must then report a host within ~3 s; no host (a plain browser), no office.js,
- *   or no answer → the standalone page over a file.
+ * - Office.onReady must then report a host: within ~3 s in a plain browser, where it answers at
+ *   once with no host; but within a minute when the page is plainly inside Office (Office adds
+ *   `_host_Info` to the add-in's address; Excel on the web shows it in a frame), where a slow
+ *   township link can take longer than 3 s and the pane must not fall back to the standalone
+ *   page inside Excel. No host, no office.js, or no answer → the standalone page over a file.
  * - index.html (the standalone page) says so itself and skips all of this.
  */
 
@@ -19,6 +22,8 @@ export interface StandaloneEnvironment {
 export type Environment = OfficeEnvironment | StandaloneEnvironment;
 
 export const READY_TIMEOUT_MS = 3000;
+/** How long Office.onReady may take when the page is known to be inside Office. */
+export const INSIDE_OFFICE_READY_TIMEOUT_MS = 60_000;
 /** Where the build puts the local office.js (see webpack.config.js). */
 export const LOCAL_OFFICE_JS = 'office/office.js';
 
@@ -60,8 +65,23 @@ export function isDarkColor(hex: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
-export async function detectEnvironment(timeoutMs = READY_TIMEOUT_MS): Promise<Environment> {
+/** Signs that Office opened this page: the `_host_Info` parameter Office adds, or a frame (the web). */
+export function openedByOffice(): boolean {
+  if (/[?&]_host_Info=/i.test(window.location.search)) return true;
+  try {
+    return window.self !== window.top;
+  } catch {
+    // A cross-origin parent (Excel on the web) cannot even be compared.
+    return true;
+  }
+}
+
+export async function detectEnvironment(
+  timeoutMs = READY_TIMEOUT_MS,
+  insideTimeoutMs = INSIDE_OFFICE_READY_TIMEOUT_MS,
+): Promise<Environment> {
   if (document.documentElement.dataset.mode === 'standalone') return { kind: 'standalone' };
+  if (openedByOffice()) timeoutMs = Math.max(timeoutMs, insideTimeoutMs);
   try {
     if (!officeGlobal()) {
       // office.js finds its own folder from the first office.js <script> on the page; drop the

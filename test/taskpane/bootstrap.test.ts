@@ -44,6 +44,18 @@ describe('where the pane runs', () => {
     expect(await detectEnvironment(50)).toEqual({ kind: 'standalone' });
   });
 
+  it('opened by Office on a slow link: waits longer than 3 s for onReady instead of showing the standalone page', async () => {
+    window.history.replaceState(null, '', '/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0');
+    g.Office = { onReady: () => new Promise((resolve) => setTimeout(() => resolve({ host: 'Excel' }), 200)) };
+    try {
+      expect(await detectEnvironment(50, 2000)).toMatchObject({ kind: 'office' });
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+    // The same slow answer in a plain browser tab is not waited for.
+    expect(await detectEnvironment(50, 2000)).toEqual({ kind: 'standalone' });
+  });
+
   it('inside Excel follows the Office theme and language', async () => {
     g.Office = {
       onReady: async () => ({ host: 'Excel' }),
