@@ -14,7 +14,7 @@ import { LIMITS } from './office-blocks';
 import { utf8Length } from './office-cells';
 
 /** One object path in office.js's request JSON ({"Id","ObjectPathType","Name","ParentObjectPathId",…}), with margin. */
-export const PATH_BYTES = 130;
+export const PATH_BYTES = 150;
 /** One action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"…}), with margin. */
 export const ACTION_BYTES = 100;
 

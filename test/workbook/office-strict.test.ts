@@ -9,6 +9,7 @@ import { MARK_FILLS, NOTE_HEADER, type CellMark } from '../../src/workbook/host'
 import { OfficeHost } from '../../src/workbook/office';
 import { BookState, type Rect } from '../support/excel-double-book';
 import { ADDRESS_LIMIT, ExcelDouble, PAYLOAD_LIMIT, type ExcelApiVersion } from '../support/excel-double';
+import { LARGE, largeSpec } from '../support/host-contract';
 
 const hostOf = (d: ExcelDouble) => new OfficeHost({ run: d.run, isSetSupported: d.isSetSupported });
 
@@ -232,4 +233,41 @@ describe('the Office host inside the stricter double', () => {
     expect(d.sheet('S').notes.get('D3')).toBe(`3：${long}`);
     expect(d.sheet('S').notes.size).toBe(12_000);
   }, 120_000);
+});
+
+describe('the township roster (600 merged villages, 5,000 notes): syncs and bytes on the wire', () => {
+  const rows: string[] = [];
+  afterAll(() => console.log(rows.join('\n')));
+  const marks = (shift: number): CellMark[] => {
+    const out: CellMark[] = [];
+    for (let h = shift; h < LARGE.households; h += 3) {
+      out.push(mark('花名册', LARGE.firstRow + h, 3, `DOC-01 入户调查表未签字（${h}）`));
+      if (h % 2 === 0) out.push({ ...mark('花名册', LARGE.firstRow + h, h % 20 === 0 ? 7 : 5), severity: 'warning' });
+    }
+    return out;
+  };
+  const MB = (n: number) => (n / 1e6).toFixed(2);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  for (const api of ['1.9', '1.10', '1.13', '1.18'] as const) {
+    test(`ExcelApi ${api}: no request or answer over 5 MB in read, mark, mark again, clear, clear after reopening`, async () => {
+      let d = ExcelDouble.fromSpec(largeSpec(), api);
+      const step = async (label: string, work: (h: OfficeHost) => Promise<unknown>) => {
+        d.resetStats();
+        await work(hostOf(d));
+        rows.push(
+          `| ${api} | ${label} | ${d.syncs} | ${d.totalOps} | ${MB(d.maxRequestBytes)} | ${MB(d.maxResponseBytes)} | ` +
+            `${MB(sum(d.stats.requestBytes))} | ${MB(sum(d.stats.responseBytes))} |`,
+        );
+        expect(d.maxRequestBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+        expect(d.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT);
+      };
+      await step('read', (h) => h.readWorkbook());
+      await step(`mark ${marks(0).length} cells`, (h) => h.mark(marks(0)));
+      await step(`mark again ${marks(1).length}`, (h) => h.mark(marks(1)));
+      await step('clear', (h) => h.clearMarks());
+      d = d.reopen();
+      await step('clear after reopening', (h) => h.clearMarks());
+    }, 120_000);
+  }
 });
