@@ -42,6 +42,13 @@ const zh = {
   areaCode: '行政区划代码',
   areaCodeHint: '身份证前几位，如 430529；不填则不检查',
   invalidAreaCode: '请填写2至6位数字',
+  columnNames: '表头对应',
+  columnNamesHint: '花名册的列名本工具认不出时，选字段并填写表中的列名',
+  columnField: '字段',
+  columnHeader: '表中的列名',
+  fieldName: (header: string, _en: string) => header,
+  addColumnName: '添加',
+  removeColumnName: (header: string) => `删除“${header}”的对应`,
   settingsSummary: (county: string, township: string, standard: string, asOf: string) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · 基准日 ${asOf || '今天'}`,
   standardText: (value: number | undefined, unit: 'year' | 'month') =>
@@ -179,6 +186,13 @@ const en: Strings = {
   areaCode: 'Area code',
   areaCodeHint: 'First digits of local IDs, e.g. 430529; blank = not checked',
   invalidAreaCode: 'Enter 2 to 6 digits',
+  columnNames: 'Column names',
+  columnNamesHint: 'When the roster names a column in a way the tool does not know: pick the field, type the header',
+  columnField: 'Field',
+  columnHeader: 'Header in the roster',
+  fieldName: (header, en) => `${en} (${header})`,
+  addColumnName: 'Add',
+  removeColumnName: (header) => `Remove the mapping for ${header}`,
   settingsSummary: (county, township, standard, asOf) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · as of ${asOf || 'today'}`,
   standardText: (value, unit) =>

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod';
 import type { PolicyInput } from '../domain/policy';
+import { ROSTER_FIELDS } from '../domain/fields';
 
 /** The key in the document settings and in localStorage. */
 export const SETTINGS_KEY = 'dibao.settings';
@@ -18,6 +19,13 @@ const toNumber = (v: unknown) => {
   return typeof b === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(b) ? Number(b) : b;
 };
 const amount = z.preprocess(toNumber, z.number().finite().nonnegative().optional());
+
+/** Blank headers are no mapping: a cleared row of the form simply goes away. */
+const withoutBlanks = (v: unknown) => {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const kept = Object.entries(v as Record<string, unknown>).filter(([, h]) => typeof h !== 'string' || h.trim() !== '');
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+};
 
 const FIELDS = {
   county: text,
@@ -43,6 +51,11 @@ const FIELDS = {
       .trim()
       .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
       .optional(),
+  ),
+  /** 表头对应: field → the roster's own header for it (policy `columns`); absent = none. */
+  columns: z.preprocess(
+    withoutBlanks,
+    z.partialRecord(z.enum(ROSTER_FIELDS), z.string().trim().min(1).max(100)).optional(),
   ),
 };
 
@@ -90,6 +103,7 @@ export function settingsToPolicyInput(s: Settings): PolicyInput {
   if (s.asOf) input.asOf = s.asOf;
   if (s.tolerance !== undefined) input.tolerance = s.tolerance;
   if (s.areaCode) input.areaCode = s.areaCode;
+  if (s.columns) input.columns = { ...s.columns };
   if (s.standard !== undefined) {
     if (s.standardUnit === 'month') input.monthlyStandard = s.standard;
     else input.annualStandard = s.standard;

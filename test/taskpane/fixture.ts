@@ -115,6 +115,7 @@ export function memorySettings(initial: Partial<SettingsDraft> = {}): SettingsSt
       asOf: '2018-01-15',
       tolerance: '1',
       areaCode: '',
+      columns: [],
       ...initial,
     }),
     save: async (d) => {

@@ -19,6 +19,7 @@ const draft = {
   asOf: '2018-01-15',
   tolerance: '0.5',
   areaCode: '430529',
+  columns: [{ field: 'benefit' as const, header: '低保金发放数' }],
 };
 
 describe('核查参数 form', () => {
@@ -58,5 +59,17 @@ describe('核查参数 form', () => {
     expect(JSON.parse(storage.items.get(SETTINGS_KEY)!)).toMatchObject({ township: '儒林镇', standard: 3200 });
     expect(await store.load()).toEqual(draft);
     expect(draftFromSettings({ standardUnit: 'month' })).toMatchObject({ standardValue: '', tolerance: '' });
+  });
+
+  it('passes 表头对应 to the policy as columns; a row with a blank header is dropped', async () => {
+    expect(draftToPolicy(draft).columns).toEqual({ benefit: '低保金发放数' });
+    const blankRow = { ...draft, columns: [...draft.columns, { field: 'coveredPersons' as const, header: '  ' }] };
+    expect(draftToPolicy(blankRow).columns).toEqual({ benefit: '低保金发放数' });
+    expect(draftToPolicy({ ...draft, columns: [] }).columns).toEqual({});
+    const storage = memoryStorage();
+    const store = settingsStore(localStorageBackend(storage));
+    await store.save(blankRow);
+    expect(JSON.parse(storage.items.get(SETTINGS_KEY)!).columns).toEqual({ benefit: '低保金发放数' });
+    expect((await store.load()).columns).toEqual(draft.columns);
   });
 });

@@ -8,6 +8,7 @@ import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentu
 import { DEFAULT_ANNUAL_STANDARD, HUNAN_ANNUAL_STANDARDS } from '../../domain/policy';
 import { useStrings } from '../i18n';
 import { draftProblems, type SettingsDraft } from '../model/settingsDraft';
+import { ColumnNamesField } from './ColumnNamesField';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -185,6 +186,7 @@ export function SettingsForm(props: {
               onChange={(_, v) => set({ areaCode: v.value })}
             />
           </Field>
+          <ColumnNamesField value={d.columns} disabled={props.disabled} onChange={(columns) => set({ columns })} />
           <div className={styles.actions}>
             <Button size="small" disabled={props.disabled || Object.keys(problems).length > 0} onClick={props.onSave}>
               {s.saveSettings}

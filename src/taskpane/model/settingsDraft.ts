@@ -4,7 +4,14 @@
  * policy only when the clerk saves or checks.
  */
 import { parsePolicy, type Policy } from '../../domain/policy';
+import type { RosterField } from '../../domain/fields';
 import { parseSettings, settingsToPolicyInput, type Settings } from '../../workbook/settings';
+
+/** One row of 表头对应: a field and the roster's own header for it, as typed. */
+export interface ColumnName {
+  field: RosterField;
+  header: string;
+}
 
 export interface SettingsDraft {
   county: string;
@@ -18,6 +25,8 @@ export interface SettingsDraft {
   tolerance: string;
   /** 行政区划代码 for ID-07; blank = not checked. */
   areaCode: string;
+  /** 表头对应 (policy `columns`); a row with a blank header is dropped on saving. */
+  columns: ColumnName[];
 }
 
 /** Fields whose text is not a usable number (blank is fine: the default applies). */
@@ -44,6 +53,10 @@ export function draftFromSettings(s: Settings): SettingsDraft {
     asOf: s.asOf ?? '',
     tolerance: s.tolerance === undefined ? '' : String(s.tolerance),
     areaCode: s.areaCode ?? '',
+    columns: Object.entries(s.columns ?? {}).map(([field, header]) => ({
+      field: field as RosterField,
+      header: header!,
+    })),
   };
 }
 
@@ -66,6 +79,8 @@ export function draftToSettings(d: SettingsDraft): Settings {
     asOf: d.asOf,
     tolerance: numberOf(d.tolerance),
     areaCode: d.areaCode,
+    // A field given twice keeps its last row, as the clerk sees it last in the list.
+    columns: Object.fromEntries(d.columns.map((c) => [c.field, c.header])),
   });
 }
 
