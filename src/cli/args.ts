@@ -1,6 +1,6 @@
 /**
  * Command-line arguments → a command. The grammar is a contract other tools rely on:
- *   check <roster.xlsx|folder> [--sheet NAME] [--policy FILE.json] [--as-of YYYY-MM-DD]
+ *   check <roster.xlsx|folder> [--sheet NAME]... [--policy FILE.json] [--as-of YYYY-MM-DD]
  *         [--out FILE.xlsx | --no-out] [--report FILE.json] [--list KIND=FILE]... [--mask-ids] [--force]
  *   clear <marked.xlsx> --out FILE.xlsx [--force]
  * Both "--out FILE" and "--out=FILE" are accepted.
@@ -16,7 +16,8 @@ export interface ListArg {
 export interface CheckArgs {
   command: 'check';
   input: string;
-  sheet?: string;
+  /** --sheet, given once per roster sheet to check (empty: every roster sheet found). */
+  sheets: string[];
   policy?: string;
   asOf?: string;
   out?: string;
@@ -50,7 +51,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--force': { takesValue: false, commands: ['check', 'clear'] },
 };
 
-const SINGLE_VALUED = ['--sheet', '--policy', '--as-of', '--out', '--report'];
+const SINGLE_VALUED = ['--policy', '--as-of', '--out', '--report'];
 
 export function parseArgs(argv: readonly string[]): Args {
   if (argv.length === 0) {
@@ -65,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
   const values = new Map<string, string>();
   const lists: ListArg[] = [];
+  const sheets: string[] = [];
   const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -90,6 +92,7 @@ export function parseArgs(argv: readonly string[]): Args {
       throw new CliError(`参数 ${name} 缺少值`, `option ${name} needs a value`);
     }
     if (name === '--list') lists.push(parseList(value));
+    else if (name === '--sheet') sheets.push(value);
     else if (values.has(name) && SINGLE_VALUED.includes(name)) {
       throw new CliError(`参数 ${name} 只能给一次`, `option ${name} given twice`);
     } else values.set(name, value);
@@ -118,7 +121,7 @@ export function parseArgs(argv: readonly string[]): Args {
   return {
     command,
     input,
-    sheet: values.get('--sheet'),
+    sheets,
     policy: values.get('--policy'),
     asOf,
     out: values.get('--out'),

@@ -40,7 +40,8 @@ export const STREAMING_BYTES = 20 * 1024 * 1024;
 
 export interface FileCheckOptions {
   policy: Policy;
-  sheet?: string;
+  /** Roster sheets to check (none given: every roster sheet found). */
+  sheets?: string[];
   extraLists?: ExternalList[];
   externalIds?: ExternalIdIndex;
   /** Produce the marked copy with the generated sheets. */
@@ -73,7 +74,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   const onProgress: ProgressFn = (e) => {
     if (e.phase === 'read' && e.total > 0 && e.done === e.total) progress(io, `已读取 ${name}`, `read ${name}`);
   };
-  const engineInput = { rosterSheet: opts.sheet, extraLists: opts.extraLists, externalIds: opts.externalIds };
+  const engineInput = { rosterSheets: opts.sheets, extraLists: opts.extraLists, externalIds: opts.externalIds };
 
   if (opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);

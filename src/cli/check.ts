@@ -26,7 +26,7 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
   const extraLists = await readExtraLists(args.lists);
   const checked = await checkFile(args.input, {
     policy,
-    sheet: args.sheet,
+    sheets: args.sheets,
     extraLists,
     withWorkbook: out !== undefined,
     io,

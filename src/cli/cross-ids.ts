@@ -3,7 +3,7 @@
  * sheet), so a person enrolled in two townships is reported (ID-06) in both files. Keys are the
  * engine's own (idKey: the 18-digit form, old 15-digit IDs upgraded), so they match its index.
  */
-import { findMemberSheet } from '../domain/columns';
+import { findMemberSheets } from '../domain/roster-sheets';
 import type { ExternalIdIndex } from '../domain/engine';
 import { cellAt, type WorkbookGrid } from '../domain/grid';
 import { idKey } from '../domain/household';
@@ -18,31 +18,42 @@ function push(index: ExternalIdIndex, key: string, e: Entry): void {
   else index.set(key, [e]);
 }
 
-/** Adds one file's IDs to the index; a member is located at its household's roster row. */
+/** Adds one file's IDs to the index (every roster sheet); a member is located at its household's roster row. */
 export function collectIds(index: ExternalIdIndex, file: string, grid: WorkbookGrid, result: CheckResult): void {
   const asOf = result.asOf;
-  const roster = grid.sheets.find((s) => s.name === result.roster.sheet);
-  const idCol = result.roster.columns.headId?.col;
-  if (!roster || idCol === undefined) return;
   const byKey = new Map<string, HouseholdSummary>();
-  for (const h of result.households) {
-    const key = idKey(analyzeId(cellAt(roster, h.row - 1, idCol - 1), asOf));
-    if (!key) continue;
-    if (!byKey.has(key)) byKey.set(key, h);
-    push(index, key, { file, sheet: roster.name, row: h.row, name: h.headName });
+  const rosters = result.rosterSheets ?? [result.roster];
+  for (const location of rosters) {
+    const roster = grid.sheets.find((s) => s.name === location.sheet);
+    const idCol = location.columns.headId?.col;
+    if (!roster || idCol === undefined) continue;
+    for (const h of result.households) {
+      if (h.sheet !== roster.name) continue;
+      const key = idKey(analyzeId(cellAt(roster, h.row - 1, idCol - 1), asOf));
+      if (!key) continue;
+      if (!byKey.has(key)) byKey.set(key, h);
+      push(index, key, { file, sheet: roster.name, row: h.row, name: h.headName });
+    }
   }
   if (!result.memberSheet) return;
-  const match = findMemberSheet(grid, [roster.name]);
-  const sheet = match && grid.sheets.find((s) => s.name === match.sheet);
-  const c = match?.columns;
-  if (!match || !sheet || !c?.id || !c.headId) return;
-  for (const r of match.dataRows) {
-    const key = idKey(analyzeId(cellAt(sheet, r, c.id.col), asOf));
-    const headKey = idKey(analyzeId(cellAt(sheet, r, c.headId.col), asOf));
-    const h = byKey.get(headKey);
-    // The head's own member record is the roster row already.
-    if (!key || !h || key === headKey) continue;
-    push(index, key, { file, sheet: roster.name, row: h.row, name: h.headName });
+  const matches = findMemberSheets(
+    grid,
+    rosters.map((r) => r.sheet),
+    () => {},
+    () => () => {},
+  );
+  for (const match of matches) {
+    const sheet = grid.sheets.find((s) => s.name === match.sheet);
+    const c = match.columns;
+    if (!sheet || !c.id || !c.headId) continue;
+    for (const r of match.dataRows) {
+      const key = idKey(analyzeId(cellAt(sheet, r, c.id.col), asOf));
+      const headKey = idKey(analyzeId(cellAt(sheet, r, c.headId.col), asOf));
+      const h = byKey.get(headKey);
+      // The head's own member record is the roster row already.
+      if (!key || !h || key === headKey) continue;
+      push(index, key, { file, sheet: h.sheet, row: h.row, name: h.headName });
+    }
   }
 }
 

@@ -74,7 +74,7 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
 
   const policy = await loadPolicy(args.policy, args.asOf);
   const extraLists = await readExtraLists(args.lists);
-  const engine = { sheet: args.sheet, extraLists };
+  const engine = { sheets: args.sheets, extraLists };
 
   // Pass 1: IDs of every file (and which files can be checked at all).
   const index: ExternalIdIndex = new Map();

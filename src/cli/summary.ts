@@ -37,12 +37,18 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     if (x.sheetsAdded?.length) rows.push(['新增工作表（sheets added）', x.sheetsAdded.join('、')]);
   }
   if (x.report) rows.push(['核查报告（report）', x.report]);
-  for (const other of result.roster.otherCandidates ?? []) {
+  for (const n of result.notChecked ?? []) {
+    const hint = n.kind === 'other' ? `；如需核查请加 --sheet ${n.sheet}` : '';
     rows.push([
-      '另一份花名册？（another roster?）',
-      `工作表“${other}”也像花名册，未核查；如需核查请加 --sheet ${other}`,
+      n.kind === 'other' ? '另一份花名册？（another roster?）' : '未核查的工作表（sheet not checked）',
+      n.zh + hint,
     ]);
   }
-  const head = `核查完成（checked）：${x.file}，工作表“${result.roster.sheet}”（sheet）\n`;
+  const sheets = (result.rosterSheets ?? [result.roster]).map((s) => `“${s.sheet}”`).join('');
+  const count =
+    result.rosterSheets?.length > 1
+      ? `（共${result.rosterSheets.length}张花名册 ${result.rosterSheets.length} roster sheets）`
+      : '（sheet）';
+  const head = `核查完成（checked）：${x.file}，工作表${sheets}${count}\n`;
   return head + formatTable(rows);
 }

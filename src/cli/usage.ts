@@ -5,7 +5,7 @@ export const USAGE = `低保花名册核查助手 — 命令行
   dibao clear <已标注.xlsx> --out <文件.xlsx>  清除本工具的标注，恢复原来的底色和批注
 
 check 选项：
-  --sheet 名称            指定花名册工作表（默认自动识别表头最匹配的工作表）
+  --sheet 名称            只核查这张花名册工作表，可重复（默认：表头像花名册的每张工作表，如各村一张）
   --policy 文件.json      核查参数（低保标准、基准日、行政区划代码等）
   --as-of YYYY-MM-DD      核查基准日（覆盖核查参数中的 asOf）
   --out 文件.xlsx         标注后的工作簿（默认：<输入文件名>.checked.xlsx；文件夹模式下为输出文件夹）
@@ -23,7 +23,8 @@ Usage:
   dibao clear <marked.xlsx> --out <file.xlsx>  remove this tool's marks, restoring earlier fills and notes
 
 check options:
-  --sheet NAME            roster sheet (default: the sheet whose header matches best)
+  --sheet NAME            check only this roster sheet, repeatable (default: every sheet with a roster header,
+                          e.g. one per village)
   --policy FILE.json      policy (standard, reference date, area code…)
   --as-of YYYY-MM-DD      reference date (overrides the policy's asOf)
   --out FILE.xlsx         marked workbook (default: <input>.checked.xlsx; output folder in folder mode)

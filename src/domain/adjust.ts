@@ -17,7 +17,14 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
   if (!h.active) return undefined;
   const facts = ctx.money(h);
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
-  const base = { household: h.index, row: h.row, village: h.village, headName: h.headName, idNumber: h.idText };
+  const base = {
+    household: h.index,
+    sheet: h.sheet,
+    row: h.row,
+    village: h.village,
+    headName: h.headName,
+    idNumber: h.idText,
+  };
   const errors = findings.filter((f) => f.severity === 'error');
   const reasonOf = (rules: RuleId[]) =>
     findings

@@ -169,7 +169,7 @@ export interface DetectOptions<F extends string> {
 
 const DEFAULT_SCAN_ROWS = 30;
 
-interface Candidate<F extends string> {
+export interface Candidate<F extends string> {
   headerRows: number[];
   columns: Partial<Record<F, ColumnHit>>;
   duplicates: { field: F; header: string; col: number }[];
@@ -253,7 +253,7 @@ function better<F extends string>(a: Candidate<F>, b: Candidate<F> | undefined):
 }
 
 /** The best header candidate of a sheet, before its data rows are collected. */
-function bestHeader<F extends string>(
+export function bestHeader<F extends string>(
   sheet: SheetGrid,
   specs: readonly FieldSpec<F>[],
   opts: DetectOptions<F>,
@@ -284,7 +284,7 @@ export type RowVisitor<F extends string> = (
   columns: Partial<Record<F, ColumnHit>>,
 ) => (r: number) => void;
 
-function withDataRows<F extends string>(
+export function withDataRows<F extends string>(
   sheet: SheetGrid,
   specs: readonly FieldSpec<F>[],
   header: Candidate<F>,
@@ -556,8 +556,8 @@ export function isToolSheet(sheet: SheetGrid): boolean {
   return sheet.name === MARK_RECORD_SHEET_NAME || sheet.name === GENERATED_RECORD_SHEET_NAME;
 }
 
-const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];
-const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
+export const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];
+export const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
 
 /**
  * Sheets other than `chosen` that would also qualify as a roster (not named like a list): the
@@ -571,12 +571,12 @@ export function otherRosterCandidates(wb: WorkbookGrid, chosen: string): string[
 }
 
 /** A member sheet has 与户主关系 and 户主身份证号: one row per person, never a roster. */
-function looksLikeMemberSheet(sheet: SheetGrid): boolean {
+export function looksLikeMemberSheet(sheet: SheetGrid): boolean {
   return bestHeader(sheet, MEMBER_SPECS, { required: ['headId', 'relation'] }) !== undefined;
 }
 
 /** A sheet named like a reference list ("死亡名单") unless it calls itself a 花名册. */
-function hasListName(sheet: SheetGrid): boolean {
+export function hasListName(sheet: SheetGrid): boolean {
   return listKindOf(sheet.name) !== null && !sheet.name.includes('花名册');
 }
 
@@ -584,11 +584,11 @@ function specOf(field: RosterField): FieldSpec<RosterField> {
   return ROSTER_SPECS.find((s) => s.field === field)!;
 }
 
-function sheetNames(wb: WorkbookGrid): string[] {
+export function sheetNames(wb: WorkbookGrid): string[] {
   return wb.sheets.filter((s) => !isToolSheet(s)).map((s) => s.name);
 }
 
-function noHeaderError(searched: string[], memberSheets: string[]): RosterError {
+export function noHeaderError(searched: string[], memberSheets: string[]): RosterError {
   const name = specOf('headName');
   const id = specOf('headId');
   let zh =

@@ -9,6 +9,8 @@ import { cellString, parseCount, parseMoney, parseStatus, type NumParse, type St
 
 export interface Household {
   index: number;
+  /** The roster sheet the row is on (one of several when the township keeps one per village). */
+  sheet: string;
   /** 0-based grid row and the Excel row number. */
   r: number;
   row: number;
@@ -135,6 +137,7 @@ export function readHousehold(
   const status = parseStatus(cells.status);
   return {
     index,
+    sheet: sheet.name,
     r,
     row: r + 1,
     cells,

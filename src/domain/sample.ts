@@ -81,6 +81,7 @@ export class SampleDraw {
       const h = households[i];
       out.push({
         household: h.index,
+        sheet: h.sheet,
         row: h.row,
         village: h.village,
         headName: h.headName,

@@ -2,7 +2,8 @@
  * What the engine returns. Every shell (command line, add-in, web page) reads only these types.
  */
 import type { RosterField, ListKind } from './fields';
-import type { MergedRange, SheetGrid } from './grid';
+import type { MergedRange, SheetGrid, WorkbookGrid } from './grid';
+import type { Policy } from './policy';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -79,6 +80,8 @@ export type HouseholdStatus = 'new' | 'existing' | 'stopped';
 /** A household as the report, pane and sheets need it (normalized, not raw). */
 export interface HouseholdSummary {
   index: number;
+  /** The roster sheet of the row. */
+  sheet: string;
   row: number;
   village: string;
   township: string;
@@ -97,6 +100,8 @@ export type AdjustmentType = '新增' | '停保' | '增发' | '减发';
 
 export interface Adjustment {
   household: number;
+  /** The roster sheet of the row. */
+  sheet: string;
   row: number;
   type: AdjustmentType;
   village: string;
@@ -112,6 +117,8 @@ export interface Adjustment {
 
 export interface SampleEntry {
   household: number;
+  /** The roster sheet of the row. */
+  sheet: string;
   row: number;
   village: string;
   headName: string;
@@ -125,6 +132,8 @@ export interface SkippedCheck {
   /** Fields (or lists) whose absence skipped it. */
   missing: string[];
   reason: string;
+  /** The roster sheets it was skipped on, when the roster has several and not all lack the field. */
+  sheets?: string[];
 }
 
 export interface VillageSummary {
@@ -167,8 +176,19 @@ export interface RosterLocation {
   missingFields: RosterField[];
   /** Merged areas of the roster sheet below the header (0-based): marks go to their top-left cell. */
   merges: MergedRange[];
-  /** Other sheets that look like a roster too (not checked in this run). */
+  /** Other sheets that look like a roster too (not checked in this run): see CheckResult.notChecked. */
   otherCandidates: string[];
+  /** How many households this sheet holds. */
+  households: number;
+}
+
+/** A sheet that looks like a roster but was not checked, and why. */
+export interface SheetNotChecked {
+  sheet: string;
+  /** 'other': a roster of its own (another period, another layout) that --sheet can check; 'unreadable': lacks a needed column. */
+  kind: 'other' | 'unreadable';
+  zh: string;
+  en: string;
 }
 
 export interface ListSource {
@@ -179,7 +199,13 @@ export interface ListSource {
 }
 
 export interface CheckResult {
+  /** The first roster sheet (rosterSheets[0]). */
   roster: RosterLocation;
+  /** Every roster sheet checked, in workbook order: one per village, group or page. */
+  rosterSheets: RosterLocation[];
+  /** Sheets that look like a roster but were not checked (named, never silently dropped). */
+  notChecked: SheetNotChecked[];
+  /** The member sheets' names, joined by 、 when there are several. */
   memberSheet?: string;
   lists: ListSource[];
   asOf: string;
@@ -201,3 +227,14 @@ export interface ExternalList {
 
 /** IDs seen in other township workbooks (folder mode): normalized ID → where, for ID-06. */
 export type ExternalIdIndex = Map<string, { file: string; sheet: string; row: number; name: string }[]>;
+
+export interface CheckInput {
+  workbook: WorkbookGrid;
+  policy: Policy;
+  /** Use this sheet as the roster instead of the ones the engine would pick. */
+  rosterSheet?: string;
+  /** Use exactly these sheets as the roster (several: one per village). */
+  rosterSheets?: string[];
+  extraLists?: ExternalList[];
+  externalIds?: ExternalIdIndex;
+}

@@ -15,6 +15,8 @@ import { adjustmentSheet, publicitySheet, sampleSheet, summarySheet } from './sh
 
 export interface CheckOptions {
   rosterSheet?: string;
+  /** Check exactly these roster sheets (the clerk left others out, or --sheet given). */
+  rosterSheets?: string[];
   extraLists?: ExternalList[];
   externalIds?: ExternalIdIndex;
   onProgress?: ProgressFn;
@@ -32,6 +34,7 @@ export async function runCheck(
     workbook: grid,
     policy,
     rosterSheet: opts.rosterSheet,
+    rosterSheets: opts.rosterSheets,
     extraLists: opts.extraLists,
     externalIds: opts.externalIds,
   });

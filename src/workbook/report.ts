@@ -33,6 +33,8 @@ export const ReportFindingSchema = z.strictObject({
 const persons = z.strictObject({ persons: count, amount: money });
 
 export const ReportAdjustmentSchema = z.strictObject({
+  /** The roster sheet of the row. */
+  sheet: z.string(),
   row: z.number().int().positive(),
   type: z.enum(['新增', '停保', '增发', '减发']),
   village: z.string(),
@@ -77,10 +79,15 @@ export const ReportSummarySchema = z.looseObject({
 });
 
 export const ReportSchema = z.strictObject({
+  /** The first roster sheet (sheets[0].name). */
   sheet: z.string(),
-  /** Excel row of the (lower) header row. */
+  /** Excel row of the first roster sheet's (lower) header row. */
   headerRow: z.number().int().positive(),
   households: count,
+  /** Every roster sheet checked (one per village, group or page), in workbook order. */
+  sheets: z.array(z.strictObject({ name: z.string(), headerRow: z.number().int().positive(), households: count })),
+  /** Sheets that look like a roster but were not checked, and why. */
+  notChecked: z.array(z.strictObject({ sheet: z.string(), reason: z.string() })),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   policy: z.record(z.string(), z.unknown()),
   findings: z.array(ReportFindingSchema),
@@ -112,6 +119,12 @@ export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds
     sheet: result.roster.sheet,
     headerRow: Math.max(...result.roster.headerRows),
     households: result.households.length,
+    sheets: result.rosterSheets.map((s) => ({
+      name: s.sheet,
+      headerRow: Math.max(...s.headerRows),
+      households: s.households,
+    })),
+    notChecked: result.notChecked.map((n) => ({ sheet: n.sheet, reason: n.zh })),
     asOf: result.asOf,
     policy: { ...policy },
     findings: result.findings.map((f) => ({
@@ -124,6 +137,7 @@ export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds
       message: text(formatFinding(f, 'zh')),
     })),
     adjustments: result.adjustments.map((a) => ({
+      sheet: a.sheet,
       row: a.row,
       type: a.type,
       village: a.village,

@@ -52,6 +52,11 @@ function titleOf(result: CheckResult, policy: Policy, what: string): string {
   return `${policy.county}${townshipOf(result, policy)}${what}`;
 }
 
+/** The roster sheets checked, as the 核查汇总 names them ("白云村、丹口村"). */
+function rosterNames(result: CheckResult): string {
+  return (result.rosterSheets ?? [result.roster]).map((s) => s.sheet).join('、');
+}
+
 function percent(rate: number): string {
   return String(Number((rate * 100).toFixed(1)));
 }
@@ -190,7 +195,7 @@ export function summarySheet(
     name: '核查汇总',
     title: titleOf(result, policy, '农村低保核查汇总'),
     subtitle: [
-      `核查基准日：${chineseDate(result.asOf)}${FW}花名册：${result.roster.sheet}（共${result.summary.households}户，在保${result.summary.activeHouseholds}户）${FW}低保标准：每人每月${round2(policy.monthlyStandardResolved).toFixed(2)}元`,
+      `核查基准日：${chineseDate(result.asOf)}${FW}花名册：${rosterNames(result)}（共${result.summary.households}户，在保${result.summary.activeHouseholds}户）${FW}低保标准：每人每月${round2(policy.monthlyStandardResolved).toFixed(2)}元`,
     ],
     columns: [
       col('村（社区）', 14),
@@ -221,8 +226,9 @@ function summaryNotes(result: CheckResult, includeFindings: boolean): string[] {
   for (const m of missing) lines.push(`${FW}${m.village || '（未填村名）'}${FW}${m.name}${FW}${m.idNumber}`);
   if (includeFindings) {
     lines.push(`核查发现明细：共${result.findings.length}条`);
+    const severalSheets = (result.rosterSheets?.length ?? 1) > 1;
     for (const f of result.findings) {
-      const where = f.sheet === result.roster.sheet ? `第${f.row}行` : `${f.sheet}第${f.row}行`;
+      const where = f.sheet === result.roster.sheet && !severalSheets ? `第${f.row}行` : `${f.sheet}第${f.row}行`;
       const head = f.household !== undefined ? result.households[f.household]?.headName : undefined;
       const severity = SEVERITY_LABELS[f.severity].zh;
       lines.push(

@@ -14,6 +14,11 @@ function refusal(argv: string[]): string {
 }
 
 describe('command-line grammar', () => {
+  it('--sheet may be given once per roster sheet to check', () => {
+    expect(check('r.xlsx', '--sheet', '白云村', '--sheet=丹口村')).toMatchObject({ sheets: ['白云村', '丹口村'] });
+    expect(check('r.xlsx')).toMatchObject({ sheets: [] });
+  });
+
   it('reads every check option, in both --opt VALUE and --opt=VALUE forms', () => {
     const a = check(
       'r.xlsx',
@@ -35,7 +40,7 @@ describe('command-line grammar', () => {
     expect(a).toEqual({
       command: 'check',
       input: 'r.xlsx',
-      sheet: '花名册',
+      sheets: ['花名册'],
       policy: 'p.json',
       asOf: '2018-01-15',
       out: 'o.xlsx',

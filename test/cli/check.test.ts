@@ -79,6 +79,8 @@ describe('check on the sample roster', () => {
       'sheet',
       'headerRow',
       'households',
+      'sheets',
+      'notChecked',
       'asOf',
       'policy',
       'findings',
@@ -97,6 +99,7 @@ describe('check on the sample roster', () => {
     expect(report.summary.lists.map((l) => l.kind).sort()).toEqual(['death', 'poor', 'vehicle']);
     expect(report.summary.missingBottomLine).toHaveLength(1);
     expect(Object.keys(report.adjustments[0])).toEqual([
+      'sheet',
       'row',
       'type',
       'village',

@@ -319,13 +319,17 @@ test('absurd amounts and person counts are invalid values, not numbers that brea
   expect(r.summary.coveredPersons).toBe(6);
 });
 
-test('a second sheet that also looks like a roster is named, so it is not missed', () => {
+test('a second sheet with the same roster header is checked with the first (one sheet per village)', () => {
   const wb = workbook([cleanRow(), cleanRow()], [rosterSheetNamed('丹口镇')]);
-  expect(check(wb).roster).toMatchObject({ sheet: '花名册', otherCandidates: ['丹口镇'] });
-  expect(
-    checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15' }), rosterSheet: '丹口镇' }).roster
-      .otherCandidates,
-  ).toEqual([]);
+  const r = check(wb);
+  expect(r.rosterSheets.map((s) => [s.sheet, s.households])).toEqual([
+    ['花名册', 2],
+    ['丹口镇', 1],
+  ]);
+  expect(r.roster).toMatchObject({ sheet: '花名册', otherCandidates: [] });
+  const one = checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15' }), rosterSheet: '丹口镇' });
+  expect(one.rosterSheets.map((s) => s.sheet)).toEqual(['丹口镇']);
+  expect(one.households).toHaveLength(1);
 });
 
 function rosterSheetNamed(name: string) {

@@ -208,27 +208,37 @@ const extraListArb: fc.Arbitrary<ExternalList[]> = fc.array(
 const placeholders = (template: string | undefined) => [...(template ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 
 /**
- * Every finding about a household on a cell of its roster row, below the header; the only others
- * are member-sheet rows whose head is not on the roster (HH-05 orphan), on a cell of that sheet.
- * Every message complete.
+ * Every finding about a household on a cell of its row, on its own roster sheet, below that
+ * sheet's header; the only others are member-sheet rows whose head is not on the roster (HH-05
+ * orphan), on a cell of that sheet. Every message complete.
  */
 function expectWellFormed(wb: WorkbookGrid, r: CheckResult): void {
-  const sheet = wb.sheets.find((s) => s.name === r.roster.sheet);
-  expect(sheet).toBeDefined();
-  const lastHeaderRow = Math.max(...r.roster.headerRows);
-  const width = Math.max(...sheet!.rows.map((row) => row.length));
-  const householdRows = new Set(r.households.map((h) => h.row));
+  expect(r.rosterSheets[0]).toBe(r.roster);
+  const located = new Map(r.rosterSheets.map((loc) => [loc.sheet, loc]));
+  const rowsOf = (name: string) => new Set(r.households.filter((h) => h.sheet === name).map((h) => h.row));
+  for (const loc of r.rosterSheets) {
+    const sheet = wb.sheets.find((s) => s.name === loc.sheet);
+    expect(sheet).toBeDefined();
+    expect(r.households.filter((h) => h.sheet === loc.sheet)).toHaveLength(loc.households);
+    for (const h of r.households) if (h.sheet === loc.sheet) expect(h.row).toBeLessThanOrEqual(sheet!.rows.length);
+  }
+  expect(r.rosterSheets.reduce((n, loc) => n + loc.households, 0)).toBe(r.households.length);
+  const memberSheets = (r.memberSheet ?? '').split('、');
   for (const f of r.findings) {
-    if (f.sheet !== r.roster.sheet) {
-      expect([f.rule, f.messageId, f.sheet]).toEqual(['HH-05', 'orphan', r.memberSheet]);
+    const loc = located.get(f.sheet);
+    if (!loc || f.household === undefined) {
+      expect([f.rule, f.messageId, memberSheets.includes(f.sheet)]).toEqual(['HH-05', 'orphan', true]);
       const members = wb.sheets.find((s) => s.name === f.sheet)!;
       expect(members.rows[f.row - 1]?.[f.col! - 1]).toBeDefined();
       expect(f.cell).toBe(a1(f.row - 1, f.col! - 1));
       continue;
     }
-    expect(f.row).toBeGreaterThan(lastHeaderRow);
-    expect(f.row).toBeLessThanOrEqual(sheet!.rows.length);
-    expect(householdRows.has(f.row)).toBe(true);
+    const sheet = wb.sheets.find((s) => s.name === f.sheet)!;
+    const width = Math.max(...sheet.rows.map((row) => row.length));
+    expect(r.households[f.household].sheet).toBe(f.sheet);
+    expect(f.row).toBeGreaterThan(Math.max(...loc.headerRows));
+    expect(f.row).toBeLessThanOrEqual(sheet.rows.length);
+    expect(rowsOf(f.sheet).has(f.row)).toBe(true);
     expect(f.col).toBeGreaterThanOrEqual(1);
     expect(f.col!).toBeLessThanOrEqual(width);
     expect(f.cell).toBe(a1(f.row - 1, f.col! - 1));
@@ -240,9 +250,8 @@ function expectWellFormed(wb: WorkbookGrid, r: CheckResult): void {
     expect(formatFinding(f, 'zh').length).toBeGreaterThan(0);
     expect(formatFinding(f, 'en').length).toBeGreaterThan(0);
   }
-  for (const a of r.adjustments) expect(householdRows.has(a.row)).toBe(true);
-  for (const s of r.sample) expect(householdRows.has(s.row)).toBe(true);
-  for (const h of r.households) expect(h.row).toBeLessThanOrEqual(sheet!.rows.length);
+  for (const a of r.adjustments) expect(rowsOf(a.sheet).has(a.row)).toBe(true);
+  for (const s of r.sample) expect(rowsOf(s.sheet).has(s.row)).toBe(true);
 }
 
 const RUNS = { grids: 1000, withLists: 300 };

@@ -20,6 +20,7 @@ const household = (
   status: HouseholdSummary['status'] = 'existing',
 ): HouseholdSummary => ({
   index,
+  sheet: '花名册',
   row: index + 4,
   village,
   township: '儒林镇',
@@ -49,6 +50,7 @@ const adjustment = (
   before = { persons: h.coveredPersons ?? 0, amount: h.benefit ?? 0 },
 ): Adjustment => ({
   household: h.index,
+  sheet: h.sheet,
   row: h.row,
   type,
   village: h.village,
@@ -89,17 +91,22 @@ export const findings: Finding[] = [
   finding(households[5], 'ID-07', 'info', 4),
 ];
 
+const roster: CheckResult['roster'] = {
+  sheet: '花名册',
+  headerRows: [3],
+  firstRow: 4,
+  lastRow: 9,
+  columns: {},
+  missingFields: ['application'],
+  merges: [],
+  otherCandidates: [],
+  households: 6,
+};
+
 export const result: CheckResult = {
-  roster: {
-    sheet: '花名册',
-    headerRows: [3],
-    firstRow: 4,
-    lastRow: 9,
-    columns: {},
-    missingFields: ['application'],
-    merges: [],
-    otherCandidates: [],
-  },
+  roster,
+  rosterSheets: [roster],
+  notChecked: [],
   lists: [],
   asOf: '2018-01-15',
   households,
@@ -108,6 +115,7 @@ export const result: CheckResult = {
   sample: [
     {
       household: 0,
+      sheet: '花名册',
       row: 4,
       village: '丹口村',
       headName: '杨秀英',
@@ -116,6 +124,7 @@ export const result: CheckResult = {
     },
     {
       household: 2,
+      sheet: '花名册',
       row: 6,
       village: '白云村',
       headName: '蓝桂花',

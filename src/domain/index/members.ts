@@ -45,14 +45,24 @@ const RELATIONS: readonly Relation[] = ['head', 'spouse', 'child', 'parent', 'gr
  * certificates are read from the grid when a rule asks for them; the ID keys, relations, cover and
  * deaths the cross-row indices need are kept. Members are numbered in sheet order.
  */
+/** A member sheet and the columns the table reads from it on demand (−1: no such column). */
+export interface MemberSheetColumns {
+  grid: SheetGrid;
+  name: number;
+  id: number;
+  cert: number;
+}
+
 export class MemberTable {
   /** Members of household h are order[start[h]] … order[start[h + 1] − 1], in sheet order. */
   private readonly start: number[];
   private readonly order: number[];
 
   constructor(
-    readonly sheet: SheetGrid | undefined,
-    private readonly cols: { name: number; id: number; cert: number },
+    /** The member sheets, in workbook order (several when the township keeps one per village). */
+    readonly sheets: readonly MemberSheetColumns[],
+    /** Sheet (index into `sheets`) of each member; empty when there is at most one sheet. */
+    private readonly sheetOf: number[],
     private readonly asOf: string,
     /** How many members were read (used to group them by household; not kept). */
     count: number,
@@ -84,20 +94,7 @@ export class MemberTable {
 
   /** No member sheet: every household has no members. */
   static none(households: number): MemberTable {
-    return new MemberTable(
-      undefined,
-      { name: -1, id: -1, cert: -1 },
-      '',
-      0,
-      [],
-      [],
-      [],
-      [],
-      [],
-      [],
-      new Map(),
-      households,
-    );
+    return new MemberTable([], [], '', 0, [], [], [], [], [], [], new Map(), households);
   }
 
   /** How many members household h has on the member sheet. */
@@ -110,18 +107,32 @@ export class MemberTable {
     return this.order[this.start[h] + k];
   }
 
+  /** The member sheet member m is on. */
+  sheetName(m: number): string {
+    return this.sheetAt(m)?.grid.name ?? '';
+  }
+
+  /** Index into `sheets` of member m's sheet. */
+  sheetIndex(m: number): number {
+    return this.sheetOf.length === 0 ? 0 : this.sheetOf[m];
+  }
+
+  private sheetAt(m: number): MemberSheetColumns | undefined {
+    return this.sheets[this.sheetIndex(m)];
+  }
+
   /** Excel row of member m on the member sheet. */
   row(m: number): number {
     return this.gridRow[m] + 1;
   }
 
   name(m: number): string {
-    return cellString(this.cell(m, this.cols.name));
+    return cellString(this.cell(m, 'name'));
   }
 
   id(m: number): IdAnalysis {
     const facts = this.idFacts[m];
-    return facts >= 0 ? idFromFacts(this.keys[m], facts) : analyzeId(this.cell(m, this.cols.id), this.asOf);
+    return facts >= 0 ? idFromFacts(this.keys[m], facts) : analyzeId(this.cell(m, 'id'), this.asOf);
   }
 
   key(m: number): string {
@@ -141,12 +152,14 @@ export class MemberTable {
   }
 
   cert(m: number): DisabilityCert | null {
-    const text = cellString(this.cell(m, this.cols.cert));
+    const text = cellString(this.cell(m, 'cert'));
     return text ? parseDisabilityCert(text) : null;
   }
 
-  private cell(m: number, c: number): Cell | undefined {
-    return c < 0 || !this.sheet ? undefined : this.sheet.rows[this.gridRow[m]]?.[c];
+  private cell(m: number, column: 'name' | 'id' | 'cert'): Cell | undefined {
+    const s = this.sheetAt(m);
+    const c = s ? s[column] : -1;
+    return c < 0 ? undefined : s!.grid.rows[this.gridRow[m]]?.[c];
   }
 }
 
@@ -163,20 +176,25 @@ function isPlainCell(cell: Cell | undefined): cell is Cell {
 }
 
 /**
- * Reads the member sheet's rows one at a time, as the sheet's data rows are found (so each row is
+ * Reads the member sheets' rows one at a time, as each sheet's data rows are found (so each row is
  * fetched from memory once), linking each member to its household through the heads in `ids`
- * (headIndex). `most`: at most how many rows will be added.
+ * (headIndex). `most`: at most how many rows will be added, over all sheets. Each sheet is begun
+ * with startSheet().
  */
 export class MemberReader {
-  private readonly c: {
-    head: number;
-    id: number;
-    name: number;
-    rel: number;
-    covered: number;
-    death: number;
-    cert: number;
+  private c = {
+    head: -1,
+    id: -1,
+    name: -1,
+    rel: -1,
+    covered: -1,
+    death: -1,
+    cert: -1,
   };
+  private sheet: SheetGrid | undefined;
+  private readonly sheets: MemberSheetColumns[] = [];
+  private sheetOf: number[] = [];
+  private readonly most: number;
   private readonly gridRow: number[];
   private readonly householdOf: number[];
   private readonly keys: string[] = [];
@@ -196,13 +214,21 @@ export class MemberReader {
   private n = 0;
 
   constructor(
-    private readonly sheet: SheetGrid,
-    columns: Partial<Record<MemberField, ColumnHit>>,
     private readonly ids: IdIndex,
     private readonly households: number,
     private readonly asOf: string,
     most: number,
   ) {
+    this.most = most;
+    this.gridRow = intArray(most);
+    this.householdOf = intArray(most);
+    this.relationCovered = intArray(most);
+    this.idFacts = doubleArray(most, -1);
+    this.keyParts = intArray(most * 2, -1);
+  }
+
+  /** The next member sheet: its rows are added from now on. */
+  startSheet(sheet: SheetGrid, columns: Partial<Record<MemberField, ColumnHit>>): void {
     const col = (f: MemberField) => columns[f]?.col ?? -1;
     this.c = {
       head: col('headId'),
@@ -213,16 +239,20 @@ export class MemberReader {
       death: col('deathDate'),
       cert: col('disabilityCert'),
     };
-    this.gridRow = intArray(most);
-    this.householdOf = intArray(most);
-    this.relationCovered = intArray(most);
-    this.idFacts = doubleArray(most, -1);
-    this.keyParts = intArray(most * 2, -1);
+    this.sheet = sheet;
+    this.sheets.push({ grid: sheet, name: this.c.name, id: this.c.id, cert: this.c.cert });
+    // Only a workbook with several member sheets pays for a sheet number per member.
+    if (this.sheets.length === 2) this.sheetOf = intArray(this.most);
+    this.lastHeadCell = undefined;
+    this.lastHeadKey = '';
+    this.lastHousehold = -1;
+    this.lastCoveredCell = undefined;
+    this.lastCovered = 1;
   }
 
   add(r: number): void {
     const { c, asOf } = this;
-    const row = this.sheet.rows[r];
+    const row = this.sheet!.rows[r];
     if (!row) return;
     const idCell = c.id >= 0 ? row[c.id] : undefined;
     // A clean ID is analyzed here, once, while its characters are at hand; the rules read the facts.
@@ -258,6 +288,7 @@ export class MemberReader {
       if (death && death.ok) this.deaths.set(n, death.iso);
     }
     this.gridRow[n] = r;
+    if (this.sheets.length > 1) this.sheetOf[n] = this.sheets.length - 1;
     this.householdOf[n] = this.lastHousehold;
     this.keys.push(key);
     this.relationCovered[n] = relation * 2 + this.lastCovered;
@@ -269,10 +300,9 @@ export class MemberReader {
   }
 
   finish(): { members: MemberTable; orphans: number[] } {
-    const { c } = this;
     const members = new MemberTable(
-      this.sheet,
-      { name: c.name, id: c.id, cert: c.cert },
+      this.sheets,
+      this.sheetOf,
       this.asOf,
       this.n,
       this.gridRow,

@@ -5,7 +5,7 @@ import type { RuleContext } from '../context';
 import { num } from '../household';
 import { ageOn, parseDisabilityCert } from '../idcard';
 import { cellString, docPresent } from '../values';
-import { people } from './people';
+import { people, rowPlace } from './people';
 
 export const HH01: Rule = {
   id: 'HH-01',
@@ -127,7 +127,11 @@ export const HH03: Rule = {
         if (!bond) continue;
         flagged.add(o.household);
         const other = ctx.households[o.household];
-        report(bond, { name: p.name, row: other.row, otherHead: other.headName }, { source: p.source });
+        report(
+          bond,
+          { name: p.name, row: other.row, ...rowPlace(other, h), otherHead: other.headName },
+          { source: p.source },
+        );
       }
     }
   },

@@ -1,6 +1,6 @@
 /** 身份 (ID-01 … ID-08): GB 11643 ID numbers of heads and members. */
 import type { Rule } from './rule';
-import { people } from './people';
+import { people, rowPlace } from './people';
 
 const onIdCell = (isHead: boolean) => (isHead ? ({ field: 'headId' } as const) : {});
 
@@ -104,7 +104,13 @@ export const ID06: Rule = {
         const other = ctx.households[o.household];
         report(
           'duplicate',
-          { who: p.who, row: other.row, name: other.headName, role: o.role === 'head' ? '户主' : '成员' },
+          {
+            who: p.who,
+            row: other.row,
+            ...rowPlace(other, h),
+            name: other.headName,
+            role: o.role === 'head' ? '户主' : '成员',
+          },
           opts,
         );
       }

@@ -25,6 +25,6 @@ export class Person {
   }
   /** Member sheet row as "家庭成员!12", undefined for the head. */
   get source(): string | undefined {
-    return this.members ? `${this.members.sheet?.name}!${this.members.row(this.member)}` : undefined;
+    return this.members ? `${this.members.sheetName(this.member)}!${this.members.row(this.member)}` : undefined;
   }
 }

@@ -1,0 +1,227 @@
+/**
+ * Phase 3, run rules: one pass over the households of every roster sheet does all that needs a
+ * household at hand (on a large roster each further pass would fetch every household from memory
+ * again): rules, adjustment, totals and the sample's groups.
+ */
+import { a1 } from '../grid';
+import type { ListKind, RosterField } from '../fields';
+import { LIST_LABELS, ROSTER_SPECS } from '../fields';
+import type { Adjustment, CheckInput, Finding, SkippedCheck } from '../types';
+import type { Household } from '../household';
+import type { RuleContext } from '../context';
+import type { BenefitFacts } from '../money';
+import { benefitFacts } from '../money';
+import { RULES } from '../rules';
+import { missingColumnNote } from '../columns';
+import type { Policy } from '../policy';
+import { unmetNeeds, type Report, type Rule } from '../rules/rule';
+import { adjustmentFor } from '../adjust';
+import { SampleDraw } from '../sample';
+import { SummaryTally } from '../summary';
+import { doubleArray } from '../int-array';
+import type { WorkbookRead, RosterPart } from './read';
+import { headerText } from './read';
+import type { CrossIndex } from './cross-index';
+
+export interface RuleRun {
+  ctx: RuleContext;
+  findings: Finding[];
+  adjustments: Adjustment[];
+  /** Each household's expected benefit, NaN when unknown. */
+  expected: number[];
+  tally: SummaryTally;
+  sample: SampleDraw;
+  skipped: SkippedCheck[];
+}
+
+const HEADER_OF: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
+
+/** A need as the skipped reason names it; a missing column with a note on a header that resembles it. */
+function needLabel(need: string, note: (field: RosterField) => string): string {
+  if (need === '@members') return '家庭成员表';
+  if (need.startsWith('@list:')) return LIST_LABELS[need.slice(6) as ListKind] ?? need;
+  if (need === '@policy:areaCode') return '行政区划代码（核查参数）';
+  return `“${HEADER_OF[need] ?? need}”列${note(need as RosterField)}`;
+}
+
+function labelsOf(missing: string[], part: RosterPart, named: Policy['columns']): string {
+  const note = (field: RosterField) => missingColumnNote(field, part.match, named);
+  return missing
+    .map((m) =>
+      m
+        .split(' / ')
+        .map((n) => needLabel(n, note))
+        .join('或'),
+    )
+    .join('、');
+}
+
+function availableOn(part: RosterPart, shared: Set<string>): Set<string> {
+  const available = new Set<string>(shared);
+  for (const field of Object.keys(part.match.columns)) available.add(field);
+  return available;
+}
+
+/**
+ * The rules each sheet can run, and the rules skipped: a rule whose needs a sheet does not meet is
+ * skipped on that sheet only (a village sheet without a column must not read as "missing" there).
+ */
+function planRules(
+  parts: RosterPart[],
+  shared: Set<string>,
+  named: Policy['columns'],
+): { runnable: Rule[][]; skipped: SkippedCheck[] } {
+  const available = parts.map((p) => availableOn(p, shared));
+  const runnable: Rule[][] = parts.map(() => []);
+  const skipped: SkippedCheck[] = [];
+  for (const rule of RULES) {
+    const missingOn = available.map((a) => unmetNeeds(rule, a));
+    missingOn.forEach((missing, i) => missing.length === 0 && runnable[i].push(rule));
+    const lacking = parts.filter((_, i) => missingOn[i].length > 0);
+    if (lacking.length === 0) continue;
+    const same = missingOn.every((m) => m.join('\u0000') === missingOn[0].join('\u0000'));
+    if (same) {
+      skipped.push({
+        rule: rule.id,
+        missing: missingOn[0],
+        reason: `缺少${labelsOf(missingOn[0], parts[0], named)}，未检查`,
+      });
+      continue;
+    }
+    const missing = [...new Set(missingOn.flat())];
+    const where = parts
+      .map((p, i) => (missingOn[i].length ? `工作表“${p.grid.name}”缺少${labelsOf(missingOn[i], p, named)}` : ''))
+      .filter(Boolean);
+    skipped.push({
+      rule: rule.id,
+      missing,
+      reason: `${where.join('；')}，这些工作表未检查`,
+      sheets: lacking.map((p) => p.grid.name),
+    });
+  }
+  return { runnable, skipped };
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInput): RuleRun {
+  const { policy } = input;
+  const { households, parts, members } = read;
+  const { runnable, skipped } = planRules(parts, index.shared, policy.columns);
+  let moneyOf: Household | undefined;
+  let lastMoney: BenefitFacts | undefined;
+  const ctx: RuleContext = {
+    policy,
+    asOf: policy.asOf,
+    sheet: parts[0].grid.name,
+    columns: parts[0].match.columns,
+    households,
+    members,
+    memberSheet: read.memberMatches.length ? read.memberMatches.map((m) => m.sheet).join('、') : undefined,
+    ids: index.ids,
+    externalIds: input.externalIds,
+    lists: index.lists,
+    available: availableOn(parts[0], index.shared),
+    deceased: index.deceased,
+    money: (h) => {
+      // Asked for by several rules in a row, then by the summary: computed once per household,
+      // never kept for all of them (a million objects that would live to the end of the check).
+      if (h !== moneyOf) {
+        moneyOf = h;
+        lastMoney = benefitFacts(h, policy, index.deceased[h.index].length);
+      }
+      return lastMoney!;
+    },
+  };
+
+  const findings: Finding[] = [];
+  // The current household's findings; most households have none, and nothing is allocated for them.
+  let found: Finding[] | undefined;
+  // One reporter for the whole run (not a closure per rule and row): it reads the current sheet,
+  // household and rule.
+  let columns: Partial<Record<RosterField, { col: number; header: string }>> = parts[0].match.columns;
+  let sheetName = parts[0].grid.name;
+  let nameCol = 0;
+  let h: Household = households[0];
+  let rule: Rule = RULES[0];
+  const report: Report = (messageId, data = {}, opts = {}) => {
+    const hit = opts.field ? columns[opts.field] : undefined;
+    const col = hit ? hit.col : nameCol;
+    const f: Finding = {
+      rule: rule.id,
+      severity: opts.severity ?? rule.severity,
+      sheet: sheetName,
+      row: h.row,
+      field: hit ? opts.field : undefined,
+      column: hit ? headerText(hit.header) : undefined,
+      col: col + 1,
+      cell: a1(h.r, col),
+      messageId,
+      data,
+      household: h.index,
+    };
+    if (opts.source) f.source = opts.source;
+    findings.push(f);
+    (found ??= []).push(f);
+  };
+  // Expected benefits, kept as numbers: the summary rows are made at the end, in one go.
+  const expected = doubleArray(households.length, NaN);
+  const adjustments: Adjustment[] = [];
+  const tally = new SummaryTally();
+  const sample = new SampleDraw(policy);
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const rules = runnable[p];
+    columns = part.match.columns;
+    sheetName = part.grid.name;
+    nameCol = columns.headName?.col ?? columns.headId!.col;
+    ctx.sheet = sheetName;
+    ctx.columns = columns;
+    ctx.available = availableOn(part, index.shared);
+    for (let i = part.first; i < part.end; i++) {
+      h = households[i];
+      found = undefined;
+      for (let k = 0; k < rules.length; k++) {
+        rule = rules[k];
+        rule.check(h, ctx, report);
+      }
+      const e = ctx.money(h).expected;
+      if (e !== undefined) expected[i] = e;
+      // Nothing reported and not new (the common case): nothing to adjust.
+      if (found || h.status === 'new') {
+        const a = adjustmentFor(h, ctx, found ?? NO_FINDINGS);
+        if (a) adjustments.push(a);
+      }
+      tally.household(h, found);
+      sample.add(h);
+    }
+  }
+  if (read.memberMatches.length > 0 && runnable.some((rules) => rules.some((r) => r.id === 'HH-05'))) {
+    for (const f of orphanFindings(read)) {
+      tally.finding(f);
+      findings.push(f);
+    }
+  }
+  return { ctx, findings, adjustments, expected, tally, sample, skipped };
+}
+
+/** Member-sheet rows whose 户主身份证号 names no household of the roster (HH-05, on the member sheet). */
+function orphanFindings(read: WorkbookRead): Finding[] {
+  const { members } = read;
+  return read.orphans.map((m) => {
+    const match = read.memberMatches[members.sheetIndex(m)];
+    const hit = match.columns.headId!;
+    return {
+      rule: 'HH-05',
+      severity: 'warning',
+      sheet: match.sheet,
+      row: members.row(m),
+      field: 'headId',
+      column: headerText(hit.header),
+      col: hit.col + 1,
+      cell: a1(members.row(m) - 1, hit.col),
+      messageId: 'orphan',
+      data: { name: members.name(m) },
+    };
+  });
+}
