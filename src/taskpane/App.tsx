@@ -166,7 +166,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   const onGenerate = (kind: SheetKind) => {
     const added = bilingual((t) => t.sheetAdded);
     // 公示名单 leaves out households with unresolved errors: say which, so the clerk can fix them.
-    const held = kind === 'publicity' && result ? publicityHeldBack(result) : [];
+    const held = kind === 'publicity' && result ? publicityHeldBack(result, excluded) : [];
     const who =
       held
         .slice(0, 10)

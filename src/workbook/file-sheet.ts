@@ -152,7 +152,7 @@ export const LINE_HEIGHT = 14.5;
 
 export function shownText(col: GeneratedColumn, v: GeneratedValue): string {
   if (v === null) return '';
-  if (typeof v === 'number' && col.numFmt === '0.00') return v.toFixed(2);
+  if (typeof v === 'number' && col.numFmt?.startsWith('0.00')) return v.toFixed(2);
   return String(v);
 }
 

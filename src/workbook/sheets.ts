@@ -8,7 +8,8 @@ import type { AdjustmentType, CheckResult, RuleFamily, RuleId } from '../domain/
 import { FAMILY_LABELS, RULE_INFO, SEVERITY_LABELS, formatFinding } from '../domain/messages';
 import type { GeneratedColumn, GeneratedSheet, GeneratedValue } from './generated';
 
-const MONEY = '0.00';
+/** Two decimals and a space's width of padding on the right, so amounts never touch the border. */
+const MONEY = '0.00_ ';
 const COUNT = '0';
 /** Full-width space: keeps its width in CJK text, unlike an ASCII space. */
 const FW = '\u3000';
@@ -18,6 +19,21 @@ const BLANK = FW.repeat(4);
 const PEN_DATE = `${FW}${FW}年${FW}${FW}月${FW}${FW}日`;
 const ADJUSTMENT_TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
 const FAMILIES: RuleFamily[] = ['ID', 'HH', 'AMT', 'ELIG', 'DOC', 'PROC', 'REV'];
+
+/**
+ * A signature line spread across the table: its parts (separated by runs of full-width spaces)
+ * at even gaps, so each signature gets room to sign instead of all being crammed on the left.
+ * Width: a column's width counts half-width characters; a CJK character takes two, and a tenth
+ * is kept back for fonts that run wider than Calibri's measure.
+ */
+export function spreadLine(line: string, columns: GeneratedColumn[]): string {
+  const parts = line.split(new RegExp(`${FW}{4,}`)).filter(Boolean);
+  if (parts.length < 2) return line;
+  const capacity = Math.floor((columns.reduce((n, c) => n + c.width, 0) * 0.9) / 2);
+  const used = parts.reduce((n, p) => n + [...p].length, 0);
+  const gap = Math.max(4, Math.floor((capacity - used) / (parts.length - 1)));
+  return parts.join(FW.repeat(gap));
+}
 
 const col = (header: string, width: number, extra: Partial<GeneratedColumn> = {}): GeneratedColumn => ({
   header,
@@ -64,6 +80,11 @@ function percent(rate: number): string {
 // ---------------------------------------------------------------------------------------------
 // 调整花名册
 
+/** The sheet with its signature lines spread across the table's width. */
+function spread(sheet: GeneratedSheet): GeneratedSheet {
+  return { ...sheet, footer: sheet.footer.map((l) => spreadLine(l, sheet.columns)) };
+}
+
 export function adjustmentSheet(
   result: CheckResult,
   policy: Policy,
@@ -90,7 +111,7 @@ export function adjustmentSheet(
     .map(([t, n]) => `${t}${n}户`)
     // One type per line: the 调整类型 column is narrow.
     .join('\n');
-  return {
+  return spread({
     name: '调整花名册',
     title: titleOf(result, policy, '农村低保调整花名册'),
     subtitle: [`填报单位（盖章）：${government(result, policy)}`, `填报日期：${chineseDate(opts.date ?? policy.asOf)}`],
@@ -100,11 +121,11 @@ export function adjustmentSheet(
       col('户主姓名', 10),
       col('身份证号码', 22, { asText: true }),
       col('调整类型', 10),
-      col('调整前保障人数', 10, { numFmt: COUNT }),
-      col('调整前月保障金（元）', 14, { numFmt: MONEY }),
-      col('调整后保障人数', 10, { numFmt: COUNT }),
-      col('调整后月保障金（元）', 14, { numFmt: MONEY }),
-      col('增减金额（元）', 15, { numFmt: MONEY }),
+      col('调整前\n保障人数', 10, { numFmt: COUNT }),
+      col('调整前\n月保障金（元）', 14, { numFmt: MONEY }),
+      col('调整后\n保障人数', 10, { numFmt: COUNT }),
+      col('调整后\n月保障金（元）', 14, { numFmt: MONEY }),
+      col('增减金额\n（元）', 15, { numFmt: MONEY }),
       col('调整原因', 34),
       col('备注', 10),
     ],
@@ -127,7 +148,7 @@ export function adjustmentSheet(
       `制表人：${BLANK}审核人：${BLANK}分管领导：${BLANK}${government(result, policy)}（盖章）${BLANK}${PEN_DATE}`,
     ],
     landscape: true,
-  };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,12 +264,19 @@ function summaryNotes(result: CheckResult, includeFindings: boolean): string[] {
 // 公示名单
 
 /**
- * Households that still have an error (a failed 核对结果, a blank 月保障金 …) are not posted: the
- * list would announce a payment nobody has confirmed. The pane names them for the clerk instead.
+ * Households that still have an error (a failed 核对结果, a wrong ID …) are not posted: the list
+ * would announce a payment nobody has confirmed. An amount error (AMT) that this review's
+ * adjustment corrects is resolved: the household is posted at the new amount. The pane names
+ * the held-back households for the clerk instead.
  */
-export function publicityHeldBack(result: CheckResult): number[] {
+export function publicityHeldBack(result: CheckResult, exclude?: ReadonlySet<number>): number[] {
+  const adjusted = new Set(result.adjustments.filter((a) => !exclude?.has(a.household)).map((a) => a.household));
   const held = new Set<number>();
-  for (const f of result.findings) if (f.severity === 'error' && f.household !== undefined) held.add(f.household);
+  for (const f of result.findings) {
+    if (f.severity !== 'error' || f.household === undefined) continue;
+    if (RULE_INFO[f.rule].family === 'AMT' && adjusted.has(f.household)) continue;
+    held.add(f.household);
+  }
   return [...held].sort((a, b) => a - b);
 }
 
@@ -266,7 +294,7 @@ export function publicitySheet(
     result.adjustments.filter((a) => !opts.exclude?.has(a.household)).map((a) => [a.household, a] as const),
   );
   const body: GeneratedValue[][] = [];
-  const held = new Set(publicityHeldBack(result));
+  const held = new Set(publicityHeldBack(result, opts.exclude));
   for (const h of result.households) {
     const a = adjusted.get(h.index);
     if (h.status === 'stopped' || a?.type === '停保' || held.has(h.index)) continue;

@@ -23,22 +23,28 @@ describe('调整花名册', () => {
   });
 
   it('has the 12 columns, IDs as text, amounts with two decimals', () => {
+    // Long headers break between words (a line each for 调整前 and 保障人数), never inside one.
     expect(headers(sheet)).toEqual([
       '序号',
       '村（社区）',
       '户主姓名',
       '身份证号码',
       '调整类型',
-      '调整前保障人数',
-      '调整前月保障金（元）',
-      '调整后保障人数',
-      '调整后月保障金（元）',
-      '增减金额（元）',
+      '调整前\n保障人数',
+      '调整前\n月保障金（元）',
+      '调整后\n保障人数',
+      '调整后\n月保障金（元）',
+      '增减金额\n（元）',
       '调整原因',
       '备注',
     ]);
+    // Each header line fits its column: a CJK character is two width units, plus padding.
+    for (const c of sheet.columns) {
+      for (const line of c.header.split('\n')) expect([...line].length * 2).toBeLessThanOrEqual(c.width);
+    }
     expect(sheet.columns[3].asText).toBe(true);
-    expect([6, 8, 9].map((c) => sheet.columns[c].numFmt)).toEqual(['0.00', '0.00', '0.00']);
+    // Two decimals, padded by a space's width so the amount does not touch the right border.
+    expect([6, 8, 9].map((c) => sheet.columns[c].numFmt)).toEqual(['0.00_ ', '0.00_ ', '0.00_ ']);
     expect(sheet.landscape).toBe(true);
   });
 
@@ -87,10 +93,23 @@ describe('调整花名册', () => {
     expect(s.totals?.[9]).toBe(-1.99);
   });
 
-  it('ends with the signature and seal line', () => {
-    expect(sheet.footer).toEqual([
-      `制表人：${FW.repeat(4)}审核人：${FW.repeat(4)}分管领导：${FW.repeat(4)}儒林镇人民政府（盖章）${FW.repeat(4)}${FW}${FW}年${FW}${FW}月${FW}${FW}日`,
+  it('ends with the signature and seal line, spread across the width of the table', () => {
+    const [line] = sheet.footer;
+    const parts = line.split(/\u3000{4,}/);
+    expect(parts).toEqual([
+      '制表人：',
+      '审核人：',
+      '分管领导：',
+      '儒林镇人民政府（盖章）',
+      '年\u3000\u3000月\u3000\u3000日',
     ]);
+    const gaps = line.match(/\u3000{4,}/g)!.map((g) => g.length);
+    expect(new Set(gaps.slice(0, 3)).size).toBe(1);
+    expect(gaps[0]).toBeGreaterThan(4);
+    // The whole line fills most of the table (90 % of its width, in CJK characters) and no more.
+    const tableChars = sheet.columns.reduce((n, c) => n + c.width, 0) / 2;
+    expect([...line].length).toBeGreaterThan(tableChars * 0.8);
+    expect([...line].length).toBeLessThanOrEqual(tableChars * 0.9);
   });
 
   it('takes the township from the roster when the policy has none, else leaves a blank to fill in', () => {
@@ -218,11 +237,12 @@ describe('公示名单', () => {
   it('leaves out the households with an unresolved error, which publicityHeldBack names', () => {
     const held = publicityHeldBack(result);
     expect(held.length).toBeGreaterThan(0);
-    expect(held).toEqual(
-      [...new Set(result.findings.filter((f) => f.severity === 'error').map((f) => f.household!))].sort(
-        (a, b) => a - b,
-      ),
+    const adjusted = new Set(result.adjustments.map((a) => a.household));
+    // Amount errors this review's adjustment corrects do not hold a household back.
+    const unresolved = result.findings.filter(
+      (f) => f.severity === 'error' && !(f.rule.startsWith('AMT') && adjusted.has(f.household!)),
     );
+    expect(held).toEqual([...new Set(unresolved.map((f) => f.household!))].sort((a, b) => a - b));
     const names = publicitySheet(result, policy).body.map((row) => row[2]);
     for (const h of held) expect(names).not.toContain(result.households[h].headName);
     expect(publicitySheet(result, policy).body.length).toBe(
