@@ -3,6 +3,8 @@
  *   node read-one.js fast FILE      the command line's own reader alone (grid kept, no check)
  *   node read-one.js exceljs FILE   the check as it was before that reader: ExcelJS's streaming
  *                                   reader (the path for files over 20 MB), then the engine
+ *   node read-one.js copy-exceljs FILE  the marked copy as it was made before the patching writer:
+ *                                   the whole workbook through ExcelJS (kept in memory, not written)
  * Prints one JSON line; time and memory come from the usage probe (bench/child.ts).
  */
 import { statSync } from 'node:fs';
@@ -21,7 +23,18 @@ async function main(): Promise<void> {
     const policy = parsePolicy({ asOf: '2018-01-15' });
     const checked = await checkFile(file, { policy, withWorkbook: false, fastRead: false, io: quiet });
     process.stdout.write(JSON.stringify({ findings: checked.result.findings.length }) + '\n');
-  } else throw new Error('usage: read-one fast|exceljs FILE');
+  } else if (mode === 'copy-exceljs') {
+    const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
+    const policy = parsePolicy({ asOf: '2018-01-15' });
+    const checked = await checkFile(file, {
+      policy,
+      withWorkbook: true,
+      fastRead: false,
+      markedCopyMax: Infinity,
+      io: quiet,
+    });
+    process.stdout.write(JSON.stringify({ bytes: checked.workbook?.length, cells: checked.cellsMarked }) + '\n');
+  } else throw new Error('usage: read-one fast|exceljs|copy-exceljs FILE');
 }
 
 main().catch((e: unknown) => {

@@ -3,20 +3,21 @@
  * Not part of `npm test`; takes a few minutes (the 1M-household engine run needs several GB).
  *
  *   npm run bench                      all four sections
- *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane, wps
+ *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane, wps, copy
  *   npm run bench -- --quick           smaller sizes, one round (a smoke run; the doc is not written)
  *   npm run bench -- --build           npm run build (the page in dist/) before the task-pane section
  *
  * Each measurement runs in a fresh node process, bundled with esbuild; see bench/child.ts.
  */
 import { cliSection } from './section-cli';
+import { copySection } from './section-copy';
 import { ENGINE_SIZES, engineSection } from './section-engine';
 import { officeSection } from './section-office';
 import { taskpaneSection } from './section-taskpane';
 import { wpsSection } from './section-wps';
 import { printRow, writeDoc, type BenchRow } from './report';
 
-const SECTIONS = ['engine', 'cli', 'office', 'taskpane', 'wps'] as const;
+const SECTIONS = ['engine', 'cli', 'office', 'taskpane', 'wps', 'copy'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function options(argv: string[]) {
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   await section('office', () => officeSection(opts.quick ? 10_000 : 100_000, 40, opts.quick ? 10_000 : 100_000, emit));
   await section('taskpane', () => taskpaneSection(opts.quick ? 1 : 3, opts.build, emit));
   await section('wps', () => wpsSection(opts.quick ? 10_000 : 100_000, 40, emit));
+  await section('copy', () =>
+    copySection(opts.quick ? [10_000] : [20_000, 100_000], opts.quick ? 10_000 : 20_000, emit),
+  );
   if (opts.quick) console.log('\n--quick: docs/PERFORMANCE.md left as it was');
   else console.log(`\nwritten: ${writeDoc(rows)}`);
 }
