@@ -1,5 +1,5 @@
 /**
- * Section 5, the marked copy (issue 12): `dibao check --out` as shipped (the patching writer,
+ * Section 6, the marked copy (issue 12): `dibao check --out` as shipped (the patching writer,
  * src/workbook/xlsx/patch.ts) beside `check --no-out` on the same file, and beside the way it was
  * made before (the whole workbook through ExcelJS, read-one.ts copy-exceljs) on the same file.
  */
@@ -11,7 +11,7 @@ import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
 import { rosterFile } from './roster-file';
 
-const SECTION = '5 marked copy';
+const SECTION = '6 marked copy';
 const NODE_FLAGS = ['--max-semi-space-size=256'];
 /** The old path needs the heap `npm run dibao` gives it. */
 const OLD_FLAGS = [...NODE_FLAGS, '--max-old-space-size=6144'];
