@@ -27,6 +27,7 @@ import { FilePicker, RosterLine } from './components/RosterLine';
 import { SettingsForm } from './components/SettingsForm';
 import { StatsTab } from './components/StatsTab';
 import { SummaryCards } from './components/SummaryCards';
+import { selfTestText } from './model/selfTest';
 
 const useStyles = makeStyles({
   root: {
@@ -187,6 +188,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
       return next;
     });
 
+  const onSelfTest = actions.selfTest ? () => void session.selfTest(selfTestText) : undefined;
+
   const tabs = useMemo(
     () => [
       { value: 'findings' as const, label: s.tabs.findings },
@@ -257,6 +260,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
                 onGenerate={onGenerate}
                 onExportReport={() => session.exportReport(bilingual((t) => t.reportExported))}
                 onDownload={() => void session.download(bilingual((t) => t.downloaded))}
+                onSelfTest={onSelfTest}
               />
             </>
           )}
@@ -272,6 +276,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               onGenerate={() => undefined}
               onExportReport={() => undefined}
               onDownload={() => undefined}
+              onSelfTest={onSelfTest}
             />
           )}
         </div>

@@ -9,6 +9,7 @@ import type { Policy } from '../domain/policy';
 import type { CheckResult, Finding } from '../domain/types';
 import type { SheetKind, SheetOptions } from '../workbook/actions';
 import type { MarkOutcome, ProgressFn } from '../workbook/host';
+import type { SelfTestReport } from '../workbook/self-test';
 
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
 export type { SheetKind, SheetOptions };
@@ -36,6 +37,8 @@ export interface PaneActions {
   open?(file: File): Promise<void>;
   /** Standalone only: save the workbook (with marks and generated sheets); returns the file name. */
   download?(): Promise<string>;
+  /** 自检: exercise the host on a temporary sheet and report each capability (Excel and WPS). */
+  selfTest?(): Promise<SelfTestReport>;
   /** Whether there is a workbook to act on (inside Excel always; standalone after a file is opened). */
   ready: boolean;
   /** Name of the opened file (standalone). */

@@ -86,6 +86,7 @@ const zh = {
   generateSummary: '生成汇总',
   generatePublicity: '生成公示名单',
   exportReport: '导出核查报告',
+  selfTest: '自检',
   download: '下载结果',
   marked: (cells: number, notes: boolean) =>
     `已标注 ${num(cells)} 个单元格` + (notes ? '，原因已写入批注' : '，原因见“核查汇总”表'),
@@ -229,6 +230,7 @@ const en: Strings = {
   generateSummary: 'Summary sheet',
   generatePublicity: 'Public notice list',
   exportReport: 'Export report (JSON)',
+  selfTest: 'Self-test',
   download: 'Download result',
   marked: (cells, notes) => `Marked ${cells} cells` + (notes ? ', reasons in notes' : ', reasons in the summary sheet'),
   cleared: (cells) => (cells ? `Marks cleared, ${cells} cells restored` : 'There were no marks to clear'),

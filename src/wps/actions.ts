@@ -5,6 +5,7 @@
 import { markRoster, clearMarks, generateRoster, type CommandDeps, type Notice } from '../commands/commands';
 import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import { loadSettings } from '../workbook/settings';
+import { runSelfTest } from '../workbook/self-test';
 import type { EtApplication } from '../workbook/wps/et';
 import { WpsHost } from '../workbook/wps/wps';
 import { wpsSettingsBackend } from '../workbook/wps/wps-settings';
@@ -25,6 +26,7 @@ export function paneActions(app: EtApplication): PaneActions {
     clear: () => host.clearMarks(),
     generate: (kind, result, policy, opts) => addGeneratedSheet(host, kind, result, policy, opts),
     select: (f) => host.selectCell(f.sheet, f.row, f.col ?? 1),
+    selfTest: () => runSelfTest(host),
   };
 }
 

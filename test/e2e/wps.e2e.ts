@@ -2,7 +2,8 @@
  * The built WPS add-in (npm run build:wps) in headless Chromium with the WPS double as
  * window.Application, on the sample roster: the ribbon's 一键标注, 清除标注 and 生成调整花名册 run
  * end to end through index.html's callbacks, and 核查面板 opens taskpane.html, where the same
- * React pane checks, marks, clears and generates through the WPS host. The network is shut.
+ * React pane checks, marks, clears, generates and runs its self-test (自检) through the WPS host.
+ * The network is shut.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -202,12 +203,20 @@ describe('WPS add-in in the browser (the WPS double as window.Application)', () 
           undefined,
       );
       expect((await state(page)).marked).toBe(0);
-      await page.getByRole('button', { name: '生成调整花名册' }).click();
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: '生成调整花名册' }).click();
       await page.waitForFunction(() =>
         (window as unknown as { __wps: { book: { live(): { name: string }[] } } }).__wps.book
           .live()
           .some((s) => s.name.startsWith('调整花名册')),
       );
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: '自检' }).click();
+      await page
+        .getByText(/^自检（WPS 表格 12\.1\.0 \(17900\)）：9\/9 项通过，可以正常使用$/)
+        .waitFor({ timeout: 60_000 });
+      const names = (await state(page)).names;
+      expect(names.some((n) => n.startsWith('自检'))).toBe(false);
       expect(pane.outside).toEqual([]);
       expect(pane.consoleErrors.filter((e) => /pageerror|Content Security Policy/.test(e))).toEqual([]);
     } finally {

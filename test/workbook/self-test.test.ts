@@ -6,6 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runSelfTest, SelfTestRefused, type SelfTestHost } from '../../src/workbook/self-test';
 import { WpsHost } from '../../src/workbook/wps/wps';
+import { OfficeSelfTestHost } from '../../src/workbook/self-test-office';
 import { ExcelDouble } from '../support/excel-double';
 import { CONTRACT_SPEC, MARKS } from '../support/host-contract';
 import { WpsDouble } from '../support/wps-double';
@@ -32,6 +33,20 @@ describe('self-test (自检)', () => {
     ]);
     expect(report).toMatchObject({ ok: true, host: 'WPS 表格', version: '12.1.0 (17900)' });
     expect(double.book.save()).toBe(saved);
+  });
+
+  it('passes every capability in Excel too (the Office host over the Excel double)', async () => {
+    const excel = ExcelDouble.fromSpec(CONTRACT_SPEC, '1.18');
+    const saved = excel.book.save();
+    const host = new OfficeSelfTestHost({
+      run: excel.run,
+      isSetSupported: excel.isSetSupported,
+      diagnostics: { platform: 'PC', version: '16.0.17928' },
+    });
+    const report = await runSelfTest(host);
+    expect(report.capabilities.filter((c) => !c.ok)).toEqual([]);
+    expect(report).toMatchObject({ ok: true, host: 'Excel (PC)', version: '16.0.17928' });
+    expect(excel.book.save()).toBe(saved);
   });
 
   it('refuses while the workbook carries marks (marking would clear them)', async () => {

@@ -52,6 +52,8 @@ export interface ActionBarProps {
   onGenerate: (kind: SheetKind) => void;
   onExportReport: () => void;
   onDownload: () => void;
+  /** 自检, where the host has one. */
+  onSelfTest?: () => void;
 }
 
 export function ActionBar(p: ActionBarProps) {
@@ -96,15 +98,26 @@ export function ActionBar(p: ActionBarProps) {
         </Button>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton disabled={noResult}>{s.more}</MenuButton>
+            <MenuButton disabled={p.busy || (!p.hasResult && !p.onSelfTest)}>{s.more}</MenuButton>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
-              <MenuItem onClick={() => p.onGenerate('adjustments')}>{s.generateAdjustment}</MenuItem>
-              <MenuItem onClick={() => p.onGenerate('sample')}>{s.generateSample}</MenuItem>
-              <MenuItem onClick={() => p.onGenerate('summary')}>{s.generateSummary}</MenuItem>
-              <MenuItem onClick={() => p.onGenerate('publicity')}>{s.generatePublicity}</MenuItem>
-              <MenuItem onClick={p.onExportReport}>{s.exportReport}</MenuItem>
+              <MenuItem disabled={noResult} onClick={() => p.onGenerate('adjustments')}>
+                {s.generateAdjustment}
+              </MenuItem>
+              <MenuItem disabled={noResult} onClick={() => p.onGenerate('sample')}>
+                {s.generateSample}
+              </MenuItem>
+              <MenuItem disabled={noResult} onClick={() => p.onGenerate('summary')}>
+                {s.generateSummary}
+              </MenuItem>
+              <MenuItem disabled={noResult} onClick={() => p.onGenerate('publicity')}>
+                {s.generatePublicity}
+              </MenuItem>
+              <MenuItem disabled={noResult} onClick={p.onExportReport}>
+                {s.exportReport}
+              </MenuItem>
+              {p.onSelfTest && <MenuItem onClick={p.onSelfTest}>{s.selfTest}</MenuItem>}
             </MenuList>
           </MenuPopover>
         </Menu>

@@ -4,6 +4,8 @@
  */
 import { useMemo } from 'react';
 import { OfficeHost } from '../../workbook/office';
+import { runSelfTest } from '../../workbook/self-test';
+import { OfficeSelfTestHost } from '../../workbook/self-test-office';
 import { officeActions } from './officeActions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
@@ -11,7 +13,10 @@ import { readLastCommand } from '../../workbook/settings';
 import { lastCommandNotice } from '../model/lastCommand';
 
 export function OfficeShell(props: { settings: SettingsStore; initialLang?: Lang }) {
-  const actions = useMemo(() => officeActions(new OfficeHost()), []);
+  const actions = useMemo(
+    () => ({ ...officeActions(new OfficeHost()), selfTest: () => runSelfTest(new OfficeSelfTestHost()) }),
+    [],
+  );
   const notice = useMemo(() => lastCommandNotice(readLastCommand(Office.context.document.settings)), []);
   // The workbook is already open: the pane checks as it opens (核查面板 is the only click).
   return (

@@ -4,6 +4,7 @@
  * only one thing happens at a time and every failure ends up as a message, never a hang.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { SelfTestReport } from '../../workbook/self-test';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
 import type { CheckResult, Finding } from '../../domain/types';
@@ -14,7 +15,7 @@ import { errorText, type PaneMessage } from '../model/errorText';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/report';
 
-export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate';
+export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
 
 export interface Notice {
   intent: 'success' | 'error';
@@ -239,5 +240,31 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
 
-  return { state, check, open, mark, clear, generate, markAndGenerate, download, exportReport, select, dismiss };
+  const selfTest = useCallback(
+    (text: (report: SelfTestReport) => PaneMessage) =>
+      run(
+        'selfTest',
+        async () => {
+          if (!actions.selfTest) throw new Error('no self-test in this host');
+          return actions.selfTest();
+        },
+        (report) => ({ intent: report.ok ? 'success' : 'error', text: text(report) }),
+      ),
+    [actions, run],
+  );
+
+  return {
+    state,
+    check,
+    open,
+    mark,
+    clear,
+    generate,
+    markAndGenerate,
+    download,
+    exportReport,
+    select,
+    dismiss,
+    selfTest,
+  };
 }
