@@ -22,7 +22,7 @@ function main(): void {
   }
   createRoot(container).render(
     <FluentProvider theme={{ ...webLightTheme, fontFamilyBase: CJK_FONTS }} style={{ minHeight: '100vh' }}>
-      <App actions={paneActions(app)} settings={settingsStore(wpsSettingsBackend(app))} initialLang="zh" />
+      <App actions={paneActions(app)} settings={settingsStore(wpsSettingsBackend(app))} initialLang="zh" checkOnOpen />
     </FluentProvider>,
   );
 }

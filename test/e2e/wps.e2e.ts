@@ -186,7 +186,7 @@ describe('WPS add-in in the browser (the WPS double as window.Application)', () 
     const pane = await addinPage(url.url, book);
     try {
       const page = pane.page;
-      await page.getByRole('button', { name: '开始核查' }).click();
+      // As in Excel, the pane checks as it opens (核查面板 is the only click).
       await page.locator('[data-testid="error-count"]').waitFor({ timeout: 60_000 });
       expect(await page.locator('[data-testid="error-count"]').textContent()).toBe(String(expected.summary.errors));
       await page.getByRole('button', { name: '一键标注' }).click();
