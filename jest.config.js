@@ -7,5 +7,7 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', {}],
   },
+  // `import('./x.js')` (an ES import, so with its extension) means x.ts, as in webpack and tsx.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
 };

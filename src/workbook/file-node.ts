@@ -12,6 +12,8 @@ import { cellFromExcel } from './exceljs-cells';
 import { FileError } from './file-error';
 import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
+import { legacyFormatOf, type LegacyFormat } from './legacy/format';
+import { openLegacyWorkbook, type ConvertedWorkbook } from './legacy/open';
 import { inspectWorkbookBytes, type ByteSource } from './zip-guard';
 
 const PROGRESS_ROWS = 5000;
@@ -19,6 +21,25 @@ const PROGRESS_ROWS = 5000;
 export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
   checkFile(path);
   return FileWorkbook.load(await fsp.readFile(path));
+}
+
+/** Any workbook the tool reads: an .xlsx as it is, .xls/.xlsb/.ods/.et through the converter. */
+export async function openAnyWorkbookFile(path: string): Promise<FileWorkbook | ConvertedWorkbook> {
+  const format = legacyFormatOfFile(path);
+  if (!format) return openWorkbookFile(path);
+  return openLegacyWorkbook(new Uint8Array(await fsp.readFile(path)), format);
+}
+
+/** The file's legacy format (from its bytes), or undefined for an .xlsx and what is no workbook. */
+export function legacyFormatOfFile(path: string): LegacyFormat | undefined {
+  const stats = statOrMissing(path);
+  if (!stats.isFile()) return undefined;
+  const fd = openSync(path, 'r');
+  try {
+    return legacyFormatOf(fileSource(fd, stats.size), path, FileWorkbook.limits);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -134,12 +155,7 @@ export function checkFile(path: string): Stats {
 
 /** The checks of checkFile, with the workbook's expanded (unzipped) size. */
 export function inspectFile(path: string): { stats: Stats; expanded: number } {
-  let stats: Stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    throw new FileError('missing', `找不到文件：${basename(path)}`, `file not found: ${basename(path)}`);
-  }
+  const stats = statOrMissing(path);
   if (!stats.isFile()) {
     throw new FileError('not-xlsx', `不是文件：${basename(path)}`, `not a file: ${basename(path)}`);
   }
@@ -149,6 +165,14 @@ export function inspectFile(path: string): { stats: Stats; expanded: number } {
     return { stats, expanded: summary.totalUncompressed };
   } finally {
     closeSync(fd);
+  }
+}
+
+function statOrMissing(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch {
+    throw new FileError('missing', `找不到文件：${basename(path)}`, `file not found: ${basename(path)}`);
   }
 }
 

@@ -42,6 +42,9 @@ export interface ZipSummary {
   totalUncompressed: number;
 }
 
+/** What a zip holds, by its parts: an .xlsx, an .xlsb (xl/workbook.bin), an OpenDocument file, or else. */
+export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'other';
+
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -71,7 +74,36 @@ export function inspectWorkbookBytes(src: ByteSource, limits: ZipLimits = DEFAUL
   const head = src.read(0, Math.min(src.size, 8));
   if (OLE_MAGIC.every((b, i) => head[i] === b)) throw oleError(src);
   if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) throw notZipError(head);
+  const { kind, ...summary } = readCentralDirectory(src, limits);
+  if (kind !== 'xlsx') throw notWorkbookZipError(kind);
+  return summary;
+}
+
+/**
+ * The same checks for any zip (sizes, ratios, encryption, a sound directory) without asking for
+ * an .xlsx: the caller routes by `kind` (an .xlsb or .ods goes to the converter).
+ */
+export function inspectZipBytes(
+  src: ByteSource,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): ZipSummary & { kind: ZipKind } {
+  if (src.size === 0) {
+    throw new FileError('empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
+  }
+  const head = src.read(0, Math.min(src.size, 4));
+  if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) throw notZipError(head);
   return readCentralDirectory(src, limits);
+}
+
+/** Whether the bytes start as an OLE compound file (an .xls or .et, or an encrypted .xlsx). */
+export function isOleFile(src: ByteSource): boolean {
+  const head = src.read(0, Math.min(src.size, 8));
+  return head.length === 8 && OLE_MAGIC.every((b, i) => head[i] === b);
+}
+
+/** An OLE file Excel encrypted with a password (its content is an .xlsx inside). */
+export function isEncryptedOle(src: ByteSource): boolean {
+  return containsUtf16(src, 'EncryptedPackage');
 }
 
 /** An OLE compound file is an old .xls, or an .xlsx that Excel encrypted with a password. */
@@ -165,7 +197,7 @@ function findZip64Directory(src: ByteSource, eocdAt: number): DirectoryPosition 
   return { entries: u64(record, 32), size: u64(record, 40), offset: u64(record, 48), end: recordAt };
 }
 
-function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
+function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & { kind: ZipKind } {
   const dir = findDirectory(src);
   if (dir.entries > limits.maxEntries) throw tooLarge();
   if (dir.offset + dir.size > dir.end) throw corrupt();
@@ -173,6 +205,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
   let total = 0;
   let hasContentTypes = false;
   let hasWorkbook = false;
+  let hasBinaryWorkbook = false;
   let isOpenDocument = false;
   let p = 0;
   for (let n = 0; n < dir.entries; n++) {
@@ -210,24 +243,35 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary {
     }
     if (name === '[content_types].xml') hasContentTypes = true;
     if (name === 'xl/workbook.xml') hasWorkbook = true;
+    if (name === 'xl/workbook.bin') hasBinaryWorkbook = true;
     if (name === 'mimetype' || name === 'content.xml') isOpenDocument = true;
     p = next;
   }
-  if (!hasContentTypes || !hasWorkbook) {
-    if (isOpenDocument) {
-      throw new FileError(
-        'not-xlsx',
-        '这是 OpenDocument（.ods）表格，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
-        'this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in WPS or Excel',
-      );
-    }
-    throw new FileError(
+  const kind: ZipKind =
+    hasContentTypes && hasWorkbook
+      ? 'xlsx'
+      : hasContentTypes && hasBinaryWorkbook
+        ? 'xlsb'
+        : isOpenDocument
+          ? 'ods'
+          : 'other';
+  return { entries: dir.entries, totalUncompressed: total, kind };
+}
+
+/** A zip that is not an .xlsx, where only an .xlsx is read (the converter takes .xlsb and .ods). */
+function notWorkbookZipError(kind: ZipKind): FileError {
+  if (kind === 'ods') {
+    return new FileError(
       'not-xlsx',
-      '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
-      'this is a zip file but not an Excel workbook (.xlsx)',
+      '这是 OpenDocument（.ods）表格，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
+      'this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in WPS or Excel',
     );
   }
-  return { entries: dir.entries, totalUncompressed: total };
+  return new FileError(
+    'not-xlsx',
+    '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
+    'this is a zip file but not an Excel workbook (.xlsx)',
+  );
 }
 
 function findExtra(extra: Uint8Array, id: number): Uint8Array | undefined {

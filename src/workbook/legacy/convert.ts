@@ -1,0 +1,102 @@
+/**
+ * The converter: SheetJS (the maintained 0.20 line, republished as @e965/xlsx: see
+ * docs/DECISIONS.md) parses the legacy workbook once; the engine gets its grid straight from
+ * SheetJS's cells, and the marked copy starts from SheetJS's .xlsx of the same workbook. This
+ * module is only ever loaded through ./open.ts, so SheetJS stays out of every main bundle.
+ */
+import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel';
+import type { WorkbookGrid } from '../../domain/grid';
+import { FileError } from '../file-error';
+import { FORMAT_NOUN, type LegacyFormat } from './format';
+import { gridOfBook } from './sheetjs-grid';
+
+// Text in pre-97 .xls (BIFF5) is in the file's code page, GBK for a Chinese office.
+XLSX.set_cptable(cptable);
+
+export interface LegacyBook {
+  format: LegacyFormat;
+  grid: WorkbookGrid;
+  /** The same workbook as .xlsx: values, number formats, formulas, merges, widths, hidden rows. */
+  toXlsx(): Uint8Array;
+}
+
+export function readLegacyBook(bytes: Uint8Array, format: LegacyFormat): LegacyBook {
+  const wb = parse(bytes, format);
+  return { format, grid: gridOfBook(wb), toXlsx: () => writeXlsx(wb, format) };
+}
+
+function parse(bytes: Uint8Array, format: LegacyFormat): XLSX.WorkBook {
+  try {
+    return quietly(() =>
+      XLSX.read(bytes, {
+        type: 'array',
+        dense: true,
+        cellFormula: true,
+        cellNF: true,
+        cellStyles: true,
+        cellDates: false,
+        cellText: false,
+      }),
+    );
+  } catch (e) {
+    const noun = FORMAT_NOUN[format];
+    if (e instanceof Error && /password|encrypt/i.test(e.message)) {
+      throw new FileError(
+        'encrypted',
+        `这个${noun.zh}设置了密码，请在 Excel 或 WPS 中取消密码后另存再试`,
+        `this ${noun.en} is password-protected; remove the password and save it again`,
+      );
+    }
+    throw new FileError(
+      'corrupt',
+      `无法读取这个${noun.zh}，文件可能已损坏；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
+      `this ${noun.en} could not be read; it may be damaged — open it in Excel or WPS and save it as .xlsx`,
+    );
+  }
+}
+
+/** Excel's rule for sheet names, which an .ods need not follow and SheetJS's writer does not check. */
+const EXCEL_SHEET_NAME = /^(?!')[^\\/?*:[\]]{1,31}(?<!')$/;
+
+function writeXlsx(wb: XLSX.WorkBook, format: LegacyFormat): Uint8Array {
+  const noun = FORMAT_NOUN[format];
+  if (!wb.SheetNames.every((name) => EXCEL_SHEET_NAME.test(name))) {
+    throw new FileError(
+      'not-xlsx',
+      `这个${noun.zh}的工作表名称过长（超过 31 个字）或含有 : \\ / ? * [ ] 等字符，Excel 不允许，无法生成 .xlsx 标注副本；请在 WPS 或 LibreOffice 中改名后再试`,
+      `this ${noun.en} has a sheet name Excel does not allow (over 31 characters, or : \\ / ? * [ ]), so no .xlsx copy can be made; rename the sheet and try again`,
+    );
+  }
+  // SheetJS's writer expects a row array for every row of a dense sheet; the readers leave holes.
+  for (const name of wb.SheetNames) {
+    const data = wb.Sheets[name]['!data'];
+    if (data) for (let r = 0; r < data.length; r++) data[r] ??= [];
+  }
+  try {
+    return new Uint8Array(
+      quietly(
+        () => XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true, cellStyles: true }) as ArrayBuffer,
+      ),
+    );
+  } catch {
+    throw new FileError(
+      'corrupt',
+      `这个${noun.zh}无法转换为 .xlsx 标注副本；请在 Excel 或 WPS 中另存为 .xlsx 后再试`,
+      `this ${noun.en} could not be converted to an .xlsx copy; save it as .xlsx in Excel or WPS`,
+    );
+  }
+}
+
+/** SheetJS reports details it approximates on the console; the clerk's terminal is no place for them. */
+function quietly<T>(run: () => T): T {
+  const { error, warn } = console;
+  console.error = () => undefined;
+  console.warn = () => undefined;
+  try {
+    return run();
+  } finally {
+    console.error = error;
+    console.warn = warn;
+  }
+}
