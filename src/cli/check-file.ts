@@ -11,6 +11,7 @@ import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
 import { readFile } from 'node:fs/promises';
 import { addGeneratedSheet, buildSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
+import { FileWorkbook } from '../workbook/file';
 import { marksFromResult } from '../workbook/marks';
 import { nodeCodec } from '../workbook/xlsx/codec-node';
 import { patchWorkbook, Unpatchable, XlsxPackage } from '../workbook/xlsx/patch';
@@ -18,10 +19,12 @@ import { FileError } from '../workbook/file-error';
 import {
   checkFile as inspectFile,
   inspectFile as inspectWorkbook,
-  openWorkbookFile,
+  legacyFormatOfFile,
+  openAnyWorkbookFile,
   readGridStreaming,
 } from '../workbook/file-node';
 import type { ProgressFn } from '../workbook/host';
+import type { LegacyFormat } from '../workbook/legacy/format';
 import { shareBlankStyles } from './blank-styles';
 import { progress, type Io } from './io';
 import { readGridFast } from '../workbook/xlsx/read';
@@ -66,6 +69,8 @@ export interface FileCheck {
   /** Names of the sheets added (a taken name gets a suffix). */
   sheetsAdded: string[];
   cellsMarked: number;
+  /** The file was an .xls/.xlsb/.ods/.et, read through the converter (the marked copy is .xlsx). */
+  convertedFrom?: LegacyFormat;
 }
 
 export async function checkFile(path: string, opts: FileCheckOptions): Promise<FileCheck> {
@@ -75,8 +80,9 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
     if (e.phase === 'read' && e.total > 0 && e.done === e.total) progress(io, `已读取 ${name}`, `read ${name}`);
   };
   const engineInput = { rosterSheets: opts.sheets, extraLists: opts.extraLists, externalIds: opts.externalIds };
+  const convertedFrom = legacyFormatOfFile(path);
 
-  if (opts.fastRead !== false) {
+  if (!convertedFrom && opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);
     const grid = await readFast(path, onProgress);
     if (grid) {
@@ -98,7 +104,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
     }
   }
 
-  if (!opts.withWorkbook && statSync(path).size > (opts.streamingBytes ?? STREAMING_BYTES)) {
+  if (!convertedFrom && !opts.withWorkbook && statSync(path).size > (opts.streamingBytes ?? STREAMING_BYTES)) {
     progress(io, `正在以流式读取大文件 ${name}…`, `streaming the large file ${name}…`);
     const grid = await readGridStreaming(path, onProgress);
     progress(io, '正在核查…', 'checking…');
@@ -106,20 +112,23 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
     return { grid, result, sheetsAdded: [], cellsMarked: 0 };
   }
 
-  if (opts.withWorkbook) refuseHugeCopy(path, opts.markedCopyMax ?? MARKED_COPY_MAX_EXPANDED);
-  progress(io, `正在读取 ${name}…`, `reading ${name}…`);
-  const host = await openWorkbookFile(path);
+  if (opts.withWorkbook && !convertedFrom) refuseHugeCopy(path, opts.markedCopyMax ?? MARKED_COPY_MAX_EXPANDED);
+  if (convertedFrom) {
+    progress(io, `正在转换读取 ${name}…`, `reading ${name} through the converter…`);
+  } else progress(io, `正在读取 ${name}…`, `reading ${name}…`);
+  const host = await openAnyWorkbookFile(path);
   progress(io, '正在核查…', 'checking…');
   const { grid, result } = await runCheck(host, opts.policy, { ...engineInput, onProgress });
-  if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+  if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0, convertedFrom };
 
   const marked = await markResult(host, result, 'zh');
   progress(io, `已标注 ${marked.cells} 个单元格`, `marked ${marked.cells} cells`);
   const sheetsAdded: string[] = [];
   for (const kind of SHEET_KINDS) sheetsAdded.push(await addGeneratedSheet(host, kind, result, opts.policy));
   progress(io, `已添加工作表：${sheetsAdded.join('、')}`, `added sheets: ${sheetsAdded.length}`);
-  shareBlankStyles(host.workbook);
-  return { grid, result, workbook: await host.toBuffer(), sheetsAdded, cellsMarked: marked.cells };
+  const copy = host instanceof FileWorkbook ? host : await host.copy();
+  shareBlankStyles(copy.workbook);
+  return { grid, result, workbook: await copy.toBuffer(), sheetsAdded, cellsMarked: marked.cells, convertedFrom };
 }
 
 function refuseHugeCopy(path: string, max: number): void {

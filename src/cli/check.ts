@@ -47,6 +47,7 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
       report: args.report,
       sheetsAdded: checked.sheetsAdded,
       cellsMarked: out ? checked.cellsMarked : undefined,
+      convertedFrom: checked.convertedFrom,
     }),
   );
   return checked.result.summary.errors > 0 ? 1 : 0;

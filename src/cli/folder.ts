@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ExternalIdIndex } from '../domain/engine';
 import type { Policy } from '../domain/policy';
+import { WORKBOOK_NAME, type LegacyFormat } from '../workbook/legacy/format';
 import { townshipOf } from '../workbook/sheets';
 import type { CheckArgs } from './args';
 import { checkFile } from './check-file';
@@ -19,14 +20,14 @@ import { readExtraLists } from './lists';
 import { defaultCheckedPath, exists, guardOutputs, statOrMissing } from './paths';
 import { loadPolicy } from './policy-file';
 import { FolderReportSchema, buildReport, reportJson, type Report } from '../workbook/report';
-import { adjustmentsText } from './summary';
+import { adjustmentsText, convertedRow } from './summary';
 import { formatTable } from './table';
 import { writeOutput } from './write';
 
-/** Township workbooks: .xlsx, not our outputs, not Office lock files (~$…). */
+/** Township workbooks: .xlsx (or .xls, .xlsb, .ods, .et), not our outputs, not Office lock files (~$…). */
 export function rosterFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
-    .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name))
+    .filter((d) => d.isFile() && WORKBOOK_NAME.test(d.name))
     .map((d) => d.name)
     .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && !/\.(checked|cleared)\.xlsx$/i.test(n))
     .filter((n) => n !== COUNTY_FILE)
@@ -36,7 +37,7 @@ export function rosterFiles(folder: string): string[] {
 /** "城步县儒林镇低保花名册.xlsx" → "儒林镇": for a roster without a 乡镇 column. */
 export function townshipFromFileName(file: string): string {
   const name = basename(file)
-    .replace(/\.xlsx$/i, '')
+    .replace(WORKBOOK_NAME, '')
     .replace(/^.*?[县市区]/, '');
   return /^[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道)/.exec(name)?.[0] ?? '';
 }
@@ -48,6 +49,7 @@ interface FileOutcome {
   report?: Report;
   failure?: { zh: string; en: string };
   row: TownshipRow;
+  convertedFrom?: LegacyFormat;
 }
 
 export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
@@ -55,8 +57,8 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
   const files = rosterFiles(folder);
   if (files.length === 0) {
     throw new CliError(
-      `文件夹 ${basename(folder)} 中没有 .xlsx 花名册`,
-      `no .xlsx roster in folder ${basename(folder)}`,
+      `文件夹 ${basename(folder)} 中没有花名册（.xlsx、.xls、.xlsb、.ods、.et）`,
+      `no roster (.xlsx, .xls, .xlsb, .ods, .et) in folder ${basename(folder)}`,
     );
   }
   const outDir = args.noOut ? undefined : (args.out ?? folder);
@@ -117,7 +119,14 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
       const output = outputOf(file);
       if (output && checked.workbook) await writeOutput(output, checked.workbook, args.force);
       const report = args.report ? buildReport(checked.result, filePolicy, { maskIds: args.maskIds }) : undefined;
-      outcomes.push({ file, township, output, report, row: { file, township, result: checked.result } });
+      outcomes.push({
+        file,
+        township,
+        output,
+        report,
+        row: { file, township, result: checked.result },
+        convertedFrom: checked.convertedFrom,
+      });
     } catch (e) {
       outcomes.push(failed(e));
     }
@@ -163,6 +172,7 @@ function folderSummary(folder: string, outcomes: FileOutcome[], countyPath?: str
       ['调整（adjustments）', adjustmentsText(s.adjustments)],
     ];
     if (o.output) rows.push(['标注工作簿（marked workbook）', o.output]);
+    if (o.convertedFrom) rows.push(convertedRow(o.convertedFrom, o.output !== undefined));
     text += formatTable(rows);
   }
   const tail: [string, string][] = [];

@@ -4,13 +4,17 @@
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { WORKBOOK_NAME } from '../workbook/legacy/format';
 import { CliError } from './errors';
 
 const XLSX = /\.xlsx$/i;
 
-/** "a/城步县儒林镇.xlsx" → "a/城步县儒林镇.checked.xlsx". */
+/**
+ * "a/城步县儒林镇.xlsx" → "a/城步县儒林镇.checked.xlsx"; an .xls, .xlsb, .ods or .et gets the same
+ * name: the marked copy is always an .xlsx.
+ */
 export function defaultCheckedPath(input: string): string {
-  return input.replace(XLSX, '') + '.checked.xlsx';
+  return input.replace(WORKBOOK_NAME, '') + '.checked.xlsx';
 }
 
 /** "a/x.checked.xlsx" → "a/x.cleared.xlsx"; "a/x.xlsx" → "a/x.cleared.xlsx". */

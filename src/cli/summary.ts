@@ -1,5 +1,6 @@
 /** The short summary a clerk reads on stdout after a check. */
 import type { AdjustmentType, CheckResult } from '../domain/types';
+import { FORMAT_LABEL, type LegacyFormat } from '../workbook/legacy/format';
 import { formatTable, yuan } from './table';
 
 const TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
@@ -15,6 +16,18 @@ export interface SummaryExtras {
   report?: string;
   sheetsAdded?: string[];
   cellsMarked?: number;
+  convertedFrom?: LegacyFormat;
+}
+
+/** The line that says a legacy file was converted (and that the marked copy is an .xlsx). */
+export function convertedRow(format: LegacyFormat, withCopy: boolean): [string, string] {
+  const label = FORMAT_LABEL[format];
+  return [
+    '格式转换（format converted）',
+    withCopy
+      ? `${label} 已转换为 .xlsx，标注副本为 .xlsx，原文件未改动（converted from ${label}; the marked copy is .xlsx, the original is unchanged）`
+      : `${label} 已转换读取，原文件未改动（read from ${label} through the converter; the original is unchanged）`,
+  ];
 }
 
 export function summaryText(result: CheckResult, x: SummaryExtras): string {
@@ -28,6 +41,7 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     ['提示（notes）', String(s.infos)],
     ['调整（adjustments）', adjustmentsText(s.adjustments)],
   ];
+  if (x.convertedFrom) rows.push(convertedRow(x.convertedFrom, x.output !== undefined));
   if (result.skipped.length) {
     rows.push(['未执行的检查（skipped checks）', result.skipped.map((k) => k.rule).join(' ')]);
   }
