@@ -121,6 +121,13 @@ module.exports = async (env, argv) => {
         cacheGroups: {
           // Loaded only by the standalone page (the file host), never inside Excel.
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', priority: 20 },
+          // The converter of .xls/.xlsb/.ods/.et: loaded only when the clerk opens such a file.
+          sheetjs: {
+            test: /[\\/]node_modules[\\/]@e965[\\/]xlsx[\\/]/,
+            name: 'sheetjs',
+            chunks: 'async',
+            priority: 20,
+          },
           // React and Fluent UI for the pane; the ribbon's function file needs neither.
           vendor: {
             test: /[\\/]node_modules[\\/]/,

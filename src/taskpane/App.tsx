@@ -209,7 +209,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               {s.standalone}
             </Text>
           )}
-          {actions.open && <FilePicker fileName={actions.fileName} disabled={!!busy} onFile={onFile} />}
+          {actions.open && (
+            <FilePicker
+              fileName={actions.fileName}
+              convertedFrom={actions.convertedFrom}
+              disabled={!!busy}
+              onFile={onFile}
+            />
+          )}
           {(!actions.open || result) && (
             <RosterLine result={result} sheets={sheets} disabled={!!busy} onRosterSheet={onRosterSheet} />
           )}

@@ -10,6 +10,7 @@ import type { CheckResult, Finding } from '../domain/types';
 import type { SheetKind, SheetOptions } from '../workbook/actions';
 import type { MarkOutcome, ProgressFn } from '../workbook/host';
 import type { SelfTestReport } from '../workbook/self-test';
+import type { LegacyFormat } from '../workbook/legacy/format';
 
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
 export type { SheetKind, SheetOptions };
@@ -33,7 +34,7 @@ export interface PaneActions {
   generate(kind: SheetKind, result: CheckResult, policy: Policy, opts: SheetOptions): Promise<string>;
   /** Show the finding's cell in the workbook (inside Excel: activate the sheet, select the cell). */
   select?(finding: Finding): Promise<void>;
-  /** Standalone only: open an .xlsx chosen by the clerk; resolves when it is ready to check. */
+  /** Standalone only: open a workbook chosen by the clerk; resolves when it is ready to check. */
   open?(file: File): Promise<void>;
   /** Standalone only: save the workbook (with marks and generated sheets); returns the file name. */
   download?(): Promise<string>;
@@ -43,6 +44,8 @@ export interface PaneActions {
   ready: boolean;
   /** Name of the opened file (standalone). */
   fileName?: string;
+  /** Standalone: the opened file was an .xls/.xlsb/.ods/.et, converted (the download is .xlsx). */
+  convertedFrom?: LegacyFormat;
 }
 
 /** A check's result with the sheets the clerk may pick as the roster instead. */

@@ -26,6 +26,7 @@ const zh = {
   openFile: '打开 Excel 文件',
   openFileHint: '文件只在本机浏览器中处理，不会上传',
   fileChosen: (name: string) => `文件：${name}`,
+  fileConverted: (format: string) => `已将 ${format} 转换为 .xlsx 核查，下载结果为 .xlsx，原文件不变`,
   noFile: '尚未选择文件',
   settings: '核查参数',
   county: '县（市、区）',
@@ -171,6 +172,8 @@ const en: Strings = {
   openFile: 'Open Excel file',
   openFileHint: 'The file is processed in this browser only, never uploaded',
   fileChosen: (name) => `File: ${name}`,
+  fileConverted: (format) =>
+    `Converted from ${format} to .xlsx for checking; the download is .xlsx, the original is unchanged`,
   noFile: 'No file chosen',
   settings: 'Check settings',
   county: 'County',

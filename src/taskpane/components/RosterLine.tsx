@@ -6,6 +6,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/types';
+import { FORMAT_LABEL, LEGACY_EXTENSIONS, type LegacyFormat } from '../../workbook/legacy/format';
 import { useStrings } from '../i18n';
 
 const useStyles = makeStyles({
@@ -83,7 +84,22 @@ export function RosterLine(props: {
   );
 }
 
-export function FilePicker(props: { fileName?: string; disabled: boolean; onFile: (file: File) => void }) {
+/** What the file input offers: Excel's formats, OpenDocument and WPS 表格 (.et). */
+const ACCEPT = [
+  '.xlsx',
+  ...LEGACY_EXTENSIONS,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.ms-excel',
+  'application/vnd.ms-excel.sheet.binary.macroEnabled.12',
+  'application/vnd.oasis.opendocument.spreadsheet',
+].join(',');
+
+export function FilePicker(props: {
+  fileName?: string;
+  convertedFrom?: LegacyFormat;
+  disabled: boolean;
+  onFile: (file: File) => void;
+}) {
   const s = useStrings();
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
@@ -110,7 +126,7 @@ export function FilePicker(props: { fileName?: string; disabled: boolean; onFile
       <input
         ref={input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={ACCEPT}
         aria-label={s.openFile}
         tabIndex={-1}
         hidden
@@ -122,6 +138,11 @@ export function FilePicker(props: { fileName?: string; disabled: boolean; onFile
         }}
       />
       <Text>{props.fileName ? s.fileChosen(props.fileName) : s.noFile}</Text>
+      {props.fileName && props.convertedFrom && (
+        <Text size={200} role="note">
+          {s.fileConverted(FORMAT_LABEL[props.convertedFrom])}
+        </Text>
+      )}
       <Text size={200} className={styles.hint}>
         {s.openFileHint}
       </Text>

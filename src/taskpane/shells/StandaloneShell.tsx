@@ -1,10 +1,12 @@
 /**
- * The web page without Excel: the clerk opens an .xlsx, the same pane checks it in the browser
- * through the file host, marks and new sheets go into that in-memory workbook, and 下载结果
- * saves it as "<name>.checked.xlsx". Nothing is uploaded anywhere.
+ * The web page without Excel: the clerk opens an .xlsx (or an .xls, .xlsb, .ods or .et, converted
+ * in the browser), the same pane checks it through the file host, marks and new sheets go into
+ * that in-memory workbook, and 下载结果 saves it as "<name>.checked.xlsx". Nothing is uploaded
+ * anywhere.
  */
 import { useMemo, useRef, useState } from 'react';
-import { FileWorkbook } from '../../workbook/file';
+import type { LegacyFormat } from '../../workbook/legacy/format';
+import { openWorkbookBytes, type OpenedWorkbook } from '../../workbook/open';
 import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions';
 import { outcome, type PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
@@ -16,8 +18,9 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export function StandaloneShell(props: { settings: SettingsStore; initialLang?: Lang }) {
   // The actions read the workbook through a ref: a check that follows opening a file in the
   // same click must see the new workbook before React has re-rendered.
-  const workbook = useRef<FileWorkbook | undefined>(undefined);
+  const workbook = useRef<OpenedWorkbook['host'] | undefined>(undefined);
   const [fileName, setFileName] = useState<string>();
+  const [convertedFrom, setConvertedFrom] = useState<LegacyFormat>();
 
   const actions = useMemo<PaneActions>(() => {
     const host = () => {
@@ -27,10 +30,12 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
     return {
       ready: fileName !== undefined,
       fileName,
+      convertedFrom,
       async open(file) {
-        const opened = await FileWorkbook.load(new Uint8Array(await file.arrayBuffer()));
-        workbook.current = opened;
+        const opened = await openWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+        workbook.current = opened.host;
         setFileName(file.name);
+        setConvertedFrom(opened.convertedFrom);
       },
       check: async (policy, onProgress, rosterSheet) =>
         outcome(await runCheck(host(), policy, { onProgress, rosterSheet })),
@@ -44,7 +49,7 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
         return name;
       },
     };
-  }, [fileName]);
+  }, [fileName, convertedFrom]);
 
   return <App actions={actions} settings={props.settings} initialLang={props.initialLang} standalone />;
 }
