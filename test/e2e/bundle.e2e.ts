@@ -27,6 +27,12 @@ const STRING_ONLY_ORIGINS: Record<string, string> = {
   'https://react.dev': 'React: link to the error decoder in production error messages',
   'http://json-schema.org': 'zod: $schema value when converting to JSON Schema (never fetched)',
   'https://json-schema.org': 'zod: $schema value when converting to JSON Schema (never fetched)',
+  'http://docs.oasis-open.org': 'SheetJS (sheetjs chunk): OpenDocument metadata namespaces',
+  'http://openoffice.org': 'SheetJS (sheetjs chunk): OpenOffice namespaces of .ods content',
+  'http://purl.oclc.org': 'SheetJS (sheetjs chunk): strict OOXML namespaces it recognises',
+  'http://macVmlSchemaUri': 'SheetJS (sheetjs chunk): a VML namespace written with comments',
+  'http://sheetjs.openxmlformats.org': 'SheetJS (sheetjs chunk): a relationship type it recognises',
+  'https://sheetjs.com': 'SheetJS (sheetjs chunk): a hyperlink in its Numbers export template',
 };
 
 /** Browser APIs that send data over the network. */
