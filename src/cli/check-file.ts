@@ -89,18 +89,8 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
       progress(io, '正在核查…', 'checking…');
       const result = checkWorkbook({ workbook: grid, policy: opts.policy, ...engineInput });
       if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
-      const patched = await patchedCopy(path, result, opts.policy);
-      if (patched) {
-        progress(io, `已标注 ${patched.cellsMarked} 个单元格`, `marked ${patched.cellsMarked} cells`);
-        progress(io, `已添加工作表：${patched.sheetsAdded.join('、')}`, `added sheets: ${patched.sheetsAdded.length}`);
-        return {
-          grid,
-          result,
-          workbook: patched.bytes,
-          sheetsAdded: patched.sheetsAdded,
-          cellsMarked: patched.cellsMarked,
-        };
-      }
+      const patched = await patchedCopy(await readFile(path), result, opts.policy, io);
+      if (patched) return { grid, result, ...patched };
     }
   }
 
@@ -120,6 +110,11 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
   progress(io, '正在核查…', 'checking…');
   const { grid, result } = await runCheck(host, opts.policy, { ...engineInput, onProgress });
   if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0, convertedFrom };
+  if (!(host instanceof FileWorkbook)) {
+    // The converter's .xlsx of the file, patched like any .xlsx.
+    const patched = await patchedCopy(host.xlsx(), result, opts.policy, io);
+    if (patched) return { grid, result, ...patched, convertedFrom };
+  }
 
   const marked = await markResult(host, result, 'zh');
   progress(io, `已标注 ${marked.cells} 个单元格`, `marked ${marked.cells} cells`);
@@ -163,13 +158,21 @@ async function readFast(path: string, onProgress: ProgressFn): Promise<WorkbookG
  * the marks, not the workbook. Undefined for a package the patcher does not handle (the caller
  * then makes the copy through ExcelJS).
  */
-async function patchedCopy(path: string, result: CheckResult, policy: Policy) {
+async function patchedCopy(
+  bytes: Uint8Array,
+  result: CheckResult,
+  policy: Policy,
+  io: Io,
+): Promise<Pick<FileCheck, 'workbook' | 'sheetsAdded' | 'cellsMarked'> | undefined> {
   try {
-    const pkg = new XlsxPackage(await readFile(path), nodeCodec);
-    return await patchWorkbook(pkg, {
+    const pkg = new XlsxPackage(bytes, nodeCodec);
+    const patched = await patchWorkbook(pkg, {
       marks: marksFromResult(result, 'zh'),
       sheets: SHEET_KINDS.map((kind) => buildSheet(kind, result, policy)),
     });
+    progress(io, `已标注 ${patched.cellsMarked} 个单元格`, `marked ${patched.cellsMarked} cells`);
+    progress(io, `已添加工作表：${patched.sheetsAdded.join('、')}`, `added sheets: ${patched.sheetsAdded.length}`);
+    return { workbook: patched.bytes, sheetsAdded: patched.sheetsAdded, cellsMarked: patched.cellsMarked };
   } catch (e) {
     // A package the patcher does not take, or damaged in a way only it met: ExcelJS tries, and
     // gives the usual refusal when the file is damaged.

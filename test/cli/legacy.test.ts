@@ -6,12 +6,17 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import type ExcelJS from 'exceljs';
 import type { Report } from '../../src/workbook/report';
 import { FolderReportSchema } from '../../src/workbook/report';
 import { SAMPLE_POLICY, buildSampleTownship, makeSampleWorkbook, plantedFindings } from '../../examples/make-sample';
 import { loadWorkbook, run, sha256, tempDir } from './helpers';
 
 const FIXTURES = join(__dirname, '../fixtures/legacy');
+const noteText = (cell: ExcelJS.Cell): string => {
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  return typeof note === 'string' ? note : (note?.texts ?? []).map((t) => t.text).join('');
+};
 const readReport = (path: string): Report => JSON.parse(readFileSync(path, 'utf8'));
 /** What must match between two reports of the same roster (the report names its input file). */
 const outcome = (r: Report) => ({ findings: r.findings, adjustments: r.adjustments, summary: r.summary });
@@ -55,8 +60,16 @@ describe('dibao check <file> on other formats', () => {
     expect(copy.worksheets.map((w) => w.name)).toEqual(
       expect.arrayContaining(['花名册', '家庭成员', '调整花名册', '抽查名单', '核查汇总', '公示名单']),
     );
+    const roster = copy.getWorksheet('花名册')!;
     const id04 = original.findings.find((f) => f.rule === 'ID-04')!;
-    expect(copy.getWorksheet('花名册')!.getCell(id04.cell!).note).toBeTruthy();
+    expect(noteText(roster.getCell(id04.cell!))).toMatch(/^【低保核查】\nID-04 /);
+    // The clerk's own notes, as the .xls holds them (the second one with ours after it).
+    const clerks = await loadWorkbook(join(FIXTURES, 'roster.xlsx'));
+    clerks.getWorksheet('花名册')!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.note) expect(noteText(roster.getCell(cell.address)).startsWith(noteText(cell))).toBe(true);
+      }),
+    );
   });
 
   it.each([

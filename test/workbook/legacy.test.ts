@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { checkWorkbook } from '../../src/domain/engine';
 import { cellText, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/domain/grid';
 import { parsePolicy } from '../../src/domain/policy';
@@ -210,6 +211,25 @@ describe('the marked copy of a converted file', () => {
     const fill = ws.getCell(id04.row, id04.col!).fill as { fgColor?: { argb?: string } };
     expect(fill.fgColor?.argb).toBe(MARK_FILLS.error);
     expect(Buffer.from(input).toString('base64')).toBe(before);
+  });
+
+  it.each(CONVERTED)('%s: the clerk’s own notes come over as written', async (file, format) => {
+    const notes = (ws: ExcelJS.Worksheet) => {
+      const out: Record<string, string> = {};
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const note = c.note as string | { texts?: { text: string }[] } | undefined;
+          if (note) out[c.address] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+        }),
+      );
+      return out;
+    };
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(join(FIXTURES, 'roster.xlsx'));
+    const expected = notes(original.getWorksheet('花名册')!);
+    expect(Object.keys(expected).length).toBeGreaterThan(0);
+    const host = await openLegacyWorkbook(bytesOf(file), format);
+    expect(notes((await host.copy()).workbook.getWorksheet('花名册')!)).toEqual(expected);
   });
 });
 

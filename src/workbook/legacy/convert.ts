@@ -14,16 +14,26 @@ import { gridOfBook } from './sheetjs-grid';
 // Text in pre-97 .xls (BIFF5) is in the file's code page, GBK for a Chinese office.
 XLSX.set_cptable(cptable);
 
+/** A note (comment) of the file, 0-based. */
+export interface LegacyNote {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+}
+
 export interface LegacyBook {
   format: LegacyFormat;
   grid: WorkbookGrid;
+  notes: LegacyNote[];
   /** The same workbook as .xlsx: values, number formats, formulas, merges, widths, hidden rows. */
   toXlsx(): Uint8Array;
 }
 
 export function readLegacyBook(bytes: Uint8Array, format: LegacyFormat): LegacyBook {
   const wb = parse(bytes, format);
-  return { format, grid: gridOfBook(wb), toXlsx: () => writeXlsx(wb, format) };
+  const notes = cleanNotes(wb);
+  return { format, grid: gridOfBook(wb), notes, toXlsx: () => writeXlsx(wb, format) };
 }
 
 function parse(bytes: Uint8Array, format: LegacyFormat): XLSX.WorkBook {
@@ -86,6 +96,28 @@ function writeXlsx(wb: XLSX.WorkBook, format: LegacyFormat): Uint8Array {
       `this ${noun.en} could not be converted to an .xlsx copy; save it as .xlsx in Excel or WPS`,
     );
   }
+}
+
+/**
+ * The notes, cleaned: SheetJS reads an .xls note's text with the bytes after it up to the
+ * record's end (NUL and formatting runs), so a note ends at the first NUL; other control
+ * characters XML cannot hold go.
+ */
+function cleanNotes(wb: XLSX.WorkBook): LegacyNote[] {
+  const found: LegacyNote[] = [];
+  for (const sheet of wb.SheetNames) {
+    (wb.Sheets[sheet]['!data'] ?? []).forEach((cells, row) =>
+      (cells ?? []).forEach((cell, col) => {
+        for (const note of cell?.c ?? []) {
+          if (typeof note.t !== 'string') continue;
+          // eslint-disable-next-line no-control-regex -- control characters are what is removed
+          note.t = note.t.split('\u0000')[0].replace(/[\u0001-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+          found.push({ sheet, row, col, text: note.t });
+        }
+      }),
+    );
+  }
+  return found;
 }
 
 /** SheetJS reports details it approximates on the console; the clerk's terminal is no place for them. */

@@ -8,11 +8,12 @@ import type { WorkbookGrid } from '../../domain/grid';
 import { FileWorkbook } from '../file';
 import type { GeneratedSheet } from '../generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../host';
-import { readLegacyBook, type LegacyBook } from './convert';
+import { readLegacyBook, type LegacyBook, type LegacyNote } from './convert';
 import type { LegacyFormat } from './format';
 
 export class ConvertedWorkbook implements WorkbookHost {
   private file?: Promise<FileWorkbook>;
+  private bytes?: Uint8Array;
 
   private constructor(private readonly book: LegacyBook) {}
 
@@ -35,9 +36,15 @@ export class ConvertedWorkbook implements WorkbookHost {
     return grid;
   }
 
-  /** The .xlsx copy that receives the marks and sheets. */
+  /** The workbook as .xlsx, unmarked (the command line patches it: src/workbook/xlsx/patch.ts). */
+  xlsx(): Uint8Array {
+    this.bytes ??= this.book.toXlsx();
+    return this.bytes;
+  }
+
+  /** The .xlsx copy, in ExcelJS, that receives the marks and sheets here. */
   copy(): Promise<FileWorkbook> {
-    this.file ??= FileWorkbook.load(this.book.toXlsx());
+    this.file ??= FileWorkbook.load(this.xlsx()).then((file) => withNotes(file, this.book.notes));
     return this.file;
   }
 
@@ -56,4 +63,16 @@ export class ConvertedWorkbook implements WorkbookHost {
   async toBuffer(): Promise<Uint8Array> {
     return (await this.copy()).toBuffer();
   }
+}
+
+/**
+ * The clerk's notes, set again: ExcelJS reads a note only as formatted runs, and SheetJS writes
+ * plain text (which Excel and the patching writer read).
+ */
+function withNotes(file: FileWorkbook, notes: LegacyNote[]): FileWorkbook {
+  for (const n of notes) {
+    const ws = file.workbook.getWorksheet(n.sheet);
+    if (ws) ws.getCell(n.row + 1, n.col + 1).note = n.text;
+  }
+  return file;
 }
