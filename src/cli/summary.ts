@@ -1,4 +1,5 @@
 /** The short summary a clerk reads on stdout after a check. */
+import type { Policy } from '../domain/policy';
 import type { AdjustmentType, CheckResult } from '../domain/types';
 import { FORMAT_LABEL, type LegacyFormat } from '../workbook/legacy/format';
 import { formatTable, yuan } from './table';
@@ -30,6 +31,25 @@ export function convertedRow(format: LegacyFormat, withCopy: boolean): [string, 
   ];
 }
 
+const SOURCE_LABELS: Record<string, string> = {
+  settings: '核查参数',
+  title: '花名册标题',
+  filled: '花名册填报日期',
+  today: '今天',
+  column: '花名册“低保标准”列',
+  default: '默认',
+};
+
+/** 新宁县（花名册标题）黄龙镇（花名册标题）· 低保标准 252.17 元/月（默认）· 基准日 2018-01-10（花名册填报日期） */
+export function settingsLine(p: Policy): string {
+  const s = p.sources;
+  const place =
+    (p.county ? `${p.county}（${SOURCE_LABELS[s.county]}）` : '县名未知') +
+    (p.township ? ` ${p.township}（${SOURCE_LABELS[s.township]}）` : '');
+  const standard = `低保标准 ${p.monthlyStandardResolved.toFixed(2)} 元/月（${SOURCE_LABELS[s.standard]}）`;
+  return `${place} · ${standard} · 基准日 ${p.asOf}（${SOURCE_LABELS[s.asOf]}）`;
+}
+
 export function summaryText(result: CheckResult, x: SummaryExtras): string {
   const s = result.summary;
   const rows: [string, string][] = [
@@ -42,6 +62,17 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     ['调整（adjustments）', adjustmentsText(s.adjustments)],
   ];
   if (x.convertedFrom) rows.push(convertedRow(x.convertedFrom, x.output !== undefined));
+  const p = result.policy;
+  if (p) {
+    rows.push(['核查参数（settings）', settingsLine(p)]);
+    if (p.sources.county === 'unknown') {
+      rows.push([
+        '县名未知（county unknown）',
+        '花名册标题中没有县名，生成的表格标题不含县名；请在核查参数文件中写 "county": "某某县"（--policy）' +
+          ' / no county in the roster title: set "county" in the policy file',
+      ]);
+    }
+  }
   if (result.skipped.length) {
     rows.push(['未执行的检查（skipped checks）', result.skipped.map((k) => k.rule).join(' ')]);
   }

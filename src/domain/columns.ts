@@ -282,6 +282,8 @@ export function bestHeader<F extends string>(
 export type RowVisitor<F extends string> = (
   sheet: SheetGrid,
   columns: Partial<Record<F, ColumnHit>>,
+  /** 0-based header rows (what lies above them is the sheet's title). */
+  headerRows: number[],
 ) => (r: number) => void;
 
 export function withDataRows<F extends string>(
@@ -303,7 +305,7 @@ export function withDataRows<F extends string>(
       isHeaderText: (n) => lookup.exact.has(n) || found.has(n),
       totalsUpTo: (cols.headName ?? cols.name)?.col,
     },
-    visit?.(sheet, header.columns),
+    visit?.(sheet, header.columns, header.headerRows),
   );
   return { sheet: sheet.name, ...header, dataRows };
 }

@@ -57,7 +57,8 @@ export const DEFAULT_ANNUAL_STANDARD = 3026;
 
 export const PolicySchema = z
   .strictObject({
-    county: z.string().default('城步苗族自治县'),
+    /** No default: unknown until the settings or the roster's title name it (DOMAIN §6). */
+    county: z.string().default(''),
     township: z.string().default(''),
     /** Area code the IDs should start with (ID-07), 2–6 digits; optional. */
     areaCode: z
@@ -92,10 +93,25 @@ export type PolicyInput = z.input<typeof PolicySchema>;
 export type ParsedPolicy = z.output<typeof PolicySchema>;
 
 /** The policy as the engine uses it: the reference date resolved, the monthly standard known. */
+/** Where a setting's value came from, as the pane and the command line show it. */
+export interface SettingSources {
+  /** 'title': the roster's title row or 填报单位 line; 'unknown': nowhere (left out of titles). */
+  county: 'settings' | 'title' | 'unknown';
+  township: 'settings' | 'title' | 'unknown';
+  /** 'filled': the roster's 填报日期. */
+  asOf: 'settings' | 'filled' | 'today';
+  /** 'column': the roster's own 低保标准 column (the policy's value for rows that leave it blank). */
+  standard: 'settings' | 'column' | 'default';
+}
+
 export interface Policy extends ParsedPolicy {
   asOf: string;
   /** Monthly standard S, yuan per person per month (before a row's own 低保标准 overrides it). */
   monthlyStandardResolved: number;
+  /** Where county, township, reference date and standard came from. */
+  sources: SettingSources;
+  /** The period the roster's title names ("2018年1月"), when it names one. */
+  period?: string;
 }
 
 export class PolicyError extends Error {
@@ -127,5 +143,11 @@ export function parsePolicy(input: unknown, today: string = todayIso()): Policy 
   const p = res.data;
   const monthly =
     p.monthlyStandard ?? (p.annualStandard !== undefined ? p.annualStandard / 12 : DEFAULT_ANNUAL_STANDARD / 12);
-  return { ...p, asOf: p.asOf ?? today, monthlyStandardResolved: monthly };
+  const sources: SettingSources = {
+    county: p.county ? 'settings' : 'unknown',
+    township: p.township ? 'settings' : 'unknown',
+    asOf: p.asOf ? 'settings' : 'today',
+    standard: p.monthlyStandard !== undefined || p.annualStandard !== undefined ? 'settings' : 'default',
+  };
+  return { ...p, asOf: p.asOf ?? today, monthlyStandardResolved: monthly, sources };
 }

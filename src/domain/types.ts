@@ -199,6 +199,8 @@ export interface ListSource {
 }
 
 export interface CheckResult {
+  /** The policy as used: the clerk's settings completed from the roster's title lines (with sources). */
+  policy: Policy;
   /** The first roster sheet (rosterSheets[0]). */
   roster: RosterLocation;
   /** Every roster sheet checked, in workbook order: one per village, group or page. */

@@ -71,7 +71,8 @@ export function buildSheet(
   policy: Policy,
   opts: SheetOptions = {},
 ): GeneratedSheet {
-  return { ...sheetContent(kind, result, policy, opts), kind };
+  // The values the check used (county, township, date read from the roster's title lines).
+  return { ...sheetContent(kind, result, result.policy ?? policy, opts), kind };
 }
 
 function sheetContent(kind: SheetKind, result: CheckResult, policy: Policy, opts: SheetOptions): GeneratedSheet {

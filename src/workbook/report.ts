@@ -126,7 +126,7 @@ export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds
     })),
     notChecked: result.notChecked.map((n) => ({ sheet: n.sheet, reason: n.zh })),
     asOf: result.asOf,
-    policy: { ...policy },
+    policy: { ...(result.policy ?? policy) },
     findings: result.findings.map((f) => ({
       sheet: f.sheet,
       row: f.row,

@@ -104,6 +104,7 @@ const roster: CheckResult['roster'] = {
 };
 
 export const result: CheckResult = {
+  policy,
   roster,
   rosterSheets: [roster],
   notChecked: [],

@@ -73,7 +73,8 @@ function findDeceased(
 }
 
 export function crossIndex(read: WorkbookRead, input: CheckInput): CrossIndex {
-  const { workbook, policy } = input;
+  const { workbook } = input;
+  const policy = read.policy;
   const asOf = policy.asOf;
   const { households, members } = read;
   const ids = read.heads;

@@ -11,6 +11,9 @@ import { fieldColumns, isHouseholdRow, mergedFill, readHousehold, type Household
 import { headIndex, type IdIndex } from '../index/ids';
 import { MemberReader, MemberTable } from '../index/members';
 import { findMemberSheets, findRosters, villageOfSheet } from '../roster-sheets';
+import type { Policy } from '../policy';
+import { readRosterTitle } from '../roster-title';
+import { settingsFromRoster } from '../roster-settings';
 
 /** One roster sheet and its households: households[first … end − 1]. */
 export interface RosterPart {
@@ -21,6 +24,8 @@ export interface RosterPart {
 }
 
 export interface WorkbookRead {
+  /** The policy as used: the clerk's settings, completed from the roster's title lines. */
+  policy: Policy;
   parts: RosterPart[];
   households: Household[];
   /** The heads' IDs (the member sheets found their households through it). */
@@ -64,7 +69,10 @@ function rosterNames(input: CheckInput): string[] | undefined {
 
 export function readWorkbook(input: CheckInput): WorkbookRead {
   const { workbook } = input;
-  const asOf = input.policy.asOf;
+  // The settings the roster gives itself (title, 填报单位, 填报日期) are known once the first
+  // roster sheet's header is found, before any household is read with the reference date.
+  let policy = input.policy;
+  let asOf = policy.asOf;
   if (workbook.sheets.length === 0) {
     throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
   }
@@ -74,7 +82,11 @@ export function readWorkbook(input: CheckInput): WorkbookRead {
   const { matches, notChecked } = findRosters(
     workbook,
     rosterNames(input),
-    (sheet, columns) => {
+    (sheet, columns, headerRows) => {
+      if (grids.length === 0) {
+        policy = settingsFromRoster(input.policy, readRosterTitle(sheet, headerRows[0]), false);
+        asOf = policy.asOf;
+      }
       const merged = mergedFill(sheet, columns);
       const fields = fieldColumns(columns);
       grids.push(sheet);
@@ -87,6 +99,8 @@ export function readWorkbook(input: CheckInput): WorkbookRead {
     },
     input.policy.columns,
   );
+  if (matches.some((m) => m.columns.standard))
+    policy = { ...policy, sources: { ...policy.sources, standard: 'column' } };
   const parts = matches.map((match, i) => ({
     grid: grids[i],
     match,
@@ -122,6 +136,7 @@ export function readWorkbook(input: CheckInput): WorkbookRead {
     ? reader.finish()
     : { members: MemberTable.none(households.length), orphans: [] as number[] };
   return {
+    policy,
     parts,
     households,
     heads: heads ?? headIndex(households, 0),

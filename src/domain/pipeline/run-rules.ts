@@ -105,7 +105,7 @@ function planRules(
 const NO_FINDINGS: Finding[] = [];
 
 export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInput): RuleRun {
-  const { policy } = input;
+  const policy = read.policy;
   const { households, parts, members } = read;
   const { runnable, skipped } = planRules(parts, index.shared, policy.columns);
   let moneyOf: Household | undefined;
