@@ -36,7 +36,7 @@ describe('核查参数 form', () => {
 
   it('leaves blank fields to the policy defaults', () => {
     const p = draftToPolicy({ ...draft, county: '', standardValue: '', tolerance: '' });
-    expect(p.county).toBe('城步苗族自治县');
+    expect(p.county).toBe('');
     expect(p.tolerance).toBe(1);
     expect(p.monthlyStandardResolved).toBeCloseTo(3026 / 12, 6);
   });
