@@ -2,7 +2,8 @@
  * Why a workbook file could not be opened or written. The message is for the clerk: Chinese
  * first, English beside it, and never a file's content (names, ID numbers).
  */
-export type FileErrorCode = 'not-xlsx' | 'corrupt' | 'encrypted' | 'too-large' | 'empty' | 'missing' | 'exists';
+export type FileErrorCode =
+  'not-xlsx' | 'corrupt' | 'encrypted' | 'too-large' | 'beyond-limits' | 'empty' | 'missing' | 'exists' | 'write';
 
 export class FileError extends Error {
   constructor(

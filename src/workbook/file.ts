@@ -11,6 +11,7 @@ import { applyMarks, clearMarks } from './file-marks';
 import { writeGeneratedSheet } from './file-sheet';
 import type { GeneratedSheet } from './generated';
 import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from './host';
+import { tidyMerges } from './merges';
 import { DEFAULT_ZIP_LIMITS, bufferSource, inspectWorkbookBytes, type ZipLimits } from './zip-guard';
 
 export { FileError, type FileErrorCode } from './file-error';
@@ -99,7 +100,7 @@ function sheetToGrid(
   // Rows without cells are empty arrays, never holes, so callers can iterate safely.
   for (let r = 0; r < rows.length; r++) if (!rows[r]) rows[r] = [];
   const grid: SheetGrid = { name: ws.name, rows };
-  const merges = mergesOf(ws);
+  const merges = tidyMerges(ws.name, mergesOf(ws), rows);
   if (merges.length) grid.merges = merges;
   if (hiddenRows.length) grid.hiddenRows = hiddenRows;
   if (uncomputed) grid.uncomputed = true;

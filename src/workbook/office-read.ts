@@ -7,6 +7,8 @@
  */
 import type { MergedRange, SheetGrid, WorkbookGrid } from '../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
+import { tooManyCells } from './limits';
+import { tidyMerges } from './merges';
 import { LIMITS } from './office-blocks';
 import { toCell, usedRangeOf, utf8Length } from './office-cells';
 import { clampMerges, readMerges } from './office-merges';
@@ -17,6 +19,9 @@ const FIRST_GUESS_BYTES_PER_CELL = 60;
 const HEADROOM = 1.05;
 /** Bytes of one read response: 4.5 MB against Excel's 5 MB (writes keep to LIMITS.payloadBytes). */
 const READ_BUDGET = 4_500_000;
+
+/** Most cells of all used ranges read into the pane (its page has far less memory than the command line). */
+export const OFFICE_CELL_BUDGET = 20_000_000;
 
 export type Supports = (excelApiVersion: string) => boolean;
 export { usedRangeOf, utf8Length };
@@ -76,6 +81,7 @@ export async function readWorkbookIn(
     sheets.map((ws, i) => ({ ws, grid: grids[i], used: used[i] })),
     onProgress,
   );
+  for (const grid of grids) if (grid.merges) grid.merges = tidyMerges(grid.name, grid.merges, grid.rows);
   return { sheets: grids };
 }
 
@@ -101,6 +107,10 @@ export async function readRows(
     });
   }
   const total = plans.reduce((n, p) => n + p.rows, 0);
+  // The used range is a rectangle: one stray value far away makes it huge. Refused before a read.
+  if (plans.reduce((n, p) => n + p.rows * p.cols, 0) > OFFICE_CELL_BUDGET) {
+    throw tooManyCells(undefined, OFFICE_CELL_BUDGET);
+  }
   let read = 0;
   for (;;) {
     const pieces = queuePieces(plans);

@@ -185,7 +185,7 @@ it('gives the same sheet however the XML is cut into chunks (tags, entities and 
   const styles = await readCellStyles(chunksOf(Buffer.from(STYLES), [STYLES.length]));
   const bytes = Buffer.from(SHEET1, 'utf8');
   const sheetOf = async (cuts: number[]) => {
-    const reader = new SheetReader({ sharedStrings, styles, date1904: false, onRow: () => {} });
+    const reader = new SheetReader({ sheet: '花名册', sharedStrings, styles, date1904: false, onRow: () => {} });
     await new XmlScanner(reader).readAll(chunksOf(bytes, cuts));
     return reader.grid('花名册', false);
   };

@@ -5,23 +5,49 @@
  * time and memory of either ExcelJS reader: see docs/PERFORMANCE.md. Anything it does not
  * handle throws Unsupported, and the caller reads the file through ExcelJS instead.
  */
+import { basename } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
+import { cellBudgetFor, tooManyCells } from '../limits';
+import { DEFAULT_ZIP_LIMITS } from '../zip-guard';
 import { readCellStyles, readSharedStrings, readWorkbookInfo } from './parts';
 import { SheetReader } from './sheet';
 import { XmlScanner } from './xml';
-import { partStream, Unsupported, zipParts } from './zip';
+import { InflateBudget, partStream, Unsupported, zipParts } from './zip';
 
 export { Unsupported } from './zip';
 
 const PROGRESS_ROWS = 5000;
 
+export interface ReadBudget {
+  /** Most bytes inflated in all (counted while inflating, whatever the zip declares). */
+  bytes: number;
+  /** Most cells kept in the grid. */
+  cells: number;
+}
+
+/** The budget of this process: the zip-guard's expanded size, and cells by the heap limit. */
+export function defaultReadBudget(): ReadBudget {
+  return { bytes: DEFAULT_ZIP_LIMITS.maxTotalBytes, cells: cellBudgetFor(getHeapStatistics().heap_size_limit) };
+}
+
 /** `size` is the file's size in bytes (the caller has checked the file with zip-guard). */
-export async function readGridFast(path: string, size: number, onProgress?: ProgressFn): Promise<WorkbookGrid> {
+export async function readGridFast(
+  path: string,
+  size: number,
+  onProgress?: ProgressFn,
+  budget: ReadBudget = defaultReadBudget(),
+): Promise<WorkbookGrid> {
   const parts = zipParts(path, size);
+  const inflated = new InflateBudget(budget.bytes);
   const stream = (name: string) => {
     const part = parts.get(name.toLowerCase());
-    return part ? partStream(path, part) : undefined;
+    return part ? partStream(path, part, inflated) : undefined;
+  };
+  let cells = 0;
+  const onCell = () => {
+    if (++cells > budget.cells) throw tooManyCells(basename(path), budget.cells);
   };
   const workbook = stream('xl/workbook.xml');
   if (!workbook) throw new Unsupported('no xl/workbook.xml');
@@ -36,6 +62,8 @@ export async function readGridFast(path: string, size: number, onProgress?: Prog
     const part = stream(entry.part);
     if (!part) throw new Unsupported(`missing sheet part`);
     const reader = new SheetReader({
+      sheet: entry.name,
+      onCell,
       sharedStrings,
       styles,
       date1904: info.date1904,

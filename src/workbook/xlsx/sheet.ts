@@ -4,8 +4,10 @@
  * memory holds the grid, never the XML or ExcelJS's cell objects. The hot path of reading a
  * county's roster: positions are compared in place and numbers parsed without substrings.
  */
-import type { Cell, MergedRange, SheetGrid } from '../../domain/grid';
+import { columnLetters, type Cell, type MergedRange, type SheetGrid } from '../../domain/grid';
 import { booleanCell, dateCell, numberCell } from '../exceljs-cells';
+import { beyondExcel, MAX_COLS, MAX_ROWS } from '../limits';
+import { tidyMerges } from '../merges';
 import type { CellStyle } from './parts';
 import { attrName, attrValue, decodeXml, findAttr, nameIs, nextAttr, type XmlHandler } from './xml';
 
@@ -28,11 +30,15 @@ const enum Capture {
 }
 
 export interface SheetContext {
+  /** The sheet's name, for the messages that refuse it. */
+  sheet: string;
   sharedStrings: Cell[];
   styles: CellStyle[];
   date1904: boolean;
   /** Called after each row (progress). */
   onRow: () => void;
+  /** Called for each cell kept in the grid: the cell budget throws from here. */
+  onCell?: () => void;
 }
 
 /** A whole number written in src[start, end) (digits only), or -1. */
@@ -57,6 +63,15 @@ function columnOf(src: string, start: number, end: number): number {
     else break;
   }
   return col;
+}
+
+/** The row number of a cell reference ("AB12" → 12) is within Excel's rows (or absent). */
+function rowWithin(src: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && src.charCodeAt(i) > 57) i++;
+  if (i === end) return true;
+  const n = digits(src, i, end);
+  return n >= 0 ? n <= MAX_ROWS : !/^\d+$/.test(src.slice(i, end));
 }
 
 function rangeOf(ref: string): MergedRange | undefined {
@@ -126,7 +141,11 @@ export class SheetReader implements XmlHandler {
     else if (n === 9 && nameIs(src, ns, ne, 'sheetData')) this.inData = true;
     else if (n === 9 && nameIs(src, ns, ne, 'mergeCell')) {
       if (findAttr(src, ne, end, 'ref')) {
-        const range = rangeOf(src.slice(attrValue.start, attrValue.end));
+        const ref = src.slice(attrValue.start, attrValue.end);
+        const range = rangeOf(ref);
+        if (range && (range.bottom >= MAX_ROWS || range.right >= MAX_COLS)) {
+          throw beyondExcel(this.ctx.sheet, { cell: ref });
+        }
         if (range) this.merges.push(range);
       }
     }
@@ -173,8 +192,9 @@ export class SheetReader implements XmlHandler {
         while (row.length && row[row.length - 1] === undefined) row.length--;
       }
     }
+    const merges = tidyMerges(name, this.merges, rows);
     const grid: SheetGrid = { name, rows };
-    if (this.merges.length) grid.merges = this.merges;
+    if (merges.length) grid.merges = merges;
     if (this.hiddenRows.length) grid.hiddenRows = this.hiddenRows;
     if (hidden) grid.hidden = true;
     if (this.uncomputed) grid.uncomputed = true;
@@ -185,13 +205,18 @@ export class SheetReader implements XmlHandler {
     let r = -1;
     this.rowHidden = false;
     for (let i = nextAttr(src, from, to); i >= 0; i = nextAttr(src, i, to)) {
-      if (nameIs(src, attrName.start, attrName.end, 'r')) r = digits(src, attrValue.start, attrValue.end);
-      else if (nameIs(src, attrName.start, attrName.end, 'hidden')) {
+      if (nameIs(src, attrName.start, attrName.end, 'r')) {
+        r = digits(src, attrValue.start, attrValue.end);
+        if (r > MAX_ROWS || (r < 0 && /^\d+$/.test(src.slice(attrValue.start, attrValue.end)))) {
+          throw beyondExcel(this.ctx.sheet, { row: src.slice(attrValue.start, attrValue.end) });
+        }
+      } else if (nameIs(src, attrName.start, attrName.end, 'hidden')) {
         const v = src.slice(attrValue.start, attrValue.end);
         this.rowHidden = v === '1' || v === 'true';
       }
     }
     this.rowNumber = r > 0 ? r : this.rowNumber + 1;
+    if (this.rowNumber > MAX_ROWS) throw beyondExcel(this.ctx.sheet, { row: String(this.rowNumber) });
     this.rowCounts = false;
     this.row = [];
     this.col = 0;
@@ -215,11 +240,17 @@ export class SheetReader implements XmlHandler {
     for (let i = nextAttr(src, from, to); i >= 0; i = nextAttr(src, i, to)) {
       if (attrName.end - attrName.start !== 1) continue;
       const a = src.charCodeAt(attrName.start);
-      if (a === 114 /* r */) col = columnOf(src, attrValue.start, attrValue.end);
-      else if (a === 115 /* s */) this.style = Math.max(0, digits(src, attrValue.start, attrValue.end));
+      if (a === 114 /* r */) {
+        col = columnOf(src, attrValue.start, attrValue.end);
+        if (col > MAX_COLS || !rowWithin(src, attrValue.start, attrValue.end)) {
+          throw beyondExcel(this.ctx.sheet, { cell: src.slice(attrValue.start, attrValue.end) });
+        }
+      } else if (a === 115 /* s */) this.style = Math.max(0, digits(src, attrValue.start, attrValue.end));
       else if (a === 116 /* t */) this.kind = kindOf(src, attrValue.start, attrValue.end);
     }
     this.col = col > 0 ? col : this.col + 1;
+    if (this.col > MAX_COLS)
+      throw beyondExcel(this.ctx.sheet, { cell: `${columnLetters(this.col - 1)}${this.rowNumber}` });
     this.formula = false;
     this.hasValue = false;
     this.pieces = 0;
@@ -259,7 +290,10 @@ export class SheetReader implements XmlHandler {
     // ExcelJS counts a cell without a value as a row's content only when it has no style.
     if (this.hasValue || this.formula || this.style === 0) this.rowCounts = true;
     const cell = this.formula ? this.formulaCell() : this.hasValue ? this.valueCell() : undefined;
-    if (cell) row[this.col - 1] = cell;
+    if (cell) {
+      row[this.col - 1] = cell;
+      this.ctx.onCell?.();
+    }
   }
 
   private valueCell(): Cell | undefined {

@@ -82,8 +82,21 @@ export function zipParts(path: string, size: number): Map<string, ZipPart> {
   }
 }
 
+/**
+ * The bytes inflated so far from one file, against the most it may expand to: counted as they
+ * come out of the inflater, so a zip that understates its sizes stops at the budget.
+ */
+export class InflateBudget {
+  private used = 0;
+  constructor(readonly max: number) {}
+  take(n: number): void {
+    this.used += n;
+    if (this.used > this.max) throw expandsTooMuch(this.max);
+  }
+}
+
 /** A part's bytes, inflated, as a stream of chunks. */
-export function partStream(path: string, part: ZipPart): AsyncIterable<Buffer> {
+export function partStream(path: string, part: ZipPart, budget?: InflateBudget): AsyncIterable<Buffer> {
   if (part.method !== 0 && part.method !== 8) throw new Unsupported(`compression method ${part.method}`);
   const fd = openSync(path, 'r');
   let start: number;
@@ -99,20 +112,34 @@ export function partStream(path: string, part: ZipPart): AsyncIterable<Buffer> {
   if (part.method === 0) return raw;
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   raw.on('error', (e) => inflate.destroy(e));
-  return notBeyond(raw.pipe(inflate), part.uncompressed);
+  return notBeyond(raw.pipe(inflate), part.uncompressed, budget);
 }
 
 /**
  * A part that expands beyond what the directory declared is a zip bomb that lied to the size
  * checks: refused at once, without handing it to ExcelJS (which would expand it all in memory).
  */
-async function* notBeyond(chunks: AsyncIterable<Buffer>, declared: number): AsyncIterable<Buffer> {
+async function* notBeyond(
+  chunks: AsyncIterable<Buffer>,
+  declared: number,
+  budget: InflateBudget | undefined,
+): AsyncIterable<Buffer> {
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
     if (total > declared) throw corruptFile();
+    budget?.take(chunk.length);
     yield chunk;
   }
+}
+
+function expandsTooMuch(max: number): FileError {
+  const gb = (max / 1024 ** 3).toFixed(1);
+  return new FileError(
+    'too-large',
+    `文件解压后超过 ${gb} GB，过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
+    `the file expands to more than ${gb} GB; refused (too large or a zip bomb)`,
+  );
 }
 
 function corruptFile(): FileError {

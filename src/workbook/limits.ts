@@ -1,0 +1,48 @@
+/**
+ * Excel's own limits are the readers' limits: no real workbook has a cell past row 1,048,576 or
+ * column XFD, and a file that claims one (a program's bug, or a file made to exhaust memory) is
+ * refused at that cell, before anything is built for it. Shared by every reader (the command
+ * line's own, the ExcelJS path's pre-scan, the web page, the Office host): no Node imports here.
+ */
+import { FileError } from './file-error';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** `where` is the cell ("ZZZZZZ5") or the row ("第400000000行" is built from `row`). */
+export function beyondExcel(sheet: string, where: { cell: string } | { row: string }): FileError {
+  const place = 'cell' in where ? `单元格 ${short(where.cell)}` : `第 ${short(where.row)} 行`;
+  const placeEn = 'cell' in where ? `cell ${short(where.cell)}` : `row ${short(where.row)}`;
+  return new FileError(
+    'beyond-limits',
+    `工作表“${sheet}”的${place}超出 Excel 的范围（最多 1048576 行、16384 列即到 XFD 列），文件可能已损坏或由其他程序生成；请在 Excel 或 WPS 中打开、删除多余内容并另存后再试`,
+    `${placeEn} of sheet "${sheet}" is beyond Excel's limits (1,048,576 rows, 16,384 columns up to XFD); the file may be damaged — open it in Excel or WPS, delete the stray content and save it again`,
+  );
+}
+
+/** A reference as written in the file, kept short: it may be a thousand digits long. */
+function short(text: string): string {
+  return text.length > 24 ? `${text.slice(0, 20)}…` : text;
+}
+
+/**
+ * The grid's cell budget: every cell read costs about this many bytes of the heap (the cell, its
+ * place in the row, the share of shared strings; measured on the 100,000-household roster).
+ */
+export const BYTES_PER_CELL = 80;
+
+/** How many cells the grid may hold: half of what the heap allows, the rest for the check itself. */
+export function cellBudgetFor(heapLimitBytes: number): number {
+  return Math.floor((heapLimitBytes * 0.5) / BYTES_PER_CELL);
+}
+
+/** `file` is the file's name; the Office host has none (the open workbook). */
+export function tooManyCells(file: string | undefined, budget: number): FileError {
+  const millions = (budget / 1e6).toFixed(1);
+  const en = file ?? 'the workbook';
+  return new FileError(
+    'too-large',
+    `${file ?? '此工作簿'}的单元格超过本工具一次能核查的 ${millions} 百万个：请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查`,
+    `${en} holds more than the ${millions} million cells one check can hold: split the roster by village, or remove the sheets other than the roster and the member sheet`,
+  );
+}
