@@ -7,14 +7,15 @@ import { basename } from 'node:path';
 import { detectList } from '../domain/columns';
 import type { ExternalList } from '../domain/engine';
 import { LIST_LABELS } from '../domain/fields';
-import { openAnyWorkbookFile } from '../workbook/file-node';
+import { FileError } from '../workbook/file-error';
+import { legacyFormatOfFile, openAnyWorkbookFile, readWorkbookGrid } from '../workbook/file-node';
 import type { ListArg } from './args';
 import { CliError } from './errors';
 
 export async function readExtraLists(args: readonly ListArg[]): Promise<ExternalList[]> {
   const out: ExternalList[] = [];
   for (const { kind, file } of args) {
-    const grid = await (await openAnyWorkbookFile(file)).readWorkbook();
+    const grid = await readList(file, kind);
     const sheet = grid.sheets.find((s) => !s.hidden && detectList(s, kind) !== null);
     if (!sheet) {
       throw new CliError(
@@ -25,4 +26,19 @@ export async function readExtraLists(args: readonly ListArg[]): Promise<External
     out.push({ kind, sheet, source: basename(file) });
   }
   return out;
+}
+
+/** A list that cannot be read is named as the list, not taken for the roster. */
+async function readList(file: string, kind: ListArg['kind']) {
+  try {
+    // .xls/.ods lists go through the converter; .xlsx through the own reader.
+    if (legacyFormatOfFile(file)) return await (await openAnyWorkbookFile(file)).readWorkbook();
+    return await readWorkbookGrid(file);
+  } catch (e) {
+    if (!(e instanceof FileError)) throw e;
+    throw new CliError(
+      `${LIST_LABELS[kind]}文件（--list ${kind}）${basename(file)}：${e.zh}`,
+      `the ${kind} list (--list ${kind}) ${basename(file)}: ${e.en}`,
+    );
+  }
 }

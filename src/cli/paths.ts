@@ -2,8 +2,8 @@
  * Output paths and the refusals that must happen before any work: an output that exists
  * (without --force) or that would overwrite the input. Nothing is written when these fail.
  */
-import { lstatSync, statSync, type Stats } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { WORKBOOK_NAME } from '../workbook/legacy/format';
 import { CliError } from './errors';
 
@@ -39,29 +39,65 @@ export function statOrMissing(path: string): Stats {
   }
 }
 
+/** Where a path really leads: the file itself when it exists (device and inode), else its real folder. */
+interface Place {
+  real: string;
+  file?: { dev: number; ino: number };
+}
+
+/** Windows' and macOS's usual file systems ignore case: "Roster.xlsx" is "roster.xlsx" there. */
+const IGNORES_CASE = process.platform === 'win32' || process.platform === 'darwin';
+
+function placeOf(path: string): Place {
+  const full = resolve(path);
+  try {
+    const st = statSync(full);
+    return { real: realpathSync.native(full), file: { dev: st.dev, ino: st.ino } };
+  } catch {
+    // Not there yet: the nearest folder that exists, through its links, and the rest as written.
+    const rest = [basename(full)];
+    for (let dir = dirname(full); ; dir = dirname(dir)) {
+      try {
+        return { real: join(realpathSync.native(dir), ...rest) };
+      } catch {
+        if (dirname(dir) === dir) return { real: full };
+        rest.unshift(basename(dir));
+      }
+    }
+  }
+}
+
+const textKey = (p: Place) => (IGNORES_CASE ? p.real.toLowerCase() : p.real);
+
+function samePlace(a: Place, b: Place): boolean {
+  if (a.file && b.file) return a.file.dev === b.file.dev && a.file.ino === b.file.ino;
+  return textKey(a) === textKey(b);
+}
+
 /**
- * Refuse outputs that exist (unless `force`), that are the input, or that collide with each
- * other. `outputs` are the paths this run would write.
+ * Refuse outputs that exist (unless `force`), that are an input however they are reached (a link,
+ * a linked folder, another case of the name, a hard link), or that collide with each other.
+ * `outputs` are the paths this run would write. The input check holds even with --force.
  */
 export function guardOutputs(inputs: readonly string[], outputs: readonly string[], force: boolean): void {
-  const ins = new Set(inputs.map((p) => resolve(p)));
-  const seen = new Set<string>();
+  const ins = inputs.map(placeOf);
+  const seen: Place[] = [];
   for (const out of outputs) {
-    const full = resolve(out);
-    if (ins.has(full)) {
+    const place = placeOf(out);
+    if (ins.some((i) => samePlace(i, place))) {
       throw new CliError(
         `输出文件不能是输入文件本身：${basename(out)}（输入文件不会被修改）`,
         `the output must not be the input file ${basename(out)}; the input is never modified`,
       );
     }
-    if (seen.has(full)) {
+    if (seen.some((o) => samePlace(o, place))) {
       throw new CliError(
         `两个输出写到同一个文件：${basename(out)}`,
         `two outputs go to the same file ${basename(out)}`,
       );
     }
-    seen.add(full);
-    if (!force && exists(full)) {
+    seen.push(place);
+    if (!force && exists(resolve(out))) {
       throw new CliError(
         `输出文件已存在：${basename(out)}；为免覆盖已停止，如确需覆盖请加 --force`,
         `output file already exists: ${basename(out)}; use --force to replace it`,

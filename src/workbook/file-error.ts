@@ -15,3 +15,34 @@ export class FileError extends Error {
     this.name = 'FileError';
   }
 }
+
+/**
+ * A file system refusal in words: the cause, and the path it happened on (the clerk's own
+ * path: no file content). Undefined for a code that is not a file system cause.
+ */
+export function fileSystemError(code: string | undefined, path: string): FileError | undefined {
+  const words = FS_WORDS[code ?? ''];
+  if (!words) return undefined;
+  return new FileError('write', words.zh(path), words.en(path));
+}
+
+const FS_WORDS: Record<string, { zh: (p: string) => string; en: (p: string) => string }> = {
+  EACCES: { zh: (p) => `没有权限读写 ${p}`, en: (p) => `permission denied: ${p}` },
+  EPERM: { zh: (p) => `没有权限读写 ${p}`, en: (p) => `permission denied: ${p}` },
+  EROFS: { zh: (p) => `${p} 所在的磁盘是只读的，无法写入`, en: (p) => `${p} is on a read-only disk` },
+  ENOTDIR: {
+    zh: (p) => `${p} 的上级路径中有一项是文件而不是文件夹`,
+    en: (p) => `part of the path ${p} is a file, not a folder`,
+  },
+  EISDIR: { zh: (p) => `${p} 是文件夹，请写出文件名（如 结果.xlsx）`, en: (p) => `${p} is a folder; give a file name` },
+  ENOSPC: { zh: (p) => `磁盘空间不足，无法写入 ${p}`, en: (p) => `no space left on the disk for ${p}` },
+  EDQUOT: { zh: (p) => `磁盘配额已用完，无法写入 ${p}`, en: (p) => `disk quota exceeded writing ${p}` },
+  EFBIG: { zh: (p) => `${p} 太大，超过系统允许的文件大小`, en: (p) => `${p} is too large for the file system` },
+  ERR_FS_FILE_TOO_LARGE: { zh: (p) => `${p} 太大，无法读取`, en: (p) => `${p} is too large to read` },
+  ENAMETOOLONG: { zh: (p) => `路径过长：${p}`, en: (p) => `the path is too long: ${p}` },
+  ENOENT: { zh: (p) => `找不到 ${p}`, en: (p) => `not found: ${p}` },
+  ELOOP: { zh: (p) => `${p} 的快捷方式（链接）循环指向自身`, en: (p) => `${p}: too many levels of links` },
+  EBUSY: { zh: (p) => `${p} 正被其他程序占用，请关闭后再试`, en: (p) => `${p} is in use by another program` },
+  EMFILE: { zh: (p) => `打开的文件过多，无法打开 ${p}`, en: (p) => `too many open files: ${p}` },
+  EIO: { zh: (p) => `读写 ${p} 时磁盘出错`, en: (p) => `disk error on ${p}` },
+};

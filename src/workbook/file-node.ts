@@ -14,7 +14,9 @@ import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
 import { legacyFormatOf, type LegacyFormat } from './legacy/format';
 import { openLegacyWorkbook, type ConvertedWorkbook } from './legacy/open';
-import { inspectWorkbookBytes, type ByteSource } from './zip-guard';
+import { inspectWorkbookBytes, type ByteSource, type ZipSummary } from './zip-guard';
+import { prescanForExcelJs } from './xlsx/prescan';
+import { readGridFast, Unsupported } from './xlsx/read';
 
 const PROGRESS_ROWS = 5000;
 
@@ -40,6 +42,21 @@ export function legacyFormatOfFile(path: string): LegacyFormat | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A workbook's grid for reading only (the `--list` files): the own reader, which keeps merges as
+ * rectangles and never builds a cell past the budget; ExcelJS (after its pre-scan) only for a
+ * file the own reader does not handle.
+ */
+export async function readWorkbookGrid(path: string, onProgress?: ProgressFn): Promise<WorkbookGrid> {
+  const { stats } = inspectFile(path);
+  try {
+    return await readGridFast(path, stats.size, onProgress);
+  } catch (e) {
+    if (!(e instanceof Unsupported)) throw e;
+  }
+  return (await openWorkbookFile(path)).readWorkbook(onProgress);
 }
 
 /**
@@ -95,7 +112,14 @@ export async function writeFilesAtomic(
  * boolean formula result as 1 or 0.
  */
 export async function readGridStreaming(path: string, onProgress?: ProgressFn): Promise<WorkbookGrid> {
-  const size = checkFile(path).size;
+  const { stats, zip } = inspectFile(path);
+  const size = stats.size;
+  const fd = openSync(path, 'r');
+  try {
+    await prescanForExcelJs(fileSource(fd, size), zip, FileWorkbook.limits.maxTotalBytes, Infinity);
+  } finally {
+    closeSync(fd);
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -154,7 +178,7 @@ export function checkFile(path: string): Stats {
 }
 
 /** The checks of checkFile, with the workbook's expanded (unzipped) size. */
-export function inspectFile(path: string): { stats: Stats; expanded: number } {
+export function inspectFile(path: string): { stats: Stats; expanded: number; zip: ZipSummary } {
   const stats = statOrMissing(path);
   if (!stats.isFile()) {
     throw new FileError('not-xlsx', `不是文件：${basename(path)}`, `not a file: ${basename(path)}`);
@@ -162,7 +186,7 @@ export function inspectFile(path: string): { stats: Stats; expanded: number } {
   const fd = openSync(path, 'r');
   try {
     const summary = inspectWorkbookBytes(fileSource(fd, stats.size), FileWorkbook.limits);
-    return { stats, expanded: summary.totalUncompressed };
+    return { stats, expanded: summary.totalUncompressed, zip: summary };
   } finally {
     closeSync(fd);
   }

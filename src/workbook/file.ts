@@ -12,6 +12,7 @@ import { writeGeneratedSheet } from './file-sheet';
 import type { GeneratedSheet } from './generated';
 import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from './host';
 import { tidyMerges } from './merges';
+import { prescanForExcelJs } from './xlsx/prescan';
 import { DEFAULT_ZIP_LIMITS, bufferSource, inspectWorkbookBytes, type ZipLimits } from './zip-guard';
 
 export { FileError, type FileErrorCode } from './file-error';
@@ -27,7 +28,8 @@ export class FileWorkbook implements WorkbookHost {
   /** Opens .xlsx bytes; throws FileError for anything else (.xls, CSV, encrypted, damaged, too big). */
   static async load(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    inspectWorkbookBytes(bufferSource(bytes), FileWorkbook.limits);
+    const zip = inspectWorkbookBytes(bufferSource(bytes), FileWorkbook.limits);
+    await prescanForExcelJs(bufferSource(bytes), zip, FileWorkbook.limits.maxTotalBytes);
     const wb = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.

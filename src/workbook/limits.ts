@@ -46,3 +46,13 @@ export function tooManyCells(file: string | undefined, budget: number): FileErro
     `${en} holds more than the ${millions} million cells one check can hold: split the roster by village, or remove the sheets other than the roster and the member sheet`,
   );
 }
+
+/** The bytes really inflated passed the budget, whatever the zip's directory declared. */
+export function expandsBeyond(max: number): FileError {
+  const gb = (max / 1024 ** 3).toFixed(1);
+  return new FileError(
+    'too-large',
+    `文件解压后超过 ${gb} GB，过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
+    `the file expands to more than ${gb} GB; refused (too large or a zip bomb)`,
+  );
+}

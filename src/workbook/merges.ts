@@ -21,8 +21,16 @@ function usedWidth(rows: SheetGrid['rows']): number {
  * file by removing them) and are refused, naming both. O(n log n) in the number of merges.
  */
 export function tidyMerges(sheet: string, merges: readonly MergedRange[], rows: SheetGrid['rows']): MergedRange[] {
-  const height = rows.length;
-  const width = usedWidth(rows);
+  return tidyMergesTo(sheet, merges, rows.length, usedWidth(rows));
+}
+
+/** tidyMerges for a used range known by its size (rows and columns from the top-left cell). */
+export function tidyMergesTo(
+  sheet: string,
+  merges: readonly MergedRange[],
+  height: number,
+  width: number,
+): MergedRange[] {
   const out: MergedRange[] = [];
   for (const m of merges) {
     const top = Math.max(0, m.top);

@@ -37,9 +37,20 @@ export function bufferSource(data: Uint8Array): ByteSource {
   };
 }
 
+export interface ZipEntryInfo {
+  /** Lower-cased (part names are case-insensitive in an .xlsx). */
+  name: string;
+  method: number;
+  compressed: number;
+  /** As declared: the pre-scan checks it against what really comes out. */
+  uncompressed: number;
+  localOffset: number;
+}
+
 export interface ZipSummary {
   entries: number;
   totalUncompressed: number;
+  parts: ZipEntryInfo[];
 }
 
 /** What a zip holds, by its parts: an .xlsx, an .xlsb (xl/workbook.bin), an OpenDocument file, or else. */
@@ -207,6 +218,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
   let hasWorkbook = false;
   let hasBinaryWorkbook = false;
   let isOpenDocument = false;
+  const parts: ZipEntryInfo[] = [];
   let p = 0;
   for (let n = 0; n < dir.entries; n++) {
     if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw corrupt();
@@ -241,6 +253,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
     if (uncompressed >= limits.ratioMinBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
       throw tooLarge();
     }
+    parts.push({ name, method: u16(cd, p + 10), compressed, uncompressed, localOffset });
     if (name === '[content_types].xml') hasContentTypes = true;
     if (name === 'xl/workbook.xml') hasWorkbook = true;
     if (name === 'xl/workbook.bin') hasBinaryWorkbook = true;
@@ -255,7 +268,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
         : isOpenDocument
           ? 'ods'
           : 'other';
-  return { entries: dir.entries, totalUncompressed: total, kind };
+  return { entries: dir.entries, totalUncompressed: total, kind, parts };
 }
 
 /** A zip that is not an .xlsx, where only an .xlsx is read (the converter takes .xlsb and .ods). */

@@ -19,7 +19,7 @@ export interface WorkbookInfo {
   date1904: boolean;
 }
 
-type Chunks = AsyncIterable<Buffer>;
+type Chunks = AsyncIterable<Uint8Array>;
 
 async function scan(chunks: Chunks, h: XmlHandler): Promise<void> {
   await new XmlScanner(h).readAll(chunks);

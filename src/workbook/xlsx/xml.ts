@@ -6,8 +6,7 @@
  * CDATA, processing instructions. A DOCTYPE (never in an .xlsx, and the door to entity tricks) is
  * refused.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { Unsupported } from './zip';
+import { Unsupported } from './unsupported';
 
 export interface XmlHandler {
   /** A start tag; its local name (prefix removed) is src[ns, ne), its attributes lie in [ne, end). */
@@ -22,13 +21,14 @@ const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || 
 
 export class XmlScanner {
   private carry = '';
-  private readonly decoder = new StringDecoder('utf8');
+  // TextDecoder rather than Node's StringDecoder: the web page's pre-scan uses this scanner too.
+  private readonly decoder = new TextDecoder('utf-8');
 
   constructor(private readonly h: XmlHandler) {}
 
   private started = false;
 
-  write(chunk: Buffer): void {
+  write(chunk: Uint8Array): void {
     if (!this.started && chunk.length) {
       this.started = true;
       // A part in UTF-16 (allowed by XML, never written by Excel) would read as garbage.
@@ -36,15 +36,15 @@ export class XmlScanner {
         throw new Unsupported('UTF-16 part');
       }
     }
-    this.scan(this.carry + this.decoder.write(chunk));
+    this.scan(this.carry + this.decoder.decode(chunk, { stream: true }));
   }
 
   end(): void {
-    this.scan(this.carry + this.decoder.end());
+    this.scan(this.carry + this.decoder.decode());
     if (this.carry) throw new Unsupported('unterminated XML');
   }
 
-  async readAll(chunks: AsyncIterable<Buffer>): Promise<void> {
+  async readAll(chunks: AsyncIterable<Uint8Array>): Promise<void> {
     for await (const chunk of chunks) this.write(chunk);
     this.end();
   }

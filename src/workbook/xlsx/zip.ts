@@ -6,6 +6,8 @@
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
 import { FileError } from '../file-error';
+import { expandsBeyond } from '../limits';
+import { Unsupported } from './unsupported';
 
 export interface ZipPart {
   /** As stored, e.g. "xl/worksheets/sheet1.xml". */
@@ -17,8 +19,7 @@ export interface ZipPart {
   localOffset: number;
 }
 
-/** A part this reader does not handle; the caller falls back to ExcelJS. */
-export class Unsupported extends Error {}
+export { Unsupported } from './unsupported';
 
 const u16 = (b: Buffer, o: number) => b.readUInt16LE(o);
 const u32 = (b: Buffer, o: number) => b.readUInt32LE(o);
@@ -91,7 +92,7 @@ export class InflateBudget {
   constructor(readonly max: number) {}
   take(n: number): void {
     this.used += n;
-    if (this.used > this.max) throw expandsTooMuch(this.max);
+    if (this.used > this.max) throw expandsBeyond(this.max);
   }
 }
 
@@ -131,15 +132,6 @@ async function* notBeyond(
     budget?.take(chunk.length);
     yield chunk;
   }
-}
-
-function expandsTooMuch(max: number): FileError {
-  const gb = (max / 1024 ** 3).toFixed(1);
-  return new FileError(
-    'too-large',
-    `文件解压后超过 ${gb} GB，过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
-    `the file expands to more than ${gb} GB; refused (too large or a zip bomb)`,
-  );
 }
 
 function corruptFile(): FileError {

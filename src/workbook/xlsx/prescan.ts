@@ -1,0 +1,234 @@
+/**
+ * What ExcelJS must never be handed: before a file goes to ExcelJS (the marked copy, `clear`, the
+ * web page), every part is inflated once as a stream and thrown away, counting the bytes that
+ * really come out, and each worksheet's XML is scanned for what ExcelJS would turn into millions
+ * of objects — a cell past Excel's limits, merges and dropdown lists (data validations) over whole
+ * columns, overlapping merges. No Node API here: the web page runs it too (Compression Streams).
+ */
+import type { MergedRange } from '../../domain/grid';
+import { FileError } from '../file-error';
+import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS } from '../limits';
+import { tidyMergesTo } from '../merges';
+import type { ByteSource, ZipEntryInfo, ZipSummary } from '../zip-guard';
+import { readWorkbookInfo } from './parts';
+import { attr, nameIs, XmlScanner, type XmlHandler } from './xml';
+
+/**
+ * Cells ExcelJS may make for the merges and validations of one workbook. It makes one object per
+ * covered cell (about 1 KB each with its style and validation): two million cells is some 2 GB.
+ */
+export const EXCELJS_MAX_SPREAD = 2_000_000;
+
+const SLICE = 1 << 20;
+
+/**
+ * `maxSpread`: the cells of merges and validations allowed (ExcelJS's streaming reader makes none
+ * for them: it passes Infinity and keeps the other checks).
+ */
+export async function prescanForExcelJs(
+  src: ByteSource,
+  zip: ZipSummary,
+  maxBytes: number,
+  maxSpread = EXCELJS_MAX_SPREAD,
+): Promise<void> {
+  const byName = new Map(zip.parts.map((p) => [p.name, p]));
+  const budget = { used: 0, max: maxBytes };
+  const stream = (name: string) => {
+    const entry = byName.get(name);
+    return entry ? counted(src, entry, budget) : undefined;
+  };
+  const workbook = stream('xl/workbook.xml');
+  if (!workbook) return;
+  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'));
+  const sheetOf = new Map(info.sheets.map((s) => [s.part.toLowerCase(), s.name]));
+  let spread = 0;
+  let widest = { sheet: '', ref: '', cells: 0 };
+  for (const entry of zip.parts) {
+    const sheet = sheetOf.get(entry.name);
+    if (sheet === undefined) {
+      for await (const chunk of counted(src, entry, budget)) void chunk;
+      continue;
+    }
+    const scan = new SheetScan(sheet);
+    try {
+      await new XmlScanner(scan).readAll(counted(src, entry, budget));
+    } catch (e) {
+      throw e instanceof FileError ? e : unreadable();
+    }
+    spread += scan.finish();
+    if (scan.widest.cells > widest.cells) widest = { sheet, ...scan.widest };
+    if (spread > maxSpread) throw tooSpread(widest);
+  }
+}
+
+/** A part's inflated bytes, counted against what it declared and against the whole file's budget. */
+async function* counted(
+  src: ByteSource,
+  entry: ZipEntryInfo,
+  budget: { used: number; max: number },
+): AsyncIterable<Uint8Array> {
+  let total = 0;
+  for await (const chunk of inflated(src, entry)) {
+    total += chunk.length;
+    budget.used += chunk.length;
+    if (total > entry.uncompressed) throw corrupt();
+    if (budget.used > budget.max) throw expandsBeyond(budget.max);
+    yield chunk;
+  }
+}
+
+async function* inflated(src: ByteSource, entry: ZipEntryInfo): AsyncIterable<Uint8Array> {
+  const local = src.read(entry.localOffset, 30);
+  if (local.length < 30 || local[0] !== 0x50 || local[1] !== 0x4b || local[2] !== 3 || local[3] !== 4) throw corrupt();
+  const start = entry.localOffset + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
+  const end = start + entry.compressed;
+  if (end > src.size) throw corrupt();
+  const slices = function* () {
+    for (let at = start; at < end; at += SLICE) yield src.read(at, Math.min(SLICE, end - at));
+  };
+  if (entry.method === 0) {
+    yield* slices();
+    return;
+  }
+  if (entry.method !== 8) throw corrupt();
+  const ds = new DecompressionStream('deflate-raw');
+  const writer = ds.writable.getWriter();
+  const feeding = (async () => {
+    for (const slice of slices()) {
+      await writer.ready;
+      await writer.write(slice as Uint8Array<ArrayBuffer>);
+    }
+    await writer.close();
+  })().catch(() => undefined);
+  const reader = ds.readable.getReader();
+  try {
+    for (;;) {
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        throw unreadable();
+      }
+      if (next.done) break;
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (budget, a bad cell): stop inflating the rest.
+    void reader.cancel().catch(() => undefined);
+    await feeding;
+  }
+}
+
+/** One worksheet's XML: where its cells reach, its merges, and the cells its validations cover. */
+class SheetScan implements XmlHandler {
+  private maxRow = 0;
+  private maxCol = 0;
+  private row = 0;
+  private readonly merges: MergedRange[] = [];
+  private validated = 0;
+  /** The largest merge or validation range, for the message. */
+  widest = { ref: '', cells: 0 };
+
+  constructor(private readonly sheet: string) {}
+
+  open(src: string, ns: number, ne: number, end: number): void {
+    const n = ne - ns;
+    if (n === 1 && src.charCodeAt(ns) === 99 /* c */) {
+      const r = attr(src, ne, end, 'r');
+      const at = r === undefined ? undefined : refOf(r);
+      if (r !== undefined && at) {
+        if (at.col > MAX_COLS || at.row > MAX_ROWS) throw beyondExcel(this.sheet, { cell: r });
+        if (at.col > this.maxCol) this.maxCol = at.col;
+      } else this.maxCol = Math.max(this.maxCol, 1);
+    } else if (n === 3 && nameIs(src, ns, ne, 'row')) {
+      const r = attr(src, ne, end, 'r');
+      this.row = r !== undefined && /^\d+$/.test(r) ? Number(r) : this.row + 1;
+      if (this.row > MAX_ROWS) throw beyondExcel(this.sheet, { row: r ?? String(this.row) });
+      if (this.row > this.maxRow) this.maxRow = this.row;
+    } else if (n === 9 && nameIs(src, ns, ne, 'mergeCell')) {
+      const ref = attr(src, ne, end, 'ref') ?? '';
+      const m = rangeOf(ref);
+      if (!m) return;
+      if (m.bottom >= MAX_ROWS || m.right >= MAX_COLS) throw beyondExcel(this.sheet, { cell: ref });
+      this.merges.push(m);
+      this.note(ref, m);
+    } else if (n === 14 && nameIs(src, ns, ne, 'dataValidation')) {
+      for (const ref of (attr(src, ne, end, 'sqref') ?? '').split(/\s+/)) {
+        const m = rangeOf(ref);
+        if (!m) continue;
+        this.validated += areaOf(m);
+        this.note(ref, m);
+      }
+    }
+  }
+
+  close(): void {}
+  text(): void {}
+
+  /** The cells ExcelJS would make for this sheet's merges and validations; refuses overlaps. */
+  finish(): number {
+    tidyMergesTo(this.sheet, this.merges, this.maxRow, this.maxCol);
+    return this.merges.reduce((n, m) => n + areaOf(m), this.validated);
+  }
+
+  private note(ref: string, m: MergedRange): void {
+    const cells = areaOf(m);
+    if (cells > this.widest.cells) this.widest = { ref, cells };
+  }
+}
+
+const areaOf = (m: MergedRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+  return col;
+}
+
+/** "AB12" → 1-based row and column (a missing row or column part is 0). */
+function refOf(ref: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(ref);
+  if (!m) return undefined;
+  return { col: columnNumber(m[1]), row: m[2] ? Number(m[2]) : 0 };
+}
+
+/** "A1:C3", "B2", and whole columns or rows ("A:A", "3:5") → a 0-based rectangle. */
+function rangeOf(ref: string): MergedRange | undefined {
+  const [a, b = a] = ref.split(':');
+  const p = refOf(a);
+  const q = refOf(b);
+  if (!p || !q || (!p.row && !p.col) || (!q.row && !q.col)) return undefined;
+  const rows = (x: { row: number }, whole: number) => (x.row ? x.row - 1 : whole);
+  const cols = (x: { col: number }, whole: number) => (x.col ? x.col - 1 : whole);
+  const top = Math.min(rows(p, 0), rows(q, 0));
+  const bottom = Math.max(rows(p, MAX_ROWS - 1), rows(q, MAX_ROWS - 1));
+  const left = Math.min(cols(p, 0), cols(q, 0));
+  const right = Math.max(cols(p, MAX_COLS - 1), cols(q, MAX_COLS - 1));
+  return { top, left, bottom, right };
+}
+
+function tooSpread({ sheet, ...widest }: { sheet: string; ref: string; cells: number }): FileError {
+  const ref = widest.ref.length > 30 ? `${widest.ref.slice(0, 27)}…` : widest.ref;
+  return new FileError(
+    'too-large',
+    `工作表“${sheet}”的合并单元格或下拉列表（数据验证）范围过大（如 ${ref}，${widest.cells} 个单元格），生成标注副本时需逐格展开，超出本工具的限度：请在 Excel 中把这些范围缩小到有数据的行后再试；命令行也可加 --no-out 只生成核查报告`,
+    `merged areas or dropdown lists (data validation) of sheet "${sheet}" cover too many cells (e.g. ${ref}, ${widest.cells} cells) for a marked copy: shrink them to the rows with data in Excel, or use --no-out for a report only`,
+  );
+}
+
+function corrupt(): FileError {
+  return new FileError(
+    'corrupt',
+    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
+    'the file is truncated or damaged; download it again or re-save it from Excel',
+  );
+}
+
+/** The zip is whole but a part will not inflate or parse: what ExcelJS's failure would say. */
+function unreadable(): FileError {
+  return new FileError(
+    'corrupt',
+    '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
+    'the workbook could not be read; it may be damaged — open it in Excel and save it again',
+  );
+}
