@@ -2,7 +2,7 @@
  * A refusal: the command could not do its job (exit code 2). It is shown as one line on stderr,
  * Chinese first and English beside it, without a stack trace.
  */
-import { FileError } from '../workbook/file';
+import { FileError, fileSystemError } from '../workbook/file-error';
 import { RosterError } from '../domain/errors';
 import { PolicyError } from '../domain/policy';
 
@@ -30,15 +30,20 @@ export function describe(e: unknown): { zh: string; en: string } {
   if (e instanceof PolicyError) {
     return { zh: `核查参数有误：${e.issues.join('；')}`, en: 'bad policy' };
   }
-  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const err = e as NodeJS.ErrnoException | undefined;
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  const words = typeof err?.path === 'string' ? fileSystemError(code, err.path) : undefined;
+  if (words) return { zh: words.zh, en: words.en };
   if (code === 'EACCES' || code === 'EPERM') {
     return { zh: '没有读写该文件的权限', en: 'permission denied' };
   }
   if (code === 'ENOSPC') return { zh: '磁盘空间不足', en: 'no space left on the disk' };
   // An error we did not foresee may quote the cell, note or record it failed on (names, ID
-  // numbers): name its kind, never print its text.
-  const kind = e instanceof Error ? e.name : typeof e;
-  return { zh: `意外错误（${kind}）`, en: `unexpected error (${kind})` };
+  // numbers), and its class name (RangeError, ZodError) means nothing to a clerk: neither is shown.
+  return {
+    zh: '意外错误：程序内部出错，没有写出任何结果文件；请把所用的命令告诉技术支持',
+    en: 'unexpected error inside the tool; no result file was written',
+  };
 }
 
 /** The one stderr line of a refusal, e.g. "无法核查：未找到花名册表头…（Not checked: roster header not found…）". */

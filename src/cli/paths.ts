@@ -31,6 +31,14 @@ export function exists(path: string): boolean {
   }
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function statOrMissing(path: string): Stats {
   try {
     return statSync(path);
@@ -97,6 +105,12 @@ export function guardOutputs(inputs: readonly string[], outputs: readonly string
       );
     }
     seen.push(place);
+    if (isFolder(out)) {
+      throw new CliError(
+        `输出 ${out} 是文件夹，请写出文件名（如 结果.xlsx）`,
+        `the output ${out} is a folder; give a file name`,
+      );
+    }
     if (!force && exists(resolve(out))) {
       throw new CliError(
         `输出文件已存在：${basename(out)}；为免覆盖已停止，如确需覆盖请加 --force`,

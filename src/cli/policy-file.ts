@@ -5,18 +5,14 @@
 import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import { parsePolicy, PolicyError, type Policy } from '../domain/policy';
+import { fileSystemError } from '../workbook/file-error';
 import { CliError } from './errors';
 
 export async function loadPolicy(file: string | undefined, asOf: string | undefined): Promise<Policy> {
   let raw: unknown = {};
   if (file !== undefined) {
     const name = basename(file);
-    let text: string;
-    try {
-      text = await fsp.readFile(file, 'utf8');
-    } catch {
-      throw new CliError(`找不到核查参数文件：${name}`, `policy file not found: ${name}`);
-    }
+    const text = await readPolicyText(file);
     raw = parseJson(text.replace(/^\uFEFF/, ''), name);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       throw new CliError(`核查参数文件 ${name} 应为一个 JSON 对象 {…}`, `policy file ${name} must hold a JSON object`);
@@ -31,6 +27,38 @@ export async function loadPolicy(file: string | undefined, asOf: string | undefi
       throw new CliError(`${where}有误：${e.issues.join('；')}`, `bad policy${file ? ` in ${basename(file)}` : ''}`);
     }
     throw e;
+  }
+}
+
+/** A policy is a few hundred bytes: anything near this size is not one (and is not read). */
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+async function readPolicyText(file: string): Promise<string> {
+  const name = basename(file);
+  let size: number;
+  try {
+    const st = await fsp.stat(file);
+    if (st.isDirectory()) {
+      throw new CliError(`核查参数文件 ${file} 是文件夹，请给出 .json 文件`, `policy file ${file} is a folder`);
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`找不到核查参数文件：${name}`, `policy file not found: ${name}`);
+    throw fileSystemError(code, file) ?? e;
+  }
+  if (size > MAX_POLICY_BYTES) {
+    const mb = (size / 1024 / 1024).toFixed(1);
+    throw new CliError(
+      `核查参数文件 ${file} 太大（${mb} MB），不是核查参数文件（通常不到 1 KB）；请检查 --policy 给出的文件`,
+      `policy file ${file} is too large (${mb} MB) to be a policy (usually under 1 KB); check the file given to --policy`,
+    );
+  }
+  try {
+    return await fsp.readFile(file, 'utf8');
+  } catch (e) {
+    throw fileSystemError((e as NodeJS.ErrnoException).code, file) ?? e;
   }
 }
 

@@ -1,14 +1,39 @@
 /** Writing outputs: folders are made if needed, the files written atomically, all or none (file-node.ts). */
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileSystemError } from '../workbook/file-error';
 import { writeFilesAtomic } from '../workbook/file-node';
 
 export async function writeOutput(path: string, data: Uint8Array, force: boolean): Promise<void> {
   await writeOutputs([{ path, data }], force);
 }
 
-/** The outputs of one run: either all are written or none is left behind. */
+/**
+ * The outputs of one run: either all are written or none is left behind — nor the folders made
+ * for them here.
+ */
 export async function writeOutputs(files: { path: string; data: Uint8Array }[], force: boolean): Promise<void> {
-  for (const f of files) await fsp.mkdir(dirname(f.path), { recursive: true });
-  await writeFilesAtomic(files, { force });
+  const made: string[] = [];
+  try {
+    for (const f of files) {
+      const first = await makeFolder(dirname(f.path));
+      if (first) made.push(first);
+    }
+    await writeFilesAtomic(files, { force });
+  } catch (e) {
+    for (const dir of made.reverse()) await fsp.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** mkdir -p; the first folder it made (undefined if all existed). */
+async function makeFolder(dir: string): Promise<string | undefined> {
+  try {
+    return await fsp.mkdir(dir, { recursive: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    // "EEXIST" here means a file sits where the folder should be.
+    const code = err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
+    throw fileSystemError(code, err.path ?? dir) ?? e;
+  }
 }

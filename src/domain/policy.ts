@@ -15,7 +15,15 @@ const isoDate = z
     },
   );
 
-const money = z.number().finite().nonnegative();
+/**
+ * Amounts in yuan. Above 1亿元 (the engine's MAX_YUAN for roster amounts) a standard is a typing
+ * error — and 1e308 made every expected benefit infinite, which no report can hold.
+ */
+const money = z
+  .number()
+  .finite()
+  .nonnegative()
+  .max(1e8, { message: '金额不能超过 1 亿元（amount above 100,000,000 yuan）' });
 
 /** A field's key in `columns`: its English name (benefit) or its canonical header (月保障金). */
 const FIELD_OF_KEY = new Map<string, RosterField>(

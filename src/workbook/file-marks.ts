@@ -83,11 +83,31 @@ function parseRecorded<T>(json: string | undefined, ok: (v: unknown) => boolean)
   }
 }
 
-const isFillLike = (v: unknown) =>
-  typeof v === 'object' && v !== null && ['pattern', 'gradient'].includes((v as { type?: unknown }).type as string);
+// The record may be edited by hand: only shapes ExcelJS can write back are taken (a gradient
+// without stops, or a note run without text, made ExcelJS throw while saving).
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isColor = (v: unknown) =>
+  v === undefined || (isObject(v) && Object.values(v).every((x) => typeof x !== 'object'));
+
+const isFillLike = (v: unknown) => {
+  if (!isObject(v)) return false;
+  if (v.type === 'pattern') return typeof v.pattern === 'string' && isColor(v.fgColor) && isColor(v.bgColor);
+  return (
+    v.type === 'gradient' &&
+    Array.isArray(v.stops) &&
+    v.stops.every(
+      (s: unknown) => isObject(s) && typeof s.position === 'number' && isObject(s.color) && isColor(s.color),
+    )
+  );
+};
 
 const isNoteLike = (v: unknown) =>
-  typeof v === 'string' || (typeof v === 'object' && v !== null && Array.isArray((v as { texts?: unknown }).texts));
+  typeof v === 'string' ||
+  (isObject(v) &&
+    Array.isArray(v.texts) &&
+    v.texts.every(
+      (t: unknown) => isObject(t) && typeof t.text === 'string' && (t.font === undefined || isObject(t.font)),
+    ));
 
 /**
  * Loaded cells with the same style share one style object in ExcelJS, and so do the cells of a

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
-import { FileError } from './file-error';
+import { FileError, fileSystemError } from './file-error';
 import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from './host';
 import { legacyFormatOf, type LegacyFormat } from './legacy/format';
@@ -81,8 +81,10 @@ export async function writeFilesAtomic(
   }
   const temps = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`));
   const created: string[] = [];
+  let current = files[0]?.path ?? '';
   try {
     for (let i = 0; i < files.length; i++) {
+      current = files[i].path;
       const handle = await fsp.open(temps[i], 'wx');
       try {
         await handle.writeFile(files[i].data);
@@ -92,6 +94,7 @@ export async function writeFilesAtomic(
       }
     }
     for (let i = 0; i < files.length; i++) {
+      current = files[i].path;
       const existed = await exists(files[i].path);
       if (opts.force) await fsp.rename(temps[i], files[i].path);
       else await linkNoClobber(temps[i], files[i].path);
@@ -99,7 +102,8 @@ export async function writeFilesAtomic(
     }
   } catch (e) {
     await Promise.all(created.map((p) => fsp.rm(p, { force: true })));
-    throw e;
+    // Named by the output the clerk asked for, not by our temporary file beside it.
+    throw fileSystemError((e as NodeJS.ErrnoException).code, current) ?? e;
   } finally {
     await Promise.all(temps.map((t) => fsp.rm(t, { force: true })));
   }

@@ -33,6 +33,7 @@ describe('an unforeseen error is shown without the data it quotes', () => {
     expect(line.trimEnd().split('\n')).toHaveLength(1);
     expect(line).toMatch(/意外错误/);
     expect(line).toMatch(/unexpected error/);
+    expect(line).not.toMatch(/SyntaxError|Error\b/);
   });
 
   test('an error without a message, or a thrown string, is described too', () => {
