@@ -22,8 +22,8 @@ function loadCli() {
   return require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'));
 }
 
-loadCli()
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const cli = loadCli();
+cli.installInterruptHandlers();
+cli.main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

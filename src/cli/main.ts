@@ -10,7 +10,10 @@ import { checkCommand } from './check';
 import { clearCommand } from './clear';
 import { refusalLine, type Verb } from './errors';
 import { checkFolder } from './folder';
+import { installInterruptHandlers } from './interrupt';
 import { processIo, type Io } from './io';
+
+export { installInterruptHandlers } from './interrupt';
 import { statOrMissing } from './paths';
 import { USAGE } from './usage';
 
@@ -36,6 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 }
 
 if (require.main === module) {
+  installInterruptHandlers();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

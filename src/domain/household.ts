@@ -141,9 +141,9 @@ export function readHousehold(
     r,
     row: r + 1,
     cells,
-    village: cellString(place('village')),
-    township: cellString(place('township')),
-    headName: cellString(cells.headName),
+    village: textAsTyped(place('village')),
+    township: textAsTyped(place('township')),
+    headName: textAsTyped(cells.headName),
     id,
     key: idKey(id),
     idText: idDisplay(id),
@@ -156,6 +156,18 @@ export function readHousehold(
     status,
     active: status !== 'stopped',
   };
+}
+
+/** Text that starts like a formula once trimmed and made half-width ("\u3000＝1+1" → "=1+1"). */
+const FORMULA_START = /^[=+\-@]/;
+
+/**
+ * Names and places as they reach the generated sheets: trimmed and half-width, unless that would
+ * make the text start like a formula — then exactly as typed, one edit away from nothing.
+ */
+export function textAsTyped(cell: Cell | undefined): string {
+  const text = cellString(cell);
+  return cell?.t === 'string' && FORMULA_START.test(text) ? (cell.v as string) : text;
 }
 
 /** A roster row is a household when it names a head or gives an ID. */

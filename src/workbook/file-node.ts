@@ -3,7 +3,7 @@
  * expanded), write outputs atomically without overwriting by accident, and read very large
  * rosters with ExcelJS's streaming reader.
  */
-import { promises as fsp, openSync, readSync, closeSync, statSync, type Stats } from 'node:fs';
+import { promises as fsp, openSync, readSync, closeSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -15,14 +15,17 @@ import { MARK_RECORD_SHEET, type ProgressFn } from './host';
 import { legacyFormatOf, type LegacyFormat } from './legacy/format';
 import { openLegacyWorkbook, type ConvertedWorkbook } from './legacy/open';
 import { inspectWorkbookBytes, type ByteSource, type ZipSummary } from './zip-guard';
-import { prescanForExcelJs } from './xlsx/prescan';
+import { getHeapStatistics } from 'node:v8';
+import { cellBudgetFor } from './limits';
+import { EXCELJS_BYTES_PER_CELL, prescanForExcelJs } from './xlsx/prescan';
 import { readGridFast, Unsupported } from './xlsx/read';
 
 const PROGRESS_ROWS = 5000;
 
 export async function openWorkbookFile(path: string): Promise<FileWorkbook> {
   checkFile(path);
-  return FileWorkbook.load(await fsp.readFile(path));
+  FileWorkbook.maxCells = Math.floor((getHeapStatistics().heap_size_limit * 0.8) / EXCELJS_BYTES_PER_CELL);
+  return FileWorkbook.load(await fsp.readFile(path), basename(path));
 }
 
 /** Any workbook the tool reads: an .xlsx as it is, .xls/.xlsb/.ods/.et through the converter. */
@@ -81,11 +84,13 @@ export async function writeFilesAtomic(
   }
   const temps = files.map((f) => join(dirname(f.path), `.${basename(f.path)}.${randomBytes(6).toString('hex')}.tmp`));
   const created: string[] = [];
+  for (const t of temps) unfinished.add(t);
   let current = files[0]?.path ?? '';
   try {
     for (let i = 0; i < files.length; i++) {
       current = files[i].path;
-      const handle = await fsp.open(temps[i], 'wx');
+      // Readable by the clerk alone: it holds the roster's names and ID numbers.
+      const handle = await fsp.open(temps[i], 'wx', 0o600);
       try {
         await handle.writeFile(files[i].data);
         await handle.sync();
@@ -98,15 +103,43 @@ export async function writeFilesAtomic(
       const existed = await exists(files[i].path);
       if (opts.force) await fsp.rename(temps[i], files[i].path);
       else await linkNoClobber(temps[i], files[i].path);
-      if (!existed) created.push(files[i].path);
+      if (!existed) {
+        created.push(files[i].path);
+        unfinished.add(files[i].path);
+      }
     }
+    // All in place: from here on an interrupt leaves the run's result, complete.
+    for (const p of created) unfinished.delete(p);
   } catch (e) {
     await Promise.all(created.map((p) => fsp.rm(p, { force: true })));
     // Named by the output the clerk asked for, not by our temporary file beside it.
     throw fileSystemError((e as NodeJS.ErrnoException).code, current) ?? e;
   } finally {
     await Promise.all(temps.map((t) => fsp.rm(t, { force: true })));
+    for (const p of [...temps, ...created]) unfinished.delete(p);
   }
+}
+
+/**
+ * Temporary files of writes under way, and outputs of a run whose other outputs are not in place
+ * yet: what an interrupt (Ctrl+C) must remove so that no half result and no stray copy of the
+ * roster's personal data stays on disk.
+ */
+const unfinished = new Set<string>();
+
+/** Removes every unfinished file now (synchronously: called from a signal handler or at exit). */
+export function removeUnfinishedFiles(): number {
+  let n = 0;
+  for (const p of unfinished) {
+    try {
+      unlinkSync(p);
+      n++;
+    } catch {
+      // Already gone.
+    }
+  }
+  unfinished.clear();
+  return n;
 }
 
 /**
@@ -120,7 +153,12 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
   const size = stats.size;
   const fd = openSync(path, 'r');
   try {
-    await prescanForExcelJs(fileSource(fd, size), zip, FileWorkbook.limits.maxTotalBytes, Infinity);
+    await prescanForExcelJs(fileSource(fd, size), zip, {
+      maxBytes: FileWorkbook.limits.maxTotalBytes,
+      maxSpread: Infinity,
+      maxCells: cellBudgetFor(getHeapStatistics().heap_size_limit),
+      file: basename(path),
+    });
   } finally {
     closeSync(fd);
   }

@@ -19,17 +19,26 @@ export { FileError, type FileErrorCode } from './file-error';
 
 const PROGRESS_ROWS = 2000;
 
+/** A web page's tab has about 4 GB at most; ExcelJS needs about 1 KB per cell. */
+const BROWSER_MAX_CELLS = 2_000_000;
+
 export class FileWorkbook implements WorkbookHost {
   /** Size limits checked before a file is expanded; the command line may change them. */
   static limits: ZipLimits = { ...DEFAULT_ZIP_LIMITS };
+  /** Most cells of a workbook handed to ExcelJS (the command line sets it from its heap limit). */
+  static maxCells = BROWSER_MAX_CELLS;
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** Opens .xlsx bytes; throws FileError for anything else (.xls, CSV, encrypted, damaged, too big). */
-  static async load(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
+  static async load(data: ArrayBuffer | Uint8Array, name?: string): Promise<FileWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const zip = inspectWorkbookBytes(bufferSource(bytes), FileWorkbook.limits);
-    await prescanForExcelJs(bufferSource(bytes), zip, FileWorkbook.limits.maxTotalBytes);
+    await prescanForExcelJs(bufferSource(bytes), zip, {
+      maxBytes: FileWorkbook.limits.maxTotalBytes,
+      maxCells: FileWorkbook.maxCells,
+      file: name,
+    });
     const wb = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.

@@ -7,7 +7,7 @@
  */
 import type { MergedRange } from '../../domain/grid';
 import { FileError } from '../file-error';
-import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS } from '../limits';
+import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS, tooManyCells } from '../limits';
 import { tidyMergesTo } from '../merges';
 import type { ByteSource, ZipEntryInfo, ZipSummary } from '../zip-guard';
 import { readWorkbookInfo } from './parts';
@@ -21,16 +21,28 @@ export const EXCELJS_MAX_SPREAD = 2_000_000;
 
 const SLICE = 1 << 20;
 
+export interface PrescanLimits {
+  /** Bytes inflated in all. */
+  maxBytes: number;
+  /** Cells ExcelJS may make for merges and validations (its streaming reader makes none: Infinity). */
+  maxSpread?: number;
+  /** Cells of all sheets ExcelJS may hold (its cell objects are about 1 KB each). */
+  maxCells?: number;
+  /** The file's name, for the message about too many cells. */
+  file?: string;
+}
+
 /**
- * `maxSpread`: the cells of merges and validations allowed (ExcelJS's streaming reader makes none
- * for them: it passes Infinity and keeps the other checks).
+ * ExcelJS's memory per cell, for the cell budget of the files it opens: a 100,000-household
+ * roster (about 4.5 million cells) peaked at 4.6 GB (docs/PERFORMANCE.md).
  */
-export async function prescanForExcelJs(
-  src: ByteSource,
-  zip: ZipSummary,
-  maxBytes: number,
-  maxSpread = EXCELJS_MAX_SPREAD,
-): Promise<void> {
+export const EXCELJS_BYTES_PER_CELL = 1000;
+
+export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits: PrescanLimits): Promise<void> {
+  const maxBytes = limits.maxBytes;
+  const maxSpread = limits.maxSpread ?? EXCELJS_MAX_SPREAD;
+  const maxCells = limits.maxCells ?? Infinity;
+  let cells = 0;
   const byName = new Map(zip.parts.map((p) => [p.name, p]));
   const budget = { used: 0, max: maxBytes };
   const stream = (name: string) => {
@@ -56,6 +68,8 @@ export async function prescanForExcelJs(
       throw e instanceof FileError ? e : unreadable();
     }
     spread += scan.finish();
+    cells += scan.cells;
+    if (cells > maxCells) throw tooManyCells(limits.file, maxCells);
     if (scan.widest.cells > widest.cells) widest = { sheet, ...scan.widest };
     if (spread > maxSpread) throw tooSpread(widest);
   }
@@ -126,6 +140,7 @@ class SheetScan implements XmlHandler {
   private row = 0;
   private readonly merges: MergedRange[] = [];
   private validated = 0;
+  cells = 0;
   /** The largest merge or validation range, for the message. */
   widest = { ref: '', cells: 0 };
 
@@ -134,6 +149,7 @@ class SheetScan implements XmlHandler {
   open(src: string, ns: number, ne: number, end: number): void {
     const n = ne - ns;
     if (n === 1 && src.charCodeAt(ns) === 99 /* c */) {
+      this.cells++;
       const r = attr(src, ne, end, 'r');
       const at = r === undefined ? undefined : refOf(r);
       if (r !== undefined && at) {
