@@ -12,7 +12,8 @@ export interface Io {
 export const processIo = (): Io => ({
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  progress: Boolean(process.stderr.isTTY),
+  // DIBAO_PROGRESS=1 shows them in a log or a pipe too (the interrupt tests wait for them).
+  progress: Boolean(process.stderr.isTTY) || process.env.DIBAO_PROGRESS === '1',
 });
 
 /** A progress line: never a name or an ID number, only counts and file names. */

@@ -16,7 +16,7 @@ export async function writeOutputs(files: { path: string; data: Uint8Array }[], 
   const made: string[] = [];
   try {
     for (const f of files) {
-      const first = await makeFolder(dirname(f.path));
+      const first = await makeFolder(dirname(f.path), f.path);
       if (first) made.push(first);
     }
     await writeFilesAtomic(files, { force });
@@ -26,14 +26,14 @@ export async function writeOutputs(files: { path: string; data: Uint8Array }[], 
   }
 }
 
-/** mkdir -p; the first folder it made (undefined if all existed). */
-async function makeFolder(dir: string): Promise<string | undefined> {
+/** mkdir -p for the output `file`; the first folder it made (undefined if all existed). */
+async function makeFolder(dir: string, file: string): Promise<string | undefined> {
   try {
     return await fsp.mkdir(dir, { recursive: true });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     // "EEXIST" here means a file sits where the folder should be.
     const code = err.code === 'EEXIST' ? 'ENOTDIR' : err.code;
-    throw fileSystemError(code, err.path ?? dir) ?? e;
+    throw fileSystemError(code, code === 'ENOTDIR' ? file : (err.path ?? dir)) ?? e;
   }
 }

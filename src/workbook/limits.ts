@@ -11,7 +11,7 @@ export const MAX_COLS = 16_384;
 
 /** `where` is the cell ("ZZZZZZ5") or the row ("第400000000行" is built from `row`). */
 export function beyondExcel(sheet: string, where: { cell: string } | { row: string }): FileError {
-  const place = 'cell' in where ? `单元格 ${short(where.cell)}` : `第 ${short(where.row)} 行`;
+  const place = 'cell' in where ? `单元格 ${short(where.cell)} ` : `第 ${short(where.row)} 行`;
   const placeEn = 'cell' in where ? `cell ${short(where.cell)}` : `row ${short(where.row)}`;
   return new FileError(
     'beyond-limits',
@@ -38,12 +38,12 @@ export function cellBudgetFor(heapLimitBytes: number): number {
 
 /** `file` is the file's name; the Office host has none (the open workbook). */
 export function tooManyCells(file: string | undefined, budget: number): FileError {
-  const millions = (budget / 1e6).toFixed(1);
+  const wan = Math.floor(budget / 1e4);
   const en = file ?? 'the workbook';
   return new FileError(
     'too-large',
-    `${file ?? '此工作簿'}的单元格超过本工具一次能核查的 ${millions} 百万个：请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查`,
-    `${en} holds more than the ${millions} million cells one check can hold: split the roster by village, or remove the sheets other than the roster and the member sheet`,
+    `${file ? `${file} 中` : '此工作簿'}的单元格超过本工具一次能核查的 ${wan} 万个：请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查`,
+    `${en} holds more than the ${budget.toLocaleString('en-US')} cells one check can hold: split the roster by village, or remove the sheets other than the roster and the member sheet`,
   );
 }
 

@@ -14,6 +14,7 @@ import type { CorpusCase } from './case-kit';
 import { FILE_CASES } from './cases-files';
 import { SHEET_CASES } from './cases-sheets';
 import { VALUE_CASES } from './cases-values';
+import { HOSTILE_CASES } from './cases-hostile';
 
 export type { CorpusCase } from './case-kit';
 export { CORPUS_NAMES, corpusId } from './roster-book';
@@ -27,13 +28,16 @@ export async function buildCorpus(): Promise<Map<string, Uint8Array>> {
   return out;
 }
 
-/** Writes the corpus into `dir` (made if needed); returns the paths written. */
-export async function writeCorpus(dir: string): Promise<string[]> {
+/** The hostile corpus (issue 13), run by `npm run test:hostile` in child processes. */
+export const HOSTILE: CorpusCase[] = HOSTILE_CASES;
+
+/** Writes the corpus (or `cases`) into `dir` (made if needed); returns the paths written. */
+export async function writeCorpus(dir: string, cases: CorpusCase[] = CORPUS): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const paths: string[] = [];
-  for (const [file, bytes] of await buildCorpus()) {
-    const path = join(dir, file);
-    writeFileSync(path, bytes);
+  for (const c of cases) {
+    const path = join(dir, c.file);
+    writeFileSync(path, await c.build());
     paths.push(path);
   }
   return paths;
@@ -45,6 +49,6 @@ if (require.main === module) {
     process.stderr.write('用法（usage）：npx tsx test/corpus/make-corpus.ts <folder>\n');
     process.exitCode = 2;
   } else {
-    writeCorpus(dir).then((paths) => process.stdout.write(`${paths.length} files → ${dir}\n`));
+    writeCorpus(dir, [...CORPUS, ...HOSTILE]).then((paths) => process.stdout.write(`${paths.length} files → ${dir}\n`));
   }
 }

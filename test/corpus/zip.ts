@@ -12,6 +12,8 @@ export interface ZipEntry {
   deflate?: boolean;
   /** Uncompressed size the directory claims (default: the real one). ≥ 4 GiB uses zip64. */
   claimedSize?: number;
+  /** Raw deflate data given as is (`data` is then ignored and the CRC left 0): a stream too big to make from its content. */
+  compressed?: Uint8Array;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -43,13 +45,13 @@ export function zipOf(entries: ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const e of entries) {
     const name = [...Buffer.from(e.name, 'utf8')];
-    const deflate = e.deflate !== false;
-    const stored = deflate ? new Uint8Array(deflateRawSync(e.data)) : e.data;
+    const deflate = e.deflate !== false || e.compressed !== undefined;
+    const stored = e.compressed ?? (deflate ? new Uint8Array(deflateRawSync(e.data)) : e.data);
     const claimed = e.claimedSize ?? e.data.length;
     const big = claimed >= 0xffffffff;
     const size32 = big ? 0xffffffff : claimed;
     const method = deflate ? 8 : 0;
-    const crc = crc32(e.data);
+    const crc = e.compressed ? 0 : crc32(e.data);
     const common = [...le(method, 2), ...le(DOS_TIME, 2), ...le(DOS_DATE, 2), ...le(crc, 4)];
     const local = Uint8Array.from([
       ...le(0x04034b50, 4),

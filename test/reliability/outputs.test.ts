@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { run, sha256, tempDir } from '../cli/helpers';
 import { addRoster, bytesOf, newWorkbook } from '../corpus/roster-book';
 import { readXlsx } from '../corpus/inspect';
+import { removeUnfinishedFiles, writeFilesAtomic } from '../../src/workbook/file-node';
 
 const AS_OF = ['--as-of', '2018-01-15'];
 
@@ -104,7 +105,20 @@ describe('a disk that fills up during the write', () => {
     fullDiskOn(1);
     const r = await run('check', input, '--out', join(dir, 'out.xlsx'), '--report', join(dir, 'r.json'), ...AS_OF);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('无法核查：磁盘空间不足（Not checked: no space left on the disk）\n');
+    expect(r.stderr).toBe(
+      `无法核查：磁盘空间不足，无法写入 ${join(dir, 'out.xlsx')}（Not checked: no space left on the disk for ${join(dir, 'out.xlsx')}）\n`,
+    );
+    expect(readdirSync(dir)).toEqual(['儒林镇.xlsx']);
+  });
+
+  test('into folders the run made: the folders are removed again', async () => {
+    const dir = tempDir();
+    const input = await rosterIn(dir);
+    fullDiskOn(1);
+    const out = join(dir, '结果', '十二月', 'out.xlsx');
+    const r = await run('check', input, '--out', out, ...AS_OF);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^无法核查：磁盘空间不足，无法写入 .*out\.xlsx（/);
     expect(readdirSync(dir)).toEqual(['儒林镇.xlsx']);
   });
 
@@ -143,5 +157,42 @@ describe('a disk that fills up during the write', () => {
     const r = await run('check', input, '--out', join(dir, 'out.xlsx'), '--report', join(dir, 'r.json'), ...AS_OF);
     expect(r.code).toBe(2);
     expect(readdirSync(dir)).toEqual(['儒林镇.xlsx']);
+  });
+});
+
+describe('an interrupt while the outputs are written', () => {
+  test('removeUnfinishedFiles (what SIGINT/SIGTERM call) leaves neither the temporary files nor a half set of outputs', async () => {
+    const dir = tempDir();
+    const realOpen = fsp.open.bind(fsp);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const writing = new Promise<void>((r) => (reached = r));
+    let opened = 0;
+    // The second temporary file hangs half-written: the first is complete, nothing is in place yet.
+    jest.spyOn(fsp, 'open').mockImplementation((async (path: string, flags?: string | number, mode?: number) => {
+      const handle = await realOpen(path, flags, mode);
+      if (flags !== 'wx' || ++opened !== 2) return handle;
+      return {
+        writeFile: async (data: Uint8Array) => {
+          await handle.writeFile(data.subarray(0, 10));
+          reached();
+          await held;
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    }) as unknown as typeof fsp.open);
+    const files = [
+      { path: join(dir, 'a.xlsx'), data: new Uint8Array(1000).fill(65) },
+      { path: join(dir, 'b.json'), data: new Uint8Array(1000).fill(66) },
+    ];
+    const done = writeFilesAtomic(files, { force: false }).catch((e: unknown) => e);
+    await writing;
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toHaveLength(2);
+    expect(removeUnfinishedFiles()).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+    release();
+    await done;
   });
 });

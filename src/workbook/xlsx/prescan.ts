@@ -15,9 +15,9 @@ import { attr, nameIs, XmlScanner, type XmlHandler } from './xml';
 
 /**
  * Cells ExcelJS may make for the merges and validations of one workbook. It makes one object per
- * covered cell (about 1 KB each with its style and validation): two million cells is some 2 GB.
+ * covered cell (about 1 KB each with its style and validation): half a million is some 500 MB.
  */
-export const EXCELJS_MAX_SPREAD = 2_000_000;
+export const EXCELJS_MAX_SPREAD = 500_000;
 
 const SLICE = 1 << 20;
 
