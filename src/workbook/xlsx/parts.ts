@@ -21,43 +21,56 @@ export interface WorkbookInfo {
 
 type Chunks = AsyncIterable<Uint8Array>;
 
-async function scan(chunks: Chunks, h: XmlHandler): Promise<void> {
-  await new XmlScanner(h).readAll(chunks);
+async function scan(chunks: Chunks, h: XmlHandler, plainDoctype = false): Promise<void> {
+  await new XmlScanner(h, plainDoctype).readAll(chunks);
 }
 
 const noText = () => {};
 
 /** workbook.xml + its relationships → the worksheets in tab order. */
-export async function readWorkbookInfo(workbook: Chunks, rels: Chunks | undefined): Promise<WorkbookInfo> {
+export async function readWorkbookInfo(
+  workbook: Chunks,
+  rels: Chunks | undefined,
+  plainDoctype = false,
+): Promise<WorkbookInfo> {
   const listed: { name: string; state?: string; rid?: string }[] = [];
   let date1904 = false;
-  await scan(workbook, {
-    open(src, ns, ne, end) {
-      if (nameIs(src, ns, ne, 'sheet')) {
-        listed.push({
-          name: attr(src, ne, end, 'name') ?? '',
-          state: attr(src, ne, end, 'state'),
-          rid: attr(src, ne, end, 'id'),
-        });
-      } else if (nameIs(src, ns, ne, 'workbookPr')) {
-        const v = attr(src, ne, end, 'date1904');
-        date1904 = v === '1' || v === 'true';
-      }
-    },
-    close: noText,
-    text: noText,
-  });
-  const targets = new Map<string, { target: string; type: string }>();
-  if (rels) {
-    await scan(rels, {
+  await scan(
+    workbook,
+    {
       open(src, ns, ne, end) {
-        if (!nameIs(src, ns, ne, 'Relationship')) return;
-        const id = attr(src, ne, end, 'Id');
-        if (id) targets.set(id, { target: attr(src, ne, end, 'Target') ?? '', type: attr(src, ne, end, 'Type') ?? '' });
+        if (nameIs(src, ns, ne, 'sheet')) {
+          listed.push({
+            name: attr(src, ne, end, 'name') ?? '',
+            state: attr(src, ne, end, 'state'),
+            rid: attr(src, ne, end, 'id'),
+          });
+        } else if (nameIs(src, ns, ne, 'workbookPr')) {
+          const v = attr(src, ne, end, 'date1904');
+          date1904 = v === '1' || v === 'true';
+        }
       },
       close: noText,
       text: noText,
-    });
+    },
+    plainDoctype,
+  );
+  const targets = new Map<string, { target: string; type: string }>();
+  if (rels) {
+    await scan(
+      rels,
+      {
+        open(src, ns, ne, end) {
+          if (!nameIs(src, ns, ne, 'Relationship')) return;
+          const id = attr(src, ne, end, 'Id');
+          if (id)
+            targets.set(id, { target: attr(src, ne, end, 'Target') ?? '', type: attr(src, ne, end, 'Type') ?? '' });
+        },
+        close: noText,
+        text: noText,
+      },
+      plainDoctype,
+    );
   }
   const sheets: SheetEntry[] = [];
   for (const s of listed) {

@@ -51,7 +51,9 @@ export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits
   };
   const workbook = stream('xl/workbook.xml');
   if (!workbook) return;
-  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'));
+  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'), true).catch((e: unknown) => {
+    throw e instanceof FileError ? e : unreadable();
+  });
   const sheetOf = new Map(info.sheets.map((s) => [s.part.toLowerCase(), s.name]));
   let spread = 0;
   let widest = { sheet: '', ref: '', cells: 0 };
@@ -63,7 +65,7 @@ export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits
     }
     const scan = new SheetScan(sheet);
     try {
-      await new XmlScanner(scan).readAll(counted(src, entry, budget));
+      await new XmlScanner(scan, true).readAll(counted(src, entry, budget));
     } catch (e) {
       throw e instanceof FileError ? e : unreadable();
     }

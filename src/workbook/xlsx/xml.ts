@@ -24,7 +24,15 @@ export class XmlScanner {
   // TextDecoder rather than Node's StringDecoder: the web page's pre-scan uses this scanner too.
   private readonly decoder = new TextDecoder('utf-8');
 
-  constructor(private readonly h: XmlHandler) {}
+  /**
+   * `plainDoctype`: skip a DOCTYPE without an internal subset (no entities to expand) instead of
+   * refusing the part. The pre-scan before ExcelJS takes what ExcelJS takes; the own reader
+   * leaves such files to ExcelJS.
+   */
+  constructor(
+    private readonly h: XmlHandler,
+    private readonly plainDoctype = false,
+  ) {}
 
   private started = false;
 
@@ -85,6 +93,11 @@ export class XmlScanner {
           if (end < 0) break;
           h.text(src, lt + 9, end, true);
           pos = end + 3;
+        } else if (this.plainDoctype && src.startsWith('<!DOCTYPE', lt)) {
+          const gt = src.indexOf('>', lt);
+          if (gt < 0) break;
+          if (src.lastIndexOf('[', gt) > lt) throw new Unsupported('DOCTYPE with entities');
+          pos = gt + 1;
         } else if (len - lt >= 9) {
           throw new Unsupported('DOCTYPE or unknown markup');
         } else break;
