@@ -3,6 +3,8 @@
  * paths): whatever ExcelJS would expand into millions of objects is refused with the sheet and
  * range named, in milliseconds, before ExcelJS sees the file.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HOSTILE } from '../corpus/make-corpus';
 import { FileError, FileWorkbook } from '../../src/workbook/file';
 
@@ -55,4 +57,9 @@ test('more cells than the web page may hold: refused by count, with what to do',
 test('an ordinary roster still loads', async () => {
   const wb = await FileWorkbook.load(await bytesOf('formula-looking-text.xlsx'));
   expect((await wb.readWorkbook()).sheets.map((s) => s.name)).toContain('花名册');
+});
+
+test('every hostile corpus file has its row in docs/RELIABILITY.md', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/RELIABILITY.md'), 'utf8');
+  for (const c of HOSTILE) expect([c.file, doc.includes(`\`${c.file}\``)]).toEqual([c.file, true]);
 });
