@@ -3,13 +3,13 @@
  * (workbook/actions.ts, commands/commands.ts), with WPS's Application in place of Office.js.
  */
 import { markRoster, clearMarks, generateRoster, type CommandDeps, type Notice } from '../commands/commands';
-import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import { loadSettings } from '../workbook/settings';
 import { runSelfTest } from '../workbook/self-test';
 import type { EtApplication } from '../workbook/wps/et';
 import { WpsHost } from '../workbook/wps/wps';
 import { wpsSettingsBackend } from '../workbook/wps/wps-settings';
-import { outcome, type PaneActions } from '../taskpane/actions';
+import type { PaneActions } from '../taskpane/actions';
+import { hostActions } from '../taskpane/shells/hostActions';
 
 export function wpsApplication(): EtApplication | undefined {
   const w = globalThis as unknown as { Application?: EtApplication; wps?: EtApplication };
@@ -18,16 +18,7 @@ export function wpsApplication(): EtApplication | undefined {
 
 export function paneActions(app: EtApplication): PaneActions {
   const host = new WpsHost(app);
-  return {
-    ready: true,
-    check: async (policy, onProgress, rosterSheet) =>
-      outcome(await runCheck(host, policy, { onProgress, rosterSheet })),
-    mark: (result, lang, onProgress) => markResult(host, result, lang, onProgress),
-    clear: () => host.clearMarks(),
-    generate: (kind, result, policy, opts) => addGeneratedSheet(host, kind, result, policy, opts),
-    select: (f) => host.selectCell(f.sheet, f.row, f.col ?? 1),
-    selfTest: () => runSelfTest(host),
-  };
+  return { ...hostActions(host), selfTest: () => runSelfTest(host) };
 }
 
 export function commandDeps(app: EtApplication, notify: (n: Notice) => Promise<void>): CommandDeps {

@@ -10,7 +10,7 @@
 import { generateRoster, markRoster, type CommandDeps } from '../../src/commands/commands';
 import type { WorkbookGrid } from '../../src/domain/grid';
 import { App } from '../../src/taskpane/App';
-import { officeActions } from '../../src/taskpane/shells/officeActions';
+import { hostActions } from '../../src/taskpane/shells/hostActions';
 import { MARK_FILLS } from '../../src/workbook/host';
 import { OfficeHost } from '../../src/workbook/office';
 import { DEFAULT_SETTINGS } from '../../src/workbook/settings';
@@ -56,7 +56,7 @@ async function settle(until: () => boolean) {
 test('pane: 核查面板 then 标注并生成调整花名册 — two clicks', async () => {
   const { double, host } = excel();
   let clicks = 1; // 核查面板 opens the pane
-  view = await render(<App actions={officeActions(host)} settings={memorySettings()} checkOnOpen />);
+  view = await render(<App actions={hostActions(host)} settings={memorySettings()} checkOnOpen />);
   await settle(() => !!view!.container.querySelector('[data-testid="error-count"]'));
   expect(Number(view.container.querySelector('[data-testid="error-count"]')!.textContent)).toBeGreaterThan(0);
   await click(button(view.container, '标注并生成调整花名册'));

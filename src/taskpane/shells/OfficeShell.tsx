@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { OfficeHost } from '../../workbook/office';
 import { runSelfTest } from '../../workbook/self-test';
 import { OfficeSelfTestHost } from '../../workbook/self-test-office';
-import { officeActions } from './officeActions';
+import { hostActions } from './hostActions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
 import { readLastCommand } from '../../workbook/settings';
@@ -14,7 +14,7 @@ import { lastCommandNotice } from '../model/lastCommand';
 
 export function OfficeShell(props: { settings: SettingsStore; initialLang?: Lang }) {
   const actions = useMemo(
-    () => ({ ...officeActions(new OfficeHost()), selfTest: () => runSelfTest(new OfficeSelfTestHost()) }),
+    () => ({ ...hostActions(new OfficeHost()), selfTest: () => runSelfTest(new OfficeSelfTestHost()) }),
     [],
   );
   const notice = useMemo(() => lastCommandNotice(readLastCommand(Office.context.document.settings)), []);

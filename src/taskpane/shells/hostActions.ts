@@ -1,9 +1,14 @@
-/** The pane's actions over the Office host (OfficeShell; tests run them over the Excel double). */
+/** The pane's actions over a host inside a spreadsheet program (Excel's OfficeHost, WPS's WpsHost). */
+import type { WorkbookHost } from '../../workbook/host';
 import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions';
-import type { OfficeHost } from '../../workbook/office';
 import { outcome, type PaneActions } from '../actions';
 
-export function officeActions(host: OfficeHost): PaneActions {
+/** A host that can also move the clerk's selection to a cell. */
+export interface SelectingHost extends WorkbookHost {
+  selectCell(sheet: string, row: number, col: number): Promise<void>;
+}
+
+export function hostActions(host: SelectingHost): PaneActions {
   return {
     ready: true,
     check: async (policy, onProgress, rosterSheet) =>
