@@ -55,6 +55,29 @@ async function httpsOptions() {
   }
 }
 
+// Compiled alike by this build and the WPS build (webpack.wps.config.js).
+const resolve = {
+  extensions: ['.tsx', '.ts', '.js'],
+  // `import('./x.js')` in TypeScript means x.ts or x.tsx (dynamic imports need the extension).
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+  // exceljs's package.json "browser" field points at its prebuilt dist/exceljs.min.js.
+  aliasFields: ['browser'],
+  fallback: { fs: false, path: false, stream: false, crypto: false, os: false },
+};
+
+const typescript = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      // ES modules let webpack drop the unused parts of Fluent UI; the lead type-checks with tsc.
+      compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false },
+    },
+  },
+};
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const serving = Boolean(env && env.WEBPACK_SERVE);
@@ -92,30 +115,8 @@ module.exports = async (env, argv) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: {
-      extensions: ['.tsx', '.ts', '.js'],
-      // `import('./x.js')` in TypeScript means x.ts or x.tsx (dynamic imports need the extension).
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-      // exceljs's package.json "browser" field points at its prebuilt dist/exceljs.min.js.
-      aliasFields: ['browser'],
-      fallback: { fs: false, path: false, stream: false, crypto: false, os: false },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              // ES modules let webpack drop the unused parts of Fluent UI; the lead type-checks with tsc.
-              compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescript] },
     optimization: {
       splitChunks: {
         cacheGroups: {
@@ -192,3 +193,5 @@ module.exports = async (env, argv) => {
       : undefined,
   };
 };
+
+module.exports.shared = { resolve, typescript };

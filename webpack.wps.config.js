@@ -9,6 +9,7 @@
  *
  * docs/WPS.md says where each goes. Nothing is fetched at build or run time.
  */
+const { resolve, typescript } = require('./webpack.config.js').shared;
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -80,27 +81,8 @@ module.exports = (env, argv) => {
       publicPath: '',
       clean: true,
     },
-    resolve: {
-      extensions: ['.tsx', '.ts', '.js'],
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-      aliasFields: ['browser'],
-      fallback: { fs: false, path: false, stream: false, crypto: false, os: false },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: 'es2022', moduleResolution: 'bundler', noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescript] },
     performance: { maxAssetSize: 1600 * 1024, maxEntrypointSize: 2600 * 1024 },
     plugins: [
       page('index.html', 'ribbon', '低保核查（WPS 加载项）'),
