@@ -11,6 +11,7 @@ import { LIST_KEYWORDS, LIST_KINDS, MEMBER_SPECS, ROSTER_SPECS } from './fields'
 import type { FieldSpec, ListKind, MemberField, RosterField } from './fields';
 import { cellText, isBlank } from './grid';
 import type { Cell, SheetGrid, WorkbookGrid } from './grid';
+import { isRecordSheet, isToolSheet } from './tool-sheets';
 
 // ---------------------------------------------------------------------------------------------
 // Normalizing header text
@@ -547,16 +548,7 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, o
 // ---------------------------------------------------------------------------------------------
 // The roster and the member sheet
 
-/** The tool's own hidden record of marks (MARK_RECORD_SHEET in workbook/host.ts, which the domain does not import). */
-export const MARK_RECORD_SHEET_NAME = '_dibao_marks';
-
-/** The record of generated sheets (GENERATED_RECORD_SHEET in workbook/generated-record.ts). */
-const GENERATED_RECORD_SHEET_NAME = '_dibao_sheets';
-
-/** Sheets the tool wrote itself are never rosters, member sheets or lists. */
-export function isToolSheet(sheet: SheetGrid): boolean {
-  return sheet.name === MARK_RECORD_SHEET_NAME || sheet.name === GENERATED_RECORD_SHEET_NAME;
-}
+export { isToolSheet, MARK_RECORD_SHEET_NAME } from './tool-sheets';
 
 export const ROSTER_REQUIRED: RosterField[] = ['headName', 'headId'];
 export const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
@@ -567,7 +559,7 @@ export const MEMBER_REQUIRED: MemberField[] = ['headId', 'id', 'relation'];
  */
 export function otherRosterCandidates(wb: WorkbookGrid, chosen: string): string[] {
   return wb.sheets
-    .filter((s) => s.name !== chosen && !isToolSheet(s) && !hasListName(s))
+    .filter((s) => s.name !== chosen && !isToolSheet(s, wb) && !hasListName(s))
     .filter((s) => bestHeader(s, ROSTER_SPECS, { required: ROSTER_REQUIRED }) && !looksLikeMemberSheet(s))
     .map((s) => s.name);
 }
@@ -586,8 +578,9 @@ function specOf(field: RosterField): FieldSpec<RosterField> {
   return ROSTER_SPECS.find((s) => s.field === field)!;
 }
 
+/** The sheets a clerk can see (and name), generated ones included. */
 export function sheetNames(wb: WorkbookGrid): string[] {
-  return wb.sheets.filter((s) => !isToolSheet(s)).map((s) => s.name);
+  return wb.sheets.filter((s) => !isRecordSheet(s)).map((s) => s.name);
 }
 
 export function noHeaderError(searched: string[], memberSheets: string[]): RosterError {
@@ -618,7 +611,7 @@ export function findRoster(
   /** The clerk's header names for fields (policy `columns`). */
   named?: Partial<Record<RosterField, string>>,
 ): HeaderMatch<RosterField> {
-  const sheets = wb.sheets.filter((s) => !isToolSheet(s));
+  const sheets = wb.sheets.filter((s) => !isToolSheet(s, wb));
   if (sheets.length === 0) {
     throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
   }
@@ -667,7 +660,7 @@ export function findMemberSheet(
 ): HeaderMatch<MemberField> | null {
   let best: { sheet: SheetGrid; header: Candidate<MemberField> } | undefined;
   for (const sheet of wb.sheets) {
-    if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
+    if (isToolSheet(sheet, wb) || exclude.includes(sheet.name)) continue;
     const header = bestHeader(sheet, MEMBER_SPECS, { required: MEMBER_REQUIRED });
     if (header && (!best || header.score > best.header.score)) best = { sheet, header };
   }
@@ -839,7 +832,7 @@ export function detectList(sheet: SheetGrid, kind: ListKind): ListMatch | null {
 export function findLists(wb: WorkbookGrid, exclude: string[]): ListMatch[] {
   const out: ListMatch[] = [];
   for (const sheet of wb.sheets) {
-    if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
+    if (isToolSheet(sheet, wb) || exclude.includes(sheet.name)) continue;
     const kind = listKindOf(sheet.name);
     const match = kind && detectList(sheet, kind);
     if (match) out.push(match);

@@ -23,6 +23,7 @@ import {
 import { RosterError } from './errors';
 import type { SheetNotChecked } from './types';
 import { periodOfName, readRosterTitle } from './roster-title';
+import { isRecordSheet } from './tool-sheets';
 
 /** A sheet with at least this many roster fields in its header looks like a roster. */
 const LOOKS_LIKE_ROSTER = 4;
@@ -76,10 +77,20 @@ export function findRosters(
   /** The clerk's header names for fields (policy `columns`). */
   named?: Partial<Record<RosterField, string>>,
 ): { matches: HeaderMatch<RosterField>[]; notChecked: SheetNotChecked[] } {
-  const sheets = wb.sheets.filter((s) => !isToolSheet(s));
-  if (sheets.length === 0) throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+  const visible = wb.sheets.filter((s) => !isRecordSheet(s));
+  if (visible.length === 0) throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
   const chosenByName = names !== undefined && names.length > 0;
-  const pool = chosenByName ? resolveNames(wb, sheets, names) : sheets;
+  // Our generated sheets are never taken for a roster, unless the clerk names one.
+  const sheets = visible.filter((s) => !isToolSheet(s, wb));
+  if (sheets.length === 0 && !chosenByName) {
+    const ours = visible.map((s) => s.name);
+    throw new RosterError(
+      'no-header',
+      `工作簿中只有本工具生成的工作表（${ours.join('、')}），没有花名册`,
+      `The workbook holds only sheets this tool generated (${ours.join(', ')}), no roster`,
+    );
+  }
+  const pool = chosenByName ? resolveNames(wb, visible, names) : sheets;
   const found: { sheet: SheetGrid; header: Candidate<RosterField>; listNamed: boolean }[] = [];
   const memberSheets: string[] = [];
   const notChecked: SheetNotChecked[] = [];
@@ -155,7 +166,7 @@ export function findMemberSheets(
 ): HeaderMatch<MemberField>[] {
   const found: { sheet: SheetGrid; header: Candidate<MemberField> }[] = [];
   for (const sheet of wb.sheets) {
-    if (isToolSheet(sheet) || exclude.includes(sheet.name)) continue;
+    if (isToolSheet(sheet, wb) || exclude.includes(sheet.name)) continue;
     const header = bestHeader(sheet, MEMBER_SPECS, { required: MEMBER_REQUIRED });
     if (header) found.push({ sheet, header });
   }

@@ -7,6 +7,7 @@ import type { Policy } from '../domain/policy';
 import type { AdjustmentType, CheckResult, RuleFamily, RuleId } from '../domain/types';
 import { FAMILY_LABELS, RULE_INFO, SEVERITY_LABELS, formatFinding } from '../domain/messages';
 import type { GeneratedColumn, GeneratedSheet, GeneratedValue } from './generated';
+import { GENERATED_SHAPES } from '../domain/tool-sheets';
 
 /** Two decimals and a space's width of padding on the right, so amounts never touch the border. */
 const MONEY = '0.00_ ';
@@ -113,7 +114,7 @@ export function adjustmentSheet(
     .join('\n');
   return spread({
     name: '调整花名册',
-    title: titleOf(result, policy, '农村低保调整花名册'),
+    title: titleOf(result, policy, GENERATED_SHAPES.adjustments.title),
     subtitle: [`填报单位（盖章）：${government(result, policy)}`, `填报日期：${chineseDate(opts.date ?? policy.asOf)}`],
     columns: [
       col('序号', 6, { numFmt: COUNT }),
@@ -160,7 +161,7 @@ export function sampleSheet(result: CheckResult, policy: Policy): GeneratedSheet
   const share = active ? `，占在保${active}户的${percent(result.sample.length / active)}%` : '';
   return {
     name: '抽查名单',
-    title: titleOf(result, policy, '农村低保对象抽查名单'),
+    title: titleOf(result, policy, GENERATED_SHAPES.sample.title),
     subtitle: [
       `抽查比例：各村在保户数的${percent(policy.sampleRate)}%（向上取整），新增对象全部抽查${full}。共抽查${result.sample.length}户${share}。`,
     ],
@@ -214,7 +215,7 @@ export function summarySheet(
   }
   return {
     name: '核查汇总',
-    title: titleOf(result, policy, '农村低保核查汇总'),
+    title: titleOf(result, policy, GENERATED_SHAPES.summary.title),
     subtitle: [
       `核查基准日：${chineseDate(result.asOf)}${FW}花名册：${rosterNames(result)}（共${result.summary.households}户，在保${result.summary.activeHouseholds}户）${FW}低保标准：每人每月${round2(policy.monthlyStandardResolved).toFixed(2)}元`,
     ],
@@ -306,7 +307,7 @@ export function publicitySheet(
   const sum = (c: number) => body.reduce((s, row) => s + ((row[c] as number | null) ?? 0), 0);
   return {
     name: '公示名单',
-    title: titleOf(result, policy, '农村低保对象公示名单'),
+    title: titleOf(result, policy, GENERATED_SHAPES.publicity.title),
     subtitle: [`公示时间：${PEN_DATE}至${PEN_DATE}${BLANK}监督电话：${BLANK}${BLANK}`],
     columns: [
       col('序号', 8, { numFmt: COUNT }),
