@@ -3,28 +3,14 @@
  * and the keyboard reach the last row, and the time from the result to the first paint of the
  * list is printed (the ≤ 200 ms target is the benchmark's, not a pass/fail line here).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './support/browser';
-import { serve, type StaticServer } from './support/server';
+import { openPage } from './support/browser';
+import { useStage } from './support/stage';
 
 const DIST = path.resolve(__dirname, '../../dist');
+const stage = useStage(DIST, 'index.html', 'build');
 const HOUSEHOLDS = 2600;
-
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  server = await serve(DIST);
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /**
  * A roster where every household lacks all its paperwork and has a benefit that does not match:
@@ -71,7 +57,7 @@ async function bigRoster(): Promise<Buffer> {
 }
 
 it('renders a window of a 10,000-finding list and measures result → first paint', async () => {
-  const g = await openPage(browser, server.url + 'index.html', { width: 420, height: 900 });
+  const g = await openPage(stage.browser, stage.server.url + 'index.html', { width: 420, height: 900 });
   try {
     const { page } = g;
     await page.locator('input[type="file"]').setInputFiles({

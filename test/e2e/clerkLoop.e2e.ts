@@ -6,41 +6,27 @@
  * (The Excel path's two clicks are asserted over the Excel double: test/taskpane/twoClicks.test.tsx.)
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
 import { writeSample } from '../../examples/make-sample';
 import { MARK_FILLS } from '../../src/workbook/host';
-import { launch, openPage, type GuardedPage } from './support/browser';
-import { serve, type StaticServer } from './support/server';
+import { openPage, type GuardedPage } from './support/browser';
+import { useStage } from './support/stage';
 
 const DIST = path.resolve(__dirname, '../../dist');
+const stage = useStage(DIST, 'index.html', 'build');
 const DOCS_IMG = path.resolve(__dirname, '../../docs/img');
 
-let server: StaticServer;
-let browser: Browser;
-let tmp: string;
 let sampleFile: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-loop-'));
-  sampleFile = await writeSample(path.join(tmp, '城步县儒林镇低保花名册.xlsx'));
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  sampleFile = await writeSample(path.join(stage.tmp, '城步县儒林镇低保花名册.xlsx'));
 });
 
 describe('web page at 350 × 900', () => {
   let g: GuardedPage;
   beforeAll(async () => {
-    g = await openPage(browser, server.url + 'index.html', { width: 350, height: 900 });
+    g = await openPage(stage.browser, stage.server.url + 'index.html', { width: 350, height: 900 });
     // Every click the clerk makes (trusted events only), counted by the page itself.
     await g.page.evaluate(() => {
       (window as unknown as { clicks: number }).clicks = 0;
@@ -124,7 +110,7 @@ describe('web page at 350 × 900', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '下载结果', exact: true }).click(),
     ]);
-    const saved = path.join(tmp, 'loop.xlsx');
+    const saved = path.join(stage.tmp, 'loop.xlsx');
     await file.saveAs(saved);
     expect(await clicks()).toBe(3);
     const wb = new ExcelJS.Workbook();

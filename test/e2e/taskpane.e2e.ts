@@ -4,44 +4,31 @@
  * 一键标注, 下载结果 — and the downloaded workbook carries the marks.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { writeSample } from '../../examples/make-sample';
 import { MARK_FILLS } from '../../src/workbook/host';
 import { marksFromResult } from '../../src/workbook/marks';
 import { RULE_INFO } from '../../src/domain/messages';
 import type { CheckResult } from '../../src/domain/types';
-import { launch, openPage, OFFICE_CDN, type GuardedPage } from './support/browser';
-import { serve, type StaticServer } from './support/server';
+import { openPage, OFFICE_CDN, type GuardedPage } from './support/browser';
+import { useStage } from './support/stage';
 import { commandLineReport, engineResult, PANE_POLICY } from './support/reference';
 import type { Report } from '../../src/workbook/report';
 
 const DIST = path.resolve(__dirname, '../../dist');
+const stage = useStage(DIST, 'taskpane.html', 'build');
 const DOCS_IMG = path.resolve(__dirname, '../../docs/img');
 
-let server: StaticServer;
-let browser: Browser;
-let tmp: string;
 let sampleFile: string;
 let expected: CheckResult;
 let report: Report;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'taskpane.html'))) throw new Error('dist/ is missing: run `npm run build` first');
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-e2e-'));
-  sampleFile = await writeSample(path.join(tmp, '城步县儒林镇低保花名册.xlsx'));
-  report = commandLineReport(sampleFile, tmp);
+  sampleFile = await writeSample(path.join(stage.tmp, '城步县儒林镇低保花名册.xlsx'));
+  report = commandLineReport(sampleFile, stage.tmp);
   expected = await engineResult(sampleFile);
-  server = await serve(DIST);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 const count = (r: CheckResult, pred: (f: CheckResult['findings'][number]) => boolean) => r.findings.filter(pred).length;
@@ -69,7 +56,7 @@ describe('task pane in the browser (standalone mode, no network)', () => {
   let g: GuardedPage;
 
   beforeAll(async () => {
-    g = await openPage(browser, server.url + 'taskpane.html', { width: 400, height: 1000 });
+    g = await openPage(stage.browser, stage.server.url + 'taskpane.html', { width: 400, height: 1000 });
     await openSample(g.page);
   });
   afterAll(() => g?.context.close());
@@ -143,7 +130,7 @@ describe('task pane in the browser (standalone mode, no network)', () => {
       page.getByRole('menuitem', { name: '导出核查报告' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('城步县儒林镇低保花名册.report.json');
-    const saved = path.join(tmp, 'pane-report.json');
+    const saved = path.join(stage.tmp, 'pane-report.json');
     await download.saveAs(saved);
     const fromPane = JSON.parse(fs.readFileSync(saved, 'utf8')) as Report;
     expect(fromPane.findings).toEqual(report.findings);
@@ -161,7 +148,7 @@ describe('task pane in the browser (standalone mode, no network)', () => {
       page.getByRole('button', { name: '下载结果', exact: true }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('城步县儒林镇低保花名册.checked.xlsx');
-    const saved = path.join(tmp, 'downloaded.xlsx');
+    const saved = path.join(stage.tmp, 'downloaded.xlsx');
     await download.saveAs(saved);
 
     const wb = new ExcelJS.Workbook();
@@ -186,7 +173,7 @@ describe('task pane in the browser (standalone mode, no network)', () => {
 
 describe('standalone page (index.html)', () => {
   it('works without any request off the machine (screenshot for docs/img/standalone.png)', async () => {
-    const g = await openPage(browser, server.url + 'index.html', { width: 1280, height: 900 });
+    const g = await openPage(stage.browser, stage.server.url + 'index.html', { width: 1280, height: 900 });
     try {
       await openSample(g.page);
       expect(await g.page.locator('[data-testid="error-count"]').textContent()).toBe(

@@ -6,20 +6,20 @@
  * The network is shut.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { version } from '../../package.json';
 import { writeSample } from '../../examples/make-sample';
 import { MARK_FILLS, MARK_RECORD_SHEET } from '../../src/workbook/host';
 import { marksFromResult } from '../../src/workbook/marks';
 import type { CheckResult } from '../../src/domain/types';
-import { launch, openPage, type GuardedPage } from './support/browser';
-import { serve, type StaticServer } from './support/server';
+import { openPage, type GuardedPage } from './support/browser';
+import { useStage } from './support/stage';
 import { engineResult, PANE_POLICY } from './support/reference';
 import { bookFromXlsx, wpsDoubleScript } from './support/wps-browser';
 
 const ADDIN = path.resolve(__dirname, '../../dist-wps/jsaddons', `dibao_${version}`);
+const stage = useStage(ADDIN, 'ribbon.xml', 'build:wps');
 const MARK_HEX = Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2)}`);
 const SETTINGS = {
   township: PANE_POLICY.township,
@@ -28,34 +28,20 @@ const SETTINGS = {
   asOf: PANE_POLICY.asOf,
 };
 
-let server: StaticServer;
-let browser: Browser;
-let tmp: string;
 let book: string;
 let expected: CheckResult;
 let doubleJs: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ADDIN, 'ribbon.xml')))
-    throw new Error('dist-wps/ is missing: run `npm run build:wps` first');
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-wps-e2e-'));
-  const sample = await writeSample(path.join(tmp, '城步县儒林镇低保花名册.xlsx'));
+  const sample = await writeSample(path.join(stage.tmp, '城步县儒林镇低保花名册.xlsx'));
   book = await bookFromXlsx(sample);
   expected = await engineResult(sample);
   doubleJs = wpsDoubleScript();
-  server = await serve(ADDIN);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
 /** A page of the add-in with the double (over `saved`) as window.Application; alerts collected. */
 async function addinPage(url: string, saved: string): Promise<GuardedPage> {
-  return openPage(browser, url, { width: 420, height: 1000 }, async (ctx) => {
+  return openPage(stage.browser, url, { width: 420, height: 1000 }, async (ctx) => {
     await ctx.addInitScript(
       ({ js, saved: json, settings }) => {
         new Function(js)();
@@ -116,7 +102,7 @@ describe('WPS add-in in the browser (the WPS double as window.Application)', () 
   const cells = () => marksFromResult(expected).length;
 
   beforeAll(async () => {
-    ribbonPage = await addinPage(server.url + 'index.html', book);
+    ribbonPage = await addinPage(stage.server.url + 'index.html', book);
     await ribbonPage.page.waitForFunction(() => typeof (window as unknown as { ribbon?: unknown }).ribbon === 'object');
     await ribbonPage.page.evaluate(() =>
       (window as unknown as { ribbon: { OnAddinLoad(x: unknown): boolean } }).ribbon.OnAddinLoad({
@@ -182,7 +168,7 @@ describe('WPS add-in in the browser (the WPS double as window.Application)', () 
       () => (window as unknown as { __wps: { taskPanes: { url: string; Visible: boolean }[] } }).__wps.taskPanes[0],
     );
     expect(url.Visible).toBe(true);
-    expect(url.url).toBe(server.url + 'taskpane.html');
+    expect(url.url).toBe(stage.server.url + 'taskpane.html');
     const pane = await addinPage(url.url, book);
     try {
       const page = pane.page;

@@ -11,7 +11,7 @@ import type { GeneratedSheet } from '../../src/workbook/generated';
 import { layoutOf } from '../../src/workbook/generated';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type WorkbookHost } from '../../src/workbook/host';
 import { OfficeHost } from '../../src/workbook/office';
-import { a1Of, isDateFormat, serialToDate } from './excel-double-book';
+import { bookProbes } from './book-probes';
 import { ExcelDouble, type ExcelApiVersion } from './excel-double';
 import type { SpecCell, WorkbookSpec } from './workbook-spec';
 
@@ -328,39 +328,15 @@ export function describeLargeRosterContract(name: string, makeHost: MakeHost): v
 export function officeUnderTest(double: ExcelDouble): HostUnderTest {
   const host = new OfficeHost({ run: double.run, isSetSupported: double.isSetSupported });
   const api = (v: string) => double.isSetSupported('ExcelApi', v);
-  const at = (sheet: string, row: number, col: number) => ({
-    s: double.sheet(sheet),
-    r: row - 1,
-    c: col - 1,
-    a: a1Of({ r0: row - 1, c0: col - 1, rows: 1, cols: 1 }),
-  });
   return {
     host,
     annotations: api('1.18') ? 'notes' : api('1.10') ? 'comments' : 'none',
     mergedAreas: api('1.13'),
     reopen: async () => officeUnderTest(double.reopen()),
-    fillOf: (sheet, row, col) => {
-      const { s, r, c } = at(sheet, row, col);
-      const f = s.fill(r, c);
-      if (!f) return undefined;
-      return f.pattern === 'Solid' ? `FF${f.color.slice(1)}` : 'pattern';
-    },
-    noteOf: (sheet, row, col) => {
-      const { s, a } = at(sheet, row, col);
-      return s.notes.get(a) ?? s.comments.get(a);
-    },
-    valueOf: (sheet, row, col) => {
-      const { s, r, c } = at(sheet, row, col);
-      const formula = s.formula(r, c);
-      if (formula) return { formula };
-      const v = s.value(r, c);
-      return typeof v === 'number' && isDateFormat(s.format(r, c)) ? serialToDate(v) : v;
-    },
-    sheetNames: () => double.book.live().map((s) => s.name),
-    paint: (sheet, row, col, argb) => {
-      const { s, r, c } = at(sheet, row, col);
-      s.setFill(r, c, { color: `#${argb.slice(2)}`, pattern: 'Solid' });
-    },
+    ...bookProbes(
+      () => double.book,
+      (s, a1) => s.notes.get(a1) ?? s.comments.get(a1),
+    ),
   };
 }
 
