@@ -1,123 +1,17 @@
 /**
- * The message catalogues, keyed "RULE.messageId"; {name} is replaced by the finding's data.
- * Written for clerks: short, concrete, polite, naming what was seen and what is expected.
+ * The message catalogues, keyed "RULE.messageId", derived from the rules' own messages
+ * (src/domain/rules/): {name} is replaced by the finding's data.
  */
-export const ZH_MESSAGES: Record<string, string> = {
-  'ID-01.blank': '{who}身份证号码未填写',
-  'ID-01.format': '{who}身份证号码格式不对（{value}），应为17位数字加1位数字或X',
-  'ID-02.checkDigit': '{who}身份证校验码错误（应为 {expected}，实为 {actual}）',
-  'ID-03.invalid': '{who}身份证中的出生日期 {birth} 不是有效日期',
-  'ID-03.future': '{who}身份证中的出生日期 {birth} 晚于基准日 {asOf}',
-  'ID-03.before1900': '{who}身份证中的出生日期 {birth} 早于1900年',
-  'ID-04.number': '{who}身份证号码被存成了数字（{value}），后几位已丢失，请按原件以文本重新录入',
-  'ID-05.mismatch': '性别填“{gender}”，与身份证号码（{idSex}）不符',
-  'ID-06.duplicate': '{who}身份证号码与{place}（{name}户，{role}）重复',
-  'ID-06.external': '{who}身份证号码在“{file}”第{row}行（{name}户）也有登记',
-  'ID-07.area': '身份证号码行政区划为 {area}，不是本地代码 {expected}',
-  'ID-08.old15': '{who}为15位旧身份证号 {value}，建议换为18位：{suggested}',
-  'HH-01.invalid': '{label}“{value}”不是有效人数',
-  'HH-01.coveredBelowOne': '保障人数为 {covered}，应至少为1',
-  'HH-01.sizeBelowOne': '家庭人口为 {size}，应至少为1',
-  'HH-01.coveredAboveSize': '保障人数 {covered} 大于家庭人口 {size}',
-  'HH-02.partial': '未按家庭整户施保：保障人数 {covered} 少于家庭人口 {size}，单人保原因（{reason}）不符合例外情形',
-  'HH-02.exceptionMany': '单人保例外情形下保障人数为 {covered}（家庭人口 {size}），请核实',
-  'HH-03.spouse': '拆户保：配偶 {name} 登记在{place}（{otherHead}户）',
-  'HH-03.child': '拆户保：未成年子女 {name} 与父母分在{place}（{otherHead}户）',
-  'HH-03.parent': '拆户保：未成年户主的父母 {name} 登记在{place}（{otherHead}户）',
-  'HH-04.minor': '户主在基准日 {asOf} 未满18周岁（{age}岁）',
-  'HH-05.noMembers': '“{sheet}”中没有该户的家庭成员',
-  'HH-05.noHead': '“{sheet}”中该户没有“本人/户主”记录',
-  'HH-05.manyHeads': '“{sheet}”中该户有 {count} 条“本人/户主”记录，应只有1条',
-  'HH-05.orphan': '家庭成员{name}的户主身份证号在花名册中找不到，请核对',
-  'HH-06.count': '“{sheet}”中该户有 {members} 名成员，与家庭人口 {size} 不符',
-  'AMT-01.mismatch':
-    '月保障金 {benefit} 元与应发 {expected} 元不符（标准 {standard} − 月人均收入 {income}，× {covered}人）',
-  'AMT-02.over': '月人均收入 {income} 元 ≥ 低保标准 {standard} 元，不符合低保条件',
-  'AMT-03.missing': '在保户月保障金为 {value}，未发放',
-  'AMT-03.invalid': '月保障金“{value}”不是有效金额',
-  'AMT-04.missing': '未计算家庭收入（月人均收入和年收入均为空）',
-  'AMT-04.invalid': '收入“{value}”不是有效金额',
-  'AMT-05.paid': '已停保，仍发放月保障金 {benefit} 元',
-  'ELIG-01.deceased': '{who}已死亡（{date}，来源：{source}），仍在保',
-  'ELIG-02.column': '有{kind}（{value}），属“四类人员”，应予清退',
-  'ELIG-02.list': '{who}在“{list}”中（{kind}），属“四类人员”，应予清退',
-  'ELIG-03.notFiled': '为经办人员或村干部近亲属（{basis}），未备案',
-  'ELIG-04.notRegistered': '兜底对象未纳入建档立卡（{basis}）',
-  'DOC-01.missing': '缺入户调查表',
-  'DOC-01.unsigned': '入户调查表未签字',
-  'DOC-02.missing': '缺授权委托书',
-  'DOC-02.unsigned': '授权委托书缺直系亲属签字',
-  'DOC-03.missing': '缺直系亲属身份证复印件',
-  'DOC-04.missing': '缺家庭经济状况申报表',
-  'DOC-05.illness': '致贫原因为“{cause}”，缺病残证明或残疾证号',
-  'DOC-05.severe': '以重度残疾申请单人保，缺重度残疾证明（一、二级残疾证或病残证明）',
-  'DOC-06.missing': '缺申请书',
-  'PROC-01.missing': '未经民主评议',
-  'PROC-02.missing': '未公示',
-  'PROC-03.notPassed': '新增对象经济状况核对结果为“{value}”，未通过核对不得审批',
-  'PROC-04.missing': '新增对象未入户复核',
-  'REV-01.blank': '未填写最近复核日期',
-  'REV-01.invalid': '最近复核日期“{value}”无法识别',
-  'REV-01.overdue': '最近复核日期 {date}，{kind}应每{months}个月复核一次，已于 {due} 到期',
-};
+import { RULES } from './rules';
+import type { Bilingual } from './rules/meta';
 
-export const EN_MESSAGES: Record<string, string> = {
-  'ID-01.blank': '{who}: ID number missing',
-  'ID-01.format': '{who}: ID number "{value}" is not 17 digits plus a digit or X',
-  'ID-02.checkDigit': '{who}: ID check digit should be {expected}, is {actual}',
-  'ID-03.invalid': '{who}: birth date {birth} in the ID is not a real date',
-  'ID-03.future': '{who}: birth date {birth} in the ID is after the reference date {asOf}',
-  'ID-03.before1900': '{who}: birth date {birth} in the ID is before 1900',
-  'ID-04.number': '{who}: ID stored as a number ({value}); its last digits are lost — re-enter it as text',
-  'ID-05.mismatch': 'Sex "{gender}" does not match the ID ({idSex})',
-  'ID-06.duplicate': '{who}: ID also on {placeEn} (household {name}, {role})',
-  'ID-06.external': '{who}: ID also in "{file}" row {row} (household {name})',
-  'ID-07.area': 'ID area code {area} is not the local code {expected}',
-  'ID-08.old15': '{who}: old 15-digit ID {value}; 18-digit form: {suggested}',
-  'HH-01.invalid': '{label} "{value}" is not a valid number of persons',
-  'HH-01.coveredBelowOne': 'Covered persons {covered}: must be at least 1',
-  'HH-01.sizeBelowOne': 'Household size {size}: must be at least 1',
-  'HH-01.coveredAboveSize': 'Covered persons {covered} exceed household size {size}',
-  'HH-02.partial':
-    'Not covered as a household: {covered} of {size} persons, and the single-person reason ({reason}) is no valid exception',
-  'HH-02.exceptionMany': 'Single-person exception with {covered} covered persons (household of {size}): please check',
-  'HH-03.spouse': 'Split household: spouse {name} is in household {otherHead} ({placeEn})',
-  'HH-03.child': 'Split household: minor child {name} is apart from a parent, in household {otherHead} ({placeEn})',
-  'HH-03.parent': 'Split household: parent {name} of a minor head is in household {otherHead} ({placeEn})',
-  'HH-04.minor': 'Head of household is under 18 on {asOf} ({age})',
-  'HH-05.noMembers': 'No members of this household in "{sheet}"',
-  'HH-05.noHead': 'No 本人/户主 record for this household in "{sheet}"',
-  'HH-05.manyHeads': '{count} 本人/户主 records for this household in "{sheet}"; there must be one',
-  'HH-05.orphan': "Member {name}: the head's ID is not on the roster",
-  'HH-06.count': '{members} members in "{sheet}" but household size {size}',
-  'AMT-01.mismatch':
-    'Benefit {benefit} differs from the expected {expected} (standard {standard} − income {income}, × {covered})',
-  'AMT-02.over': 'Monthly income per person {income} ≥ standard {standard}: not eligible',
-  'AMT-03.missing': 'Active household with benefit {value}',
-  'AMT-03.invalid': 'Benefit "{value}" is not an amount',
-  'AMT-04.missing': 'Income not assessed (monthly and annual income both blank)',
-  'AMT-04.invalid': 'Income "{value}" is not an amount',
-  'AMT-05.paid': 'Stopped, but still paid {benefit} a month',
-  'ELIG-01.deceased': '{who} died ({date}, source: {source}) and is still covered',
-  'ELIG-02.column': '{kind} ({value}): one of the four excluded kinds',
-  'ELIG-02.list': '{who} is in "{list}" ({kind}): one of the four excluded kinds',
-  'ELIG-03.notFiled': 'Relative of dibao staff or village cadre ({basis}), not filed',
-  'ELIG-04.notRegistered': 'Safety-net household not in the poverty register ({basis})',
-  'DOC-01.missing': 'Home-visit form missing',
-  'DOC-01.unsigned': 'Home-visit form not signed',
-  'DOC-02.missing': 'Authorization letter missing',
-  'DOC-02.unsigned': 'Authorization letter not signed by lineal relatives',
-  'DOC-03.missing': 'ID copies missing',
-  'DOC-04.missing': 'Income and asset declaration missing',
-  'DOC-05.illness': 'Cause "{cause}" without illness/disability proof or disability certificate',
-  'DOC-05.severe':
-    'Single-person exception for severe disability without proof (grade 1–2 certificate or medical proof)',
-  'DOC-06.missing': 'Application missing',
-  'PROC-01.missing': 'No democratic review',
-  'PROC-02.missing': 'Not publicly posted',
-  'PROC-03.notPassed': 'New household with verification result "{value}": may not be approved',
-  'PROC-04.missing': 'New household not re-visited',
-  'REV-01.blank': 'Last review date missing',
-  'REV-01.invalid': 'Last review date "{value}" not understood',
-  'REV-01.overdue': 'Last reviewed {date}; {kind} households are reviewed every {months} months, due {due}',
-};
+function catalogue(lang: keyof Bilingual): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rule of RULES) {
+    for (const [id, text] of Object.entries<Bilingual>(rule.messages)) out[`${rule.id}.${id}`] = text[lang];
+  }
+  return out;
+}
+
+export const ZH_MESSAGES: Record<string, string> = catalogue('zh');
+export const EN_MESSAGES: Record<string, string> = catalogue('en');

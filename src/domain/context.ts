@@ -5,11 +5,10 @@
 import type { ListKind, RosterField } from './fields';
 import type { ColumnHit } from './columns';
 import type { Policy } from './policy';
-import type { ExternalIdIndex } from './types';
 import type { Household } from './household';
 import type { BenefitFacts } from './money';
 import type { Person } from './rules/person';
-import type { IdIndex } from './index/ids';
+import type { ExternalIdIndex, IdIndex } from './index/ids';
 import type { MemberTable } from './index/members';
 import type { ListIndex } from './index/lists';
 

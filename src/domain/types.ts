@@ -4,51 +4,12 @@
 import type { RosterField, ListKind } from './fields';
 import type { MergedRange, SheetGrid, WorkbookGrid } from './grid';
 import type { Policy } from './policy';
+import type { ExternalIdIndex } from './index/ids';
+import type { MessageData, RuleFamily, Severity } from './rules/meta';
+import type { RuleId } from './rules';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** Rule families (UX: 类别): 身份 家庭 金额 资格 材料 程序 复核. */
-export type RuleFamily = 'ID' | 'HH' | 'AMT' | 'ELIG' | 'DOC' | 'PROC' | 'REV';
-
-export const RULE_IDS = [
-  'ID-01',
-  'ID-02',
-  'ID-03',
-  'ID-04',
-  'ID-05',
-  'ID-06',
-  'ID-07',
-  'ID-08',
-  'HH-01',
-  'HH-02',
-  'HH-03',
-  'HH-04',
-  'HH-05',
-  'HH-06',
-  'AMT-01',
-  'AMT-02',
-  'AMT-03',
-  'AMT-04',
-  'AMT-05',
-  'ELIG-01',
-  'ELIG-02',
-  'ELIG-03',
-  'ELIG-04',
-  'DOC-01',
-  'DOC-02',
-  'DOC-03',
-  'DOC-04',
-  'DOC-05',
-  'DOC-06',
-  'PROC-01',
-  'PROC-02',
-  'PROC-03',
-  'PROC-04',
-  'REV-01',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-export type MessageData = Record<string, string | number>;
+export type { Severity, RuleFamily, MessageData } from './rules/meta';
+export { RULE_IDS, type RuleId } from './rules';
 
 export interface Finding {
   rule: RuleId;
@@ -227,8 +188,7 @@ export interface ExternalList {
   source: string;
 }
 
-/** IDs seen in other township workbooks (folder mode): normalized ID → where, for ID-06. */
-export type ExternalIdIndex = Map<string, { file: string; sheet: string; row: number; name: string }[]>;
+export type { ExternalIdIndex } from './index/ids';
 
 export interface CheckInput {
   workbook: WorkbookGrid;

@@ -11,6 +11,9 @@ export interface IdOccurrence {
   role: 'head' | 'member';
 }
 
+/** IDs seen in other township workbooks (folder mode): normalized ID → where, for ID-06. */
+export type ExternalIdIndex = Map<string, { file: string; sheet: string; row: number; name: string }[]>;
+
 const NONE: readonly IdOccurrence[] = [];
 /**
  * Every ID of the roster (heads and members) → the households it occurs in, as an ID table of

@@ -6,7 +6,7 @@
 import { a1 } from '../grid';
 import type { ListKind, RosterField } from '../fields';
 import { LIST_LABELS, ROSTER_SPECS } from '../fields';
-import type { Adjustment, CheckInput, Finding, SkippedCheck } from '../types';
+import type { Adjustment, CheckInput, Finding, RuleId, SkippedCheck } from '../types';
 import type { Household } from '../household';
 import type { RuleContext } from '../context';
 import type { BenefitFacts } from '../money';
@@ -14,7 +14,9 @@ import { benefitFacts } from '../money';
 import { RULES } from '../rules';
 import { missingColumnNote } from '../columns';
 import type { Policy } from '../policy';
-import { unmetNeeds, type Report, type Rule } from '../rules/rule';
+import { unmetNeeds, type Report, type Rule as AnyRule } from '../rules/rule';
+
+type Rule = AnyRule<RuleId>;
 import { adjustmentFor } from '../adjust';
 import { SampleDraw } from '../sample';
 import { SummaryTally } from '../summary';

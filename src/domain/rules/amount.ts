@@ -1,5 +1,5 @@
 /** 金额 (AMT-01 … AMT-05): 按标施保、足额补差 — the benefit is standard minus income, topped up in full. */
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { num } from '../household';
 import { yuan } from '../money';
 
@@ -10,11 +10,18 @@ function overStandard(income: number | undefined, standard: number): boolean {
   return income !== undefined && income >= standard;
 }
 
-export const AMT01: Rule = {
+export const AMT01 = defineRule({
   id: 'AMT-01',
+  family: 'AMT',
   severity: 'error',
+  title: { zh: '不按标施保', en: 'Benefit not standard minus income' },
   needs: ['benefit', INCOME, 'coveredPersons'],
-  messages: ['mismatch'],
+  messages: {
+    mismatch: {
+      zh: '月保障金 {benefit} 元与应发 {expected} 元不符（标准 {standard} − 月人均收入 {income}，× {covered}人）',
+      en: 'Benefit {benefit} differs from the expected {expected} (standard {standard} − income {income}, × {covered})',
+    },
+  },
   check(h, ctx, report) {
     const facts = ctx.money(h);
     const benefit = num(h.benefit);
@@ -36,13 +43,20 @@ export const AMT01: Rule = {
       );
     }
   },
-};
+});
 
-export const AMT02: Rule = {
+export const AMT02 = defineRule({
   id: 'AMT-02',
+  family: 'AMT',
   severity: 'error',
+  title: { zh: '收入超标', en: 'Income above standard' },
   needs: [INCOME],
-  messages: ['over'],
+  messages: {
+    over: {
+      zh: '月人均收入 {income} 元 ≥ 低保标准 {standard} 元，不符合低保条件',
+      en: 'Monthly income per person {income} ≥ standard {standard}: not eligible',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const facts = ctx.money(h);
@@ -52,13 +66,24 @@ export const AMT02: Rule = {
       report('over', { income: yuan(income!), standard: yuan(facts.standard) }, { field });
     }
   },
-};
+});
 
-export const AMT03: Rule = {
+export const AMT03 = defineRule({
   id: 'AMT-03',
+  family: 'AMT',
   severity: 'error',
+  title: { zh: '保障金缺失', en: 'Benefit missing' },
   needs: ['benefit'],
-  messages: ['missing', 'invalid'],
+  messages: {
+    missing: {
+      zh: '在保户月保障金为 {value}，未发放',
+      en: 'Active household with benefit {value}',
+    },
+    invalid: {
+      zh: '月保障金“{value}”不是有效金额',
+      en: 'Benefit "{value}" is not an amount',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const facts = ctx.money(h);
@@ -69,13 +94,24 @@ export const AMT03: Rule = {
     if (b === undefined || b <= 0)
       report('missing', { value: b === undefined ? '空白' : yuan(b) }, { field: 'benefit' });
   },
-};
+});
 
-export const AMT04: Rule = {
+export const AMT04 = defineRule({
   id: 'AMT-04',
+  family: 'AMT',
   severity: 'error',
+  title: { zh: '未计算收入', en: 'Income not assessed' },
   needs: [INCOME],
-  messages: ['missing', 'invalid'],
+  messages: {
+    missing: {
+      zh: '未计算家庭收入（月人均收入和年收入均为空）',
+      en: 'Income not assessed (monthly and annual income both blank)',
+    },
+    invalid: {
+      zh: '收入“{value}”不是有效金额',
+      en: 'Income "{value}" is not an amount',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const field = ctx.columns.monthlyIncome ? 'monthlyIncome' : 'annualIncome';
@@ -85,17 +121,24 @@ export const AMT04: Rule = {
     }
     if (h.monthlyIncome === undefined && h.annualIncome === undefined) report('missing', {}, { field });
   },
-};
+});
 
-export const AMT05: Rule = {
+export const AMT05 = defineRule({
   id: 'AMT-05',
+  family: 'AMT',
   severity: 'error',
+  title: { zh: '停保仍发放', en: 'Paid after stop' },
   needs: ['status', 'benefit'],
-  messages: ['paid'],
+  messages: {
+    paid: {
+      zh: '已停保，仍发放月保障金 {benefit} 元',
+      en: 'Stopped, but still paid {benefit} a month',
+    },
+  },
   check(h, _ctx, report) {
     const b = num(h.benefit);
     if (h.status === 'stopped' && b !== undefined && b > 0) report('paid', { benefit: yuan(b) }, { field: 'benefit' });
   },
-};
+});
 
-export const AMOUNT_RULES = [AMT01, AMT02, AMT03, AMT04, AMT05];
+export const AMOUNT_RULES = [AMT01, AMT02, AMT03, AMT04, AMT05] as const;

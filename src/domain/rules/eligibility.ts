@@ -1,14 +1,21 @@
 /** 资格 (ELIG-01 … ELIG-04): 死亡保, 四类人员, 人情保 filing, 兜底 and the poverty register. */
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import type { ListKind, RosterField } from '../fields';
 import { people } from './people';
 import { assetClaimed, cellString, claimedItems, isYes } from '../values';
 
-export const ELIG01: Rule = {
+export const ELIG01 = defineRule({
   id: 'ELIG-01',
+  family: 'ELIG',
   severity: 'error',
+  title: { zh: '死亡保', en: 'Deceased still covered' },
   needs: [['deathDate', '@members', '@list:death']],
-  messages: ['deceased'],
+  messages: {
+    deceased: {
+      zh: '{who}已死亡（{date}，来源：{source}），仍在保',
+      en: '{who} died ({date}, source: {source}) and is still covered',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     for (const d of ctx.deceased[h.index]) {
@@ -22,7 +29,7 @@ export const ELIG01: Rule = {
       );
     }
   },
-};
+});
 
 /** The four kinds of households to remove (四类人员): column and reference list per kind. */
 const FOUR_KINDS: { field: RosterField; list: ListKind; label: string }[] = [
@@ -32,13 +39,24 @@ const FOUR_KINDS: { field: RosterField; list: ListKind; label: string }[] = [
   { field: 'business', list: 'business', label: '工商营业执照' },
 ];
 
-export const ELIG02: Rule = {
+export const ELIG02 = defineRule({
   id: 'ELIG-02',
+  family: 'ELIG',
   severity: 'error',
+  title: { zh: '四类人员', en: 'Four excluded kinds' },
   needs: [
     ['payroll', 'vehicle', 'housing', 'business', '@list:payroll', '@list:vehicle', '@list:housing', '@list:business'],
   ],
-  messages: ['column', 'list'],
+  messages: {
+    column: {
+      zh: '有{kind}（{value}），属“四类人员”，应予清退',
+      en: '{kind} ({value}): one of the four excluded kinds',
+    },
+    list: {
+      zh: '{who}在“{list}”中（{kind}），属“四类人员”，应予清退',
+      en: '{who} is in "{list}" ({kind}): one of the four excluded kinds',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const persons = people(h, ctx);
@@ -60,13 +78,20 @@ export const ELIG02: Rule = {
       }
     }
   },
-};
+});
 
-export const ELIG03: Rule = {
+export const ELIG03 = defineRule({
   id: 'ELIG-03',
+  family: 'ELIG',
   severity: 'warning',
+  title: { zh: '近亲属未备案', en: 'Cadre relative not filed' },
   needs: [['cadreRelative', '@list:relatives']],
-  messages: ['notFiled'],
+  messages: {
+    notFiled: {
+      zh: '为经办人员或村干部近亲属（{basis}），未备案',
+      en: 'Relative of dibao staff or village cadre ({basis}), not filed',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const list = ctx.lists.relatives;
@@ -76,13 +101,20 @@ export const ELIG03: Rule = {
     const field = ctx.columns.relativeFiled ? 'relativeFiled' : ctx.columns.cadreRelative ? 'cadreRelative' : undefined;
     report('notFiled', { basis: inList ? list!.source : '干部近亲属栏' }, { field });
   },
-};
+});
 
-export const ELIG04: Rule = {
+export const ELIG04 = defineRule({
   id: 'ELIG-04',
+  family: 'ELIG',
   severity: 'warning',
+  title: { zh: '兜底未建档立卡', en: 'Safety-net not in poverty register' },
   needs: ['bottomLine', ['registeredPoor', '@list:poor']],
-  messages: ['notRegistered'],
+  messages: {
+    notRegistered: {
+      zh: '兜底对象未纳入建档立卡（{basis}）',
+      en: 'Safety-net household not in the poverty register ({basis})',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active || !isYes(h.cells.bottomLine)) return;
     const poor = ctx.lists.poor;
@@ -96,6 +128,6 @@ export const ELIG04: Rule = {
       { field: ctx.columns.registeredPoor ? 'registeredPoor' : 'bottomLine' },
     );
   },
-};
+});
 
-export const ELIGIBILITY_RULES = [ELIG01, ELIG02, ELIG03, ELIG04];
+export const ELIGIBILITY_RULES = [ELIG01, ELIG02, ELIG03, ELIG04] as const;

@@ -1,5 +1,5 @@
 /** 家庭 (HH-01 … HH-06): the household is the unit — person counts, single-person exceptions, splits. */
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import type { Household } from '../household';
 import type { RuleContext } from '../context';
 import { num } from '../household';
@@ -7,11 +7,30 @@ import { ageOn, parseDisabilityCert } from '../idcard';
 import { cellString, docPresent } from '../values';
 import { people, rowPlace } from './people';
 
-export const HH01: Rule = {
+export const HH01 = defineRule({
   id: 'HH-01',
+  family: 'HH',
   severity: 'error',
+  title: { zh: '人数关系', en: 'Person counts' },
   needs: ['coveredPersons', 'householdSize'],
-  messages: ['invalid', 'coveredBelowOne', 'sizeBelowOne', 'coveredAboveSize'],
+  messages: {
+    invalid: {
+      zh: '{label}“{value}”不是有效人数',
+      en: '{label} "{value}" is not a valid number of persons',
+    },
+    coveredBelowOne: {
+      zh: '保障人数为 {covered}，应至少为1',
+      en: 'Covered persons {covered}: must be at least 1',
+    },
+    sizeBelowOne: {
+      zh: '家庭人口为 {size}，应至少为1',
+      en: 'Household size {size}: must be at least 1',
+    },
+    coveredAboveSize: {
+      zh: '保障人数 {covered} 大于家庭人口 {size}',
+      en: 'Covered persons {covered} exceed household size {size}',
+    },
+  },
   check(h, _ctx, report) {
     const { coveredPersons: c, householdSize: s } = h;
     if (c === 'invalid')
@@ -31,7 +50,7 @@ export const HH01: Rule = {
     if (c < 1 && h.active) return report('coveredBelowOne', { covered: c }, { field: 'coveredPersons' });
     if (c > s) report('coveredAboveSize', { covered: c, size: s }, { field: 'coveredPersons' });
   },
-};
+});
 
 /** Which single-person exception (单人保) the 单人保原因 text claims, per the county plan. */
 export type SingleException = 'disabledSeparate' | 'religious' | 'disabledDependent';
@@ -66,11 +85,22 @@ function certOfRow(h: Household) {
   return t ? parseDisabilityCert(t) : null;
 }
 
-export const HH02: Rule = {
+export const HH02 = defineRule({
   id: 'HH-02',
+  family: 'HH',
   severity: 'error',
+  title: { zh: '不按家庭施保', en: 'Not covered as a household' },
   needs: ['coveredPersons', 'householdSize'],
-  messages: ['partial', 'exceptionMany'],
+  messages: {
+    partial: {
+      zh: '未按家庭整户施保：保障人数 {covered} 少于家庭人口 {size}，单人保原因（{reason}）不符合例外情形',
+      en: 'Not covered as a household: {covered} of {size} persons, and the single-person reason ({reason}) is no valid exception',
+    },
+    exceptionMany: {
+      zh: '单人保例外情形下保障人数为 {covered}（家庭人口 {size}），请核实',
+      en: 'Single-person exception with {covered} covered persons (household of {size}): please check',
+    },
+  },
   check(h, _ctx, report) {
     const c = num(h.coveredPersons);
     const s = num(h.householdSize);
@@ -83,7 +113,7 @@ export const HH02: Rule = {
       report('exceptionMany', { covered: c, size: s }, { field: 'coveredPersons', severity: 'warning' });
     }
   },
-};
+});
 
 const isMinor = (birth: string | null, asOf: string) => birth !== null && ageOn(birth, asOf) < 18;
 
@@ -109,11 +139,26 @@ function bondIn(index: number, key: string, ctx: RuleContext): 'spouse' | 'child
   return undefined;
 }
 
-export const HH03: Rule = {
+export const HH03 = defineRule({
   id: 'HH-03',
+  family: 'HH',
   severity: 'error',
+  title: { zh: '拆户保', en: 'Split household' },
   needs: ['@members'],
-  messages: ['spouse', 'child', 'parent'],
+  messages: {
+    spouse: {
+      zh: '拆户保：配偶 {name} 登记在{place}（{otherHead}户）',
+      en: 'Split household: spouse {name} is in household {otherHead} ({placeEn})',
+    },
+    child: {
+      zh: '拆户保：未成年子女 {name} 与父母分在{place}（{otherHead}户）',
+      en: 'Split household: minor child {name} is apart from a parent, in household {otherHead} ({placeEn})',
+    },
+    parent: {
+      zh: '拆户保：未成年户主的父母 {name} 登记在{place}（{otherHead}户）',
+      en: 'Split household: parent {name} of a minor head is in household {otherHead} ({placeEn})',
+    },
+  },
   check(h, ctx, report) {
     if (!ctx.ids.hasRepeats(h.index)) return; // the common case: no ID of this household is repeated
     let flagged: Set<number> | undefined;
@@ -135,26 +180,52 @@ export const HH03: Rule = {
       }
     }
   },
-};
+});
 
-export const HH04: Rule = {
+export const HH04 = defineRule({
   id: 'HH-04',
+  family: 'HH',
   severity: 'warning',
+  title: { zh: '未成年户主', en: 'Minor head of household' },
   needs: ['headId'],
-  messages: ['minor'],
+  messages: {
+    minor: {
+      zh: '户主在基准日 {asOf} 未满18周岁（{age}岁）',
+      en: 'Head of household is under 18 on {asOf} ({age})',
+    },
+  },
   check(h, ctx, report) {
     if (h.id.kind !== 'id18' || h.id.birth === null || h.id.birthProblem) return;
     const age = ageOn(h.id.birth, ctx.asOf);
     if (age < 18) report('minor', { age, asOf: ctx.asOf }, { field: 'headId' });
   },
-};
+});
 
-export const HH05: Rule = {
+export const HH05 = defineRule({
   id: 'HH-05',
+  family: 'HH',
   severity: 'error',
+  title: { zh: '户主记录', en: 'Head record in member sheet' },
   needs: ['@members'],
   // 'orphan' is reported by the engine on the member sheet (a member whose head is not on the roster).
-  messages: ['noMembers', 'noHead', 'manyHeads', 'orphan'],
+  messages: {
+    noMembers: {
+      zh: '“{sheet}”中没有该户的家庭成员',
+      en: 'No members of this household in "{sheet}"',
+    },
+    noHead: {
+      zh: '“{sheet}”中该户没有“本人/户主”记录',
+      en: 'No 本人/户主 record for this household in "{sheet}"',
+    },
+    manyHeads: {
+      zh: '“{sheet}”中该户有 {count} 条“本人/户主”记录，应只有1条',
+      en: '{count} 本人/户主 records for this household in "{sheet}"; there must be one',
+    },
+    orphan: {
+      zh: '家庭成员{name}的户主身份证号在花名册中找不到，请核对',
+      en: "Member {name}: the head's ID is not on the roster",
+    },
+  },
   check(h, ctx, report) {
     const members = ctx.members;
     // Members link by the head's ID: with an unusable ID the ID rules already speak for the row.
@@ -166,13 +237,20 @@ export const HH05: Rule = {
     if (heads === 0) report('noHead', { sheet: ctx.memberSheet ?? '' });
     else if (heads > 1) report('manyHeads', { count: heads, sheet: ctx.memberSheet ?? '' });
   },
-};
+});
 
-export const HH06: Rule = {
+export const HH06 = defineRule({
   id: 'HH-06',
+  family: 'HH',
   severity: 'warning',
+  title: { zh: '成员数不符', en: 'Member count' },
   needs: ['@members', 'householdSize'],
-  messages: ['count'],
+  messages: {
+    count: {
+      zh: '“{sheet}”中该户有 {members} 名成员，与家庭人口 {size} 不符',
+      en: '{members} members in "{sheet}" but household size {size}',
+    },
+  },
   check(h, ctx, report) {
     const count = ctx.members.countOf(h.index);
     const size = num(h.householdSize);
@@ -180,6 +258,6 @@ export const HH06: Rule = {
     if (count !== size)
       report('count', { members: count, size, sheet: ctx.memberSheet ?? '' }, { field: 'householdSize' });
   },
-};
+});
 
-export const HOUSEHOLD_RULES = [HH01, HH02, HH03, HH04, HH05, HH06];
+export const HOUSEHOLD_RULES = [HH01, HH02, HH03, HH04, HH05, HH06] as const;

@@ -1,14 +1,25 @@
 /** 身份 (ID-01 … ID-08): GB 11643 ID numbers of heads and members. */
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { people, rowPlace } from './people';
 
 const onIdCell = (isHead: boolean) => (isHead ? ({ field: 'headId' } as const) : {});
 
-export const ID01: Rule = {
+export const ID01 = defineRule({
   id: 'ID-01',
+  family: 'ID',
   severity: 'error',
+  title: { zh: '身份证号格式', en: 'ID number format' },
   needs: ['headId'],
-  messages: ['blank', 'format'],
+  messages: {
+    blank: {
+      zh: '{who}身份证号码未填写',
+      en: '{who}: ID number missing',
+    },
+    format: {
+      zh: '{who}身份证号码格式不对（{value}），应为17位数字加1位数字或X',
+      en: '{who}: ID number "{value}" is not 17 digits plus a digit or X',
+    },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'blank') report('blank', { who: p.who }, { ...onIdCell(p.isHead), source: p.source });
@@ -17,13 +28,20 @@ export const ID01: Rule = {
       }
     }
   },
-};
+});
 
-export const ID02: Rule = {
+export const ID02 = defineRule({
   id: 'ID-02',
+  family: 'ID',
   severity: 'error',
+  title: { zh: '身份证校验码', en: 'ID check digit' },
   needs: ['headId'],
-  messages: ['checkDigit'],
+  messages: {
+    checkDigit: {
+      zh: '{who}身份证校验码错误（应为 {expected}，实为 {actual}）',
+      en: '{who}: ID check digit should be {expected}, is {actual}',
+    },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'id18' && !p.id.checkOk) {
@@ -35,13 +53,28 @@ export const ID02: Rule = {
       }
     }
   },
-};
+});
 
-export const ID03: Rule = {
+export const ID03 = defineRule({
   id: 'ID-03',
+  family: 'ID',
   severity: 'error',
+  title: { zh: '出生日期', en: 'Birth date in ID' },
   needs: ['headId'],
-  messages: ['invalid', 'future', 'before1900'],
+  messages: {
+    invalid: {
+      zh: '{who}身份证中的出生日期 {birth} 不是有效日期',
+      en: '{who}: birth date {birth} in the ID is not a real date',
+    },
+    future: {
+      zh: '{who}身份证中的出生日期 {birth} 晚于基准日 {asOf}',
+      en: '{who}: birth date {birth} in the ID is after the reference date {asOf}',
+    },
+    before1900: {
+      zh: '{who}身份证中的出生日期 {birth} 早于1900年',
+      en: '{who}: birth date {birth} in the ID is before 1900',
+    },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'id18' && p.id.birthProblem) {
@@ -53,29 +86,43 @@ export const ID03: Rule = {
       }
     }
   },
-};
+});
 
-export const ID04: Rule = {
+export const ID04 = defineRule({
   id: 'ID-04',
+  family: 'ID',
   severity: 'error',
+  title: { zh: '身份证精度丢失', en: 'ID stored as a number' },
   needs: ['headId'],
-  messages: ['number'],
+  messages: {
+    number: {
+      zh: '{who}身份证号码被存成了数字（{value}），后几位已丢失，请按原件以文本重新录入',
+      en: '{who}: ID stored as a number ({value}); its last digits are lost — re-enter it as text',
+    },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'number')
         report('number', { who: p.who, value: p.id.raw }, { ...onIdCell(p.isHead), source: p.source });
     }
   },
-};
+});
 
 const MALE = /^(男|m|male)$/i;
 const FEMALE = /^(女|f|female)$/i;
 
-export const ID05: Rule = {
+export const ID05 = defineRule({
   id: 'ID-05',
+  family: 'ID',
   severity: 'warning',
+  title: { zh: '性别不符', en: 'Sex does not match ID' },
   needs: ['headId', 'gender'],
-  messages: ['mismatch'],
+  messages: {
+    mismatch: {
+      zh: '性别填“{gender}”，与身份证号码（{idSex}）不符',
+      en: 'Sex "{gender}" does not match the ID ({idSex})',
+    },
+  },
   check(h, _ctx, report) {
     if (h.id.kind !== 'id18') return;
     const g = String(h.cells.gender?.v ?? '').trim();
@@ -84,13 +131,24 @@ export const ID05: Rule = {
       report('mismatch', { gender: g, idSex: h.id.sex === 'male' ? '男' : '女' }, { field: 'gender' });
     }
   },
-};
+});
 
-export const ID06: Rule = {
+export const ID06 = defineRule({
   id: 'ID-06',
+  family: 'ID',
   severity: 'error',
+  title: { zh: '身份证重复', en: 'Duplicate ID' },
   needs: ['headId'],
-  messages: ['duplicate', 'external'],
+  messages: {
+    duplicate: {
+      zh: '{who}身份证号码与{place}（{name}户，{role}）重复',
+      en: '{who}: ID also on {placeEn} (household {name}, {role})',
+    },
+    external: {
+      zh: '{who}身份证号码在“{file}”第{row}行（{name}户）也有登记',
+      en: '{who}: ID also in "{file}" row {row} (household {name})',
+    },
+  },
   check(h, ctx, report) {
     // The common case, no ID of the household repeated on this roster or in other files: no lookups.
     if (!ctx.externalIds && !ctx.ids.hasRepeats(h.index)) return;
@@ -119,25 +177,39 @@ export const ID06: Rule = {
       }
     }
   },
-};
+});
 
-export const ID07: Rule = {
+export const ID07 = defineRule({
   id: 'ID-07',
+  family: 'ID',
   severity: 'info',
+  title: { zh: '行政区划', en: 'Area code' },
   needs: ['headId', '@policy:areaCode'],
-  messages: ['area'],
+  messages: {
+    area: {
+      zh: '身份证号码行政区划为 {area}，不是本地代码 {expected}',
+      en: 'ID area code {area} is not the local code {expected}',
+    },
+  },
   check(h, ctx, report) {
     const code = ctx.policy.areaCode;
     if (!code || !h.key || h.key.startsWith(code)) return;
     report('area', { area: h.key.slice(0, 6), expected: code }, { field: 'headId' });
   },
-};
+});
 
-export const ID08: Rule = {
+export const ID08 = defineRule({
   id: 'ID-08',
+  family: 'ID',
   severity: 'info',
+  title: { zh: '15位旧号', en: 'Old 15-digit ID' },
   needs: ['headId'],
-  messages: ['old15'],
+  messages: {
+    old15: {
+      zh: '{who}为15位旧身份证号 {value}，建议换为18位：{suggested}',
+      en: '{who}: old 15-digit ID {value}; 18-digit form: {suggested}',
+    },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'old15') {
@@ -149,6 +221,6 @@ export const ID08: Rule = {
       }
     }
   },
-};
+});
 
-export const IDENTITY_RULES = [ID01, ID02, ID03, ID04, ID05, ID06, ID07, ID08];
+export const IDENTITY_RULES = [ID01, ID02, ID03, ID04, ID05, ID06, ID07, ID08] as const;

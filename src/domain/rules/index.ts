@@ -1,5 +1,7 @@
-/** Every rule of DOMAIN §4, in report order. */
-import type { Rule } from './rule';
+/**
+ * Every rule of DOMAIN §4, in report order. The rule ids, their titles and the message catalogue
+ * are derived from this list (types.ts, messages.ts, catalogue.ts), and so is docs/RULES.md.
+ */
 import { IDENTITY_RULES } from './identity';
 import { HOUSEHOLD_RULES } from './household';
 import { AMOUNT_RULES } from './amount';
@@ -8,7 +10,7 @@ import { DOCUMENT_RULES } from './documents';
 import { PROCEDURE_RULES } from './procedure';
 import { REVIEW_RULES } from './review';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   ...IDENTITY_RULES,
   ...HOUSEHOLD_RULES,
   ...AMOUNT_RULES,
@@ -16,4 +18,8 @@ export const RULES: readonly Rule[] = [
   ...DOCUMENT_RULES,
   ...PROCEDURE_RULES,
   ...REVIEW_RULES,
-];
+] as const;
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);

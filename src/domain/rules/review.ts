@@ -1,12 +1,27 @@
 /** 复核 (REV-01): periodic re-checks — 兜底 yearly, households with working capacity every six months. */
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { addMonths, cellString, isYes, parseDate } from '../values';
 
-export const REV01: Rule = {
+export const REV01 = defineRule({
   id: 'REV-01',
+  family: 'REV',
   severity: 'warning',
+  title: { zh: '复核逾期', en: 'Review overdue' },
   needs: ['lastReview'],
-  messages: ['blank', 'invalid', 'overdue'],
+  messages: {
+    blank: {
+      zh: '未填写最近复核日期',
+      en: 'Last review date missing',
+    },
+    invalid: {
+      zh: '最近复核日期“{value}”无法识别',
+      en: 'Last review date "{value}" not understood',
+    },
+    overdue: {
+      zh: '最近复核日期 {date}，{kind}应每{months}个月复核一次，已于 {due} 到期',
+      en: 'Last reviewed {date}; {kind} households are reviewed every {months} months, due {due}',
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const d = parseDate(h.cells.lastReview);
@@ -21,6 +36,6 @@ export const REV01: Rule = {
     const due = addMonths(d.iso, months);
     if (due < ctx.asOf) report('overdue', { date: d.iso, months, kind, due }, { field: 'lastReview' });
   },
-};
+});
 
-export const REVIEW_RULES = [REV01];
+export const REVIEW_RULES = [REV01] as const;

@@ -1,11 +1,12 @@
 /**
- * The shape of a rule (after ESLint's rules): metadata plus a check that reports a message id and
- * the observed values. Text lives in the catalogue (catalogue.ts), never in the rule.
+ * The shape of a rule (after ESLint's rules): it describes itself — id, family, severity, title,
+ * what it needs and its messages in Chinese and English — and its check reports a message id with
+ * the observed values. RULE_IDS, RULE_INFO, the catalogue and docs/RULES.md are derived from it.
  */
 import type { RosterField } from '../fields';
 import type { Household } from '../household';
 import type { RuleContext } from '../context';
-import type { MessageData, RuleId, Severity } from '../types';
+import type { Bilingual, MessageData, RuleFamily, Severity } from './meta';
 
 /** A field, '@members' (the member sheet), '@list:KIND', or '@policy:KEY'; an array means any one of them. */
 export type Need = string | readonly string[];
@@ -19,15 +20,23 @@ export interface ReportOptions {
   source?: string;
 }
 
-export type Report = (messageId: string, data?: MessageData, opts?: ReportOptions) => void;
+export type Report<M extends string = string> = (messageId: M, data?: MessageData, opts?: ReportOptions) => void;
 
-export interface Rule {
-  id: RuleId;
+export interface Rule<Id extends string = string, M extends string = string> {
+  id: Id;
+  family: RuleFamily;
   severity: Severity;
+  /** The rule's short name, as the pane's statistics and the generated sheets show it. */
+  title: Bilingual;
   needs: readonly Need[];
-  /** Message ids this rule reports (each must exist in both catalogues). */
-  messages: readonly string[];
-  check(h: Household, ctx: RuleContext, report: Report): void;
+  /** Every message the rule reports, keyed by message id; {name} is replaced by the finding's data. */
+  messages: Readonly<Record<M, Bilingual>>;
+  check(h: Household, ctx: RuleContext, report: Report<M>): void;
+}
+
+/** A rule, with its id kept as a literal type (RuleId is the union of them) and its reports typed. */
+export function defineRule<const Id extends string, M extends string>(rule: Rule<Id, M>): Rule<Id, M> {
+  return rule;
 }
 
 /** The needs that are not met, as names for the "skipped" report; [] when the rule can run. */
