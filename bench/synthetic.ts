@@ -1,6 +1,8 @@
 /**
  * Synthetic rosters for benchmarks: N households with a member sheet (2–4 members each) and a
- * death list, as grids (the engine's input), deterministic. About 1 row in 10 breaks a rule.
+ * death list, as grids (the engine's input), deterministic. About 1 row in 10 breaks a rule;
+ * with `faults: 'every'` every household breaks four (unsigned visit form and authorization, no
+ * democratic review, no posting: a roster sent back half done), for the report's memory.
  */
 import type { Cell, SheetGrid, WorkbookGrid } from '../src/domain/grid';
 import { checkDigit } from '../src/domain/idcard';
@@ -22,7 +24,9 @@ function idFor(i: number, person: number): string {
 const VILLAGES = ['白云村', '清溪村', '兰蓉村', '金紫村', '大阳村', '丹口村', '长安村', '茅坪村'];
 const SURNAMES = ['杨', '龙', '蓝', '刘', '吴', '肖', '戴', '雷'];
 
-export function syntheticWorkbook(households: number): WorkbookGrid {
+export type Faults = 'some' | 'every';
+
+export function syntheticWorkbook(households: number, faults: Faults = 'some'): WorkbookGrid {
   const yes = s('是');
   const no = s('否');
   const has = s('有');
@@ -45,6 +49,7 @@ export function syntheticWorkbook(households: number): WorkbookGrid {
     const benefit = Math.round((3026 / 12 - income) * size * 100) / 100;
     const headId = idFor(i, 0);
     const broken = i % 10 === 7;
+    const undone = faults === 'every';
     const values: Partial<Record<Header, Cell>> = {
       序号: n(i + 1),
       村: s(VILLAGES[i % VILLAGES.length]),
@@ -66,12 +71,12 @@ export function syntheticWorkbook(households: number): WorkbookGrid {
       申请书: has,
       家庭经济状况申报表: has,
       入户调查表: has,
-      入户调查签字: broken ? undefined : signed,
+      入户调查签字: broken || undone ? undefined : signed,
       授权委托书: has,
-      授权书签字: signed,
+      授权书签字: undone ? undefined : signed,
       身份证复印件: has,
-      民主评议: yes,
-      公示: yes,
+      民主评议: undone ? no : yes,
+      公示: undone ? no : yes,
       核对结果: passed,
       最近复核日期: reviewed,
       有劳动能力: no,

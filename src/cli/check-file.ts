@@ -62,7 +62,8 @@ export interface FileCheckOptions {
 }
 
 export interface FileCheck {
-  grid: WorkbookGrid;
+  /** What was checked; not kept when the marked copy was made by patching (the copy's peak). */
+  grid?: WorkbookGrid;
   result: CheckResult;
   /** The marked copy (when withWorkbook). */
   workbook?: Uint8Array;
@@ -73,6 +74,12 @@ export interface FileCheck {
   convertedFrom?: LegacyFormat;
 }
 
+/** Without a marked copy the grid is always given back (folder mode collects its IDs). */
+export async function checkFile(
+  path: string,
+  opts: FileCheckOptions & { withWorkbook: false },
+): Promise<FileCheck & { grid: WorkbookGrid }>;
+export async function checkFile(path: string, opts: FileCheckOptions): Promise<FileCheck>;
 export async function checkFile(path: string, opts: FileCheckOptions): Promise<FileCheck> {
   const { io } = opts;
   const name = basename(path);
@@ -84,13 +91,16 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
 
   if (!convertedFrom && opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);
-    const grid = await readFast(path, onProgress);
+    let grid = await readFast(path, onProgress);
     if (grid) {
       progress(io, '正在核查…', 'checking…');
       const result = checkWorkbook({ workbook: grid, policy: opts.policy, ...engineInput });
       if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+      // The copy needs only the result: the grid (most of the check's memory) goes before it is
+      // written, and the ExcelJS way, if the patcher declines, reads the file again anyway.
+      grid = undefined;
       const patched = await patchedCopy(await readFile(path), result, opts.policy, io);
-      if (patched) return { grid, result, ...patched };
+      if (patched) return { result, ...patched };
     }
   }
 

@@ -9,7 +9,7 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, guardOutputs } from './paths';
 import { loadPolicy } from './policy-file';
-import { buildReport, reportJson } from '../workbook/report';
+import { reportPieces } from '../workbook/report';
 import { summaryText } from './summary';
 import { writeOutputs } from './write';
 
@@ -31,7 +31,8 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
     withWorkbook: out !== undefined,
     io,
   });
-  const report = args.report ? reportJson(buildReport(checked.result, policy, { maskIds: args.maskIds })) : undefined;
+  // Written as it is made: the findings' messages are rendered one by one into the file.
+  const report = args.report ? reportPieces(checked.result, policy, { maskIds: args.maskIds }) : undefined;
 
   progress(io, '正在写出结果…', 'writing the outputs…');
   const files = [

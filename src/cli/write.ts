@@ -2,7 +2,7 @@
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileSystemError } from '../workbook/file-error';
-import { writeFilesAtomic } from '../workbook/file-node';
+import { writeFilesAtomic, type OutputData } from '../workbook/file-node';
 
 export async function writeOutput(path: string, data: Uint8Array, force: boolean): Promise<void> {
   await writeOutputs([{ path, data }], force);
@@ -12,7 +12,7 @@ export async function writeOutput(path: string, data: Uint8Array, force: boolean
  * The outputs of one run: either all are written or none is left behind — nor the folders made
  * for them here.
  */
-export async function writeOutputs(files: { path: string; data: Uint8Array }[], force: boolean): Promise<void> {
+export async function writeOutputs(files: { path: string; data: OutputData }[], force: boolean): Promise<void> {
   const made: string[] = [];
   try {
     for (const f of files) {

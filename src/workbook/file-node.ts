@@ -70,13 +70,16 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: { fo
   await writeFilesAtomic([{ path, data }], opts);
 }
 
+/** A file's bytes, whole or in pieces made while it is written (a large report). */
+export type OutputData = Uint8Array | Iterable<Uint8Array>;
+
 /**
  * Several outputs of one run, all or none: every file is written to a temporary file first; only
  * when all are on disk are they moved into place. If moving one fails, the outputs this run had
  * already created are removed again, so a failed run leaves nothing new behind.
  */
 export async function writeFilesAtomic(
-  files: readonly { path: string; data: Uint8Array }[],
+  files: readonly { path: string; data: OutputData }[],
   opts: { force: boolean },
 ): Promise<void> {
   if (!opts.force) {
@@ -92,7 +95,7 @@ export async function writeFilesAtomic(
       // Readable by the clerk alone: it holds the roster's names and ID numbers.
       const handle = await fsp.open(temps[i], 'wx', 0o600);
       try {
-        await handle.writeFile(files[i].data);
+        await writeAll(handle, files[i].data);
         await handle.sync();
       } finally {
         await handle.close();
@@ -117,6 +120,13 @@ export async function writeFilesAtomic(
   } finally {
     await Promise.all(temps.map((t) => fsp.rm(t, { force: true })));
     for (const p of [...temps, ...created]) unfinished.delete(p);
+  }
+}
+
+async function writeAll(handle: fsp.FileHandle, data: OutputData): Promise<void> {
+  if (data instanceof Uint8Array) return handle.writeFile(data);
+  for (const piece of data) {
+    for (let at = 0; at < piece.length;) at += (await handle.write(piece, at)).bytesWritten;
   }
 }
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Policy } from '../domain/policy';
 import { formatFinding } from '../domain/messages';
 import { LIST_KINDS } from '../domain/fields';
-import { RULE_IDS, type CheckResult } from '../domain/types';
+import { RULE_IDS, type CheckResult, type Finding } from '../domain/types';
 import { maskId, maskIdsInText } from './mask';
 
 const count = z.number().int().nonnegative();
@@ -112,7 +112,31 @@ export const FolderReportSchema = z.strictObject({
 
 export type FolderReport = z.infer<typeof FolderReportSchema>;
 
+type ReportFinding = z.infer<typeof ReportFindingSchema>;
+
+/** A finding as the report writes it: the message is rendered here, at the edge. */
+function reportFinding(f: Finding, text: (s: string) => string): ReportFinding {
+  return {
+    sheet: f.sheet,
+    row: f.row,
+    column: f.column ?? null,
+    cell: f.cell ?? null,
+    rule: f.rule,
+    severity: f.severity,
+    message: text(formatFinding(f, 'zh')),
+  };
+}
+
 export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
+  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  return {
+    ...buildReportWithout(result, policy, opts),
+    findings: result.findings.map((f) => ReportFindingSchema.parse(reportFinding(f, text))),
+  };
+}
+
+/** The report without its findings, validated (the findings are checked one by one where they are written). */
+function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
   const id = opts.maskIds ? maskId : (s: string) => s;
   const text = opts.maskIds ? maskIdsInText : (s: string) => s;
   const report = {
@@ -127,15 +151,7 @@ export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds
     notChecked: result.notChecked.map((n) => ({ sheet: n.sheet, reason: n.zh })),
     asOf: result.asOf,
     policy: { ...(result.policy ?? policy) },
-    findings: result.findings.map((f) => ({
-      sheet: f.sheet,
-      row: f.row,
-      column: f.column ?? null,
-      cell: f.cell ?? null,
-      rule: f.rule,
-      severity: f.severity,
-      message: text(formatFinding(f, 'zh')),
-    })),
+    findings: [] as ReportFinding[],
     adjustments: result.adjustments.map((a) => ({
       sheet: a.sheet,
       row: a.row,
@@ -158,6 +174,34 @@ export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds
   };
   // Validating what we built keeps the written shape and the documented one the same.
   return ReportSchema.parse(report);
+}
+
+/**
+ * The report's bytes as `reportJson(buildReport(…))` gives them, made a piece at a time while
+ * they are written: a roster with several findings per household would otherwise hold every
+ * finding three times over (the report's objects, their validated copy, one string of the whole
+ * JSON) besides the result.
+ */
+export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Generator<Uint8Array> {
+  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  const json = JSON.stringify(buildReportWithout(result, policy, opts), null, 2) + '\n';
+  const slot = '\n  "findings": [],';
+  const at = json.indexOf(slot);
+  const encoder = new TextEncoder();
+  if (result.findings.length === 0 || at < 0) {
+    yield encoder.encode(json);
+    return;
+  }
+  let piece = json.slice(0, at) + '\n  "findings": [';
+  for (let i = 0; i < result.findings.length; i++) {
+    const entry = ReportFindingSchema.parse(reportFinding(result.findings[i], text));
+    piece += (i ? ',\n    ' : '\n    ') + JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
+    if (piece.length >= 1 << 18) {
+      yield encoder.encode(piece);
+      piece = '';
+    }
+  }
+  yield encoder.encode(piece + '\n  ],' + json.slice(at + slot.length));
 }
 
 export function reportJson(report: unknown): Uint8Array {

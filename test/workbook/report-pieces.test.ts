@@ -1,0 +1,52 @@
+/**
+ * The command line writes the report a piece at a time (reportPieces), so that a roster with
+ * several findings per household is not held three times over; the bytes must be exactly those
+ * of the whole report (buildReport + reportJson), which the task pane still builds in one go.
+ */
+import { parsePolicy } from '../../src/domain/policy';
+import { buildReport, reportJson, reportPieces } from '../../src/workbook/report';
+import { check, cleanRow, workbook } from '../support/roster';
+
+const policy = parsePolicy({ asOf: '2018-01-15' });
+const joined = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces]).toString('utf8');
+const whole = (result: ReturnType<typeof check>, maskIds: boolean) =>
+  Buffer.from(reportJson(buildReport(result, policy, { maskIds }))).toString('utf8');
+
+it('gives the same bytes as the whole report, with and without masked IDs', () => {
+  // Names with quotes, a backslash and a line break: escaped inside strings, never re-indented.
+  const rows = Array.from({ length: 300 }, (_, i) =>
+    cleanRow({
+      户主姓名: i % 3 === 0 ? `杨"${i}"\\\n某` : `龙${i}`,
+      入户调查签字: null,
+      公示: i % 2 ? '否' : '√',
+      月保障金: i % 5 ? 456.5 : 999,
+    }),
+  );
+  const result = check(workbook(rows));
+  expect(result.findings.length).toBeGreaterThan(500);
+  for (const maskIds of [false, true]) {
+    const text = joined(reportPieces(result, policy, { maskIds }));
+    expect(text).toBe(whole(result, maskIds));
+    expect(JSON.parse(text).findings).toHaveLength(result.findings.length);
+  }
+});
+
+it('comes in several pieces for a large report, each made only when asked for', () => {
+  const rows = Array.from({ length: 2000 }, () => cleanRow({ 入户调查签字: null, 授权书签字: null, 公示: '否' }));
+  const result = check(workbook(rows));
+  const pieces = reportPieces(result, policy, { maskIds: false });
+  const first = pieces.next();
+  expect(first.done).toBe(false);
+  // The first piece is the head of the report and the first findings, not the whole text.
+  expect(first.value!.length).toBeLessThan(Buffer.byteLength(whole(result, false)) / 2);
+  const rest = [...pieces];
+  expect(rest.length).toBeGreaterThan(1);
+  expect(joined([first.value!, ...rest])).toBe(whole(result, false));
+});
+
+it('writes an empty findings list as the whole report does', () => {
+  const result = check(workbook([cleanRow(), cleanRow()]));
+  expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  const clean = { ...result, findings: [] };
+  expect(joined(reportPieces(clean, policy, { maskIds: false }))).toBe(whole(clean, false));
+});
