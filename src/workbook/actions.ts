@@ -30,7 +30,14 @@ export async function runCheck(
 ): Promise<{ grid: WorkbookGrid; result: CheckResult }> {
   const grid = await host.readWorkbook(opts.onProgress);
   opts.onProgress?.({ phase: 'check', done: 0, total: 1 });
-  const result = checkWorkbook({
+  const result = checkGrid(grid, policy, opts);
+  opts.onProgress?.({ phase: 'check', done: 1, total: 1 });
+  return { grid, result };
+}
+
+/** Checks a workbook already read (边改边查 re-checks the last one with a few rows read again). */
+export function checkGrid(grid: WorkbookGrid, policy: Policy, opts: CheckOptions = {}): CheckResult {
+  return checkWorkbook({
     workbook: grid,
     policy,
     rosterSheet: opts.rosterSheet,
@@ -38,8 +45,6 @@ export async function runCheck(
     extraLists: opts.extraLists,
     externalIds: opts.externalIds,
   });
-  opts.onProgress?.({ phase: 'check', done: 1, total: 1 });
-  return { grid, result };
 }
 
 /** Marks every cell at fault (earlier marks are cleared first by the host). */

@@ -38,3 +38,32 @@ export function marksFromResult(result: CheckResult, lang: Lang = 'zh'): CellMar
   });
   return [...byCell.values()];
 }
+
+/**
+ * 边改边查: the rows (1-based, per sheet) whose marks differ between two results' marks — a
+ * cell marked or no longer marked, another severity or other reasons. Only these are re-marked.
+ */
+export function changedMarkRows(before: CellMark[], after: CellMark[]): Map<string, Set<number>> {
+  const byRow = (marks: CellMark[]) => {
+    const m = new Map<string, string[]>();
+    for (const x of marks) {
+      const key = `${x.sheet}\u0000${x.row}`;
+      const list = m.get(key) ?? [];
+      list.push(`${x.col}\u0000${x.severity}\u0000${x.lines.join('\n')}`);
+      m.set(key, list);
+    }
+    for (const list of m.values()) list.sort();
+    return m;
+  };
+  const a = byRow(before);
+  const b = byRow(after);
+  const out = new Map<string, Set<number>>();
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if ((a.get(key) ?? []).join('\u0001') === (b.get(key) ?? []).join('\u0001')) continue;
+    const [sheet, row] = key.split('\u0000');
+    const set = out.get(sheet) ?? new Set<number>();
+    set.add(Number(row));
+    out.set(sheet, set);
+  }
+  return out;
+}

@@ -10,6 +10,9 @@
  * clear  1 record? + sheet names · 2 record size · 3 record rows · 4 current fills · 5 mixed
  *        runs only · 6 notes/comments of the recorded sheets, in pages · 7 restore fills, remove
  *        our notes, delete the record.
+ * rows   (边改边查, markRowsIn) as clear, limited to the given rows and without deleting the
+ *        record: their record rows are emptied and the new marks appended after the record's end;
+ *        our notes there are found by getLocation (one per annotation of those sheets).
  *
  * Our notes are found by NOTE_HEADER, so clearing removes only ours and keeps the clerk's part of
  * a note we appended to, including anything the clerk wrote there since. A fill the clerk changed
@@ -31,7 +34,16 @@ import { SyncBudget, wireBytes } from './office-budget';
 import { parseCellAddress } from './office-cells';
 import { cellKey, isGradient, queueFillReads, settleFills, type FillTarget } from './office-fills';
 import { readRows, usedRangeOf, type Supports } from './office-read';
-import { fillToRecord, NO_FILL, parseRecord, recordRows, type CellFill, type MarkRecord } from './office-record';
+import {
+  fillToRecord,
+  NO_FILL,
+  parseRecord,
+  RECORD_HEADERS,
+  recordRows,
+  type CellFill,
+  type MarkRecord,
+} from './office-record';
+import type { RowMarkOutcome, RowSet } from './live';
 
 /** Where the reasons go: notes (ExcelApi 1.18), else threaded comments (1.10), else nowhere. */
 export type AnnotationKind = Kind | null;
@@ -89,10 +101,23 @@ async function settleReads(ctx: Excel.RequestContext, supports: Supports, reads:
   return { fills: fills(), annotations: await locate(ctx, found), counts };
 }
 
-async function writeRecord(ctx: Excel.RequestContext, budget: SyncBudget, records: MarkRecord[]): Promise<void> {
-  const rec = ctx.workbook.worksheets.add(MARK_RECORD_SHEET);
-  rec.visibility = 'VeryHidden';
-  const rows = recordRows(records);
+/** Where record rows go: a new record sheet (headers first), or after the last row of ours. */
+type RecordTarget = { ws: Excel.Worksheet; from: number } | undefined;
+
+async function writeRecord(
+  ctx: Excel.RequestContext,
+  budget: SyncBudget,
+  records: MarkRecord[],
+  target: RecordTarget,
+): Promise<void> {
+  if (target && !records.length) return;
+  let rec = target?.ws;
+  if (!rec) {
+    rec = ctx.workbook.worksheets.add(MARK_RECORD_SHEET);
+    rec.visibility = 'VeryHidden';
+  }
+  const rows = recordRows(records, !target);
+  const from = target?.from ?? 0;
   const width = rows[0].length;
   for (let i = 0; i < rows.length;) {
     // getRangeByIndexes; instantiate, number formats, values.
@@ -100,12 +125,27 @@ async function writeRecord(ctx: Excel.RequestContext, budget: SyncBudget, record
     let n = 0;
     while (i + n < rows.length && bytes < 1_500_000) bytes += wireBytes(0, 0, rows[i + n++]) + width * 4;
     await budget.take(bytes);
-    const range = rec.getRangeByIndexes(i, 0, n, width);
+    const range = rec.getRangeByIndexes(from + i, 0, n, width);
     // Text format first, so that nothing in the record (a clerk's note "=…") is read as a formula.
     range.numberFormat = rows.slice(i, i + n).map((row) => row.map(() => '@'));
     range.values = rows.slice(i, i + n);
     i += n;
   }
+}
+
+/** Marks by sheet, one per cell: a second would add a second note to the same cell. */
+function bySheetOnce(marks: CellMark[]): Map<string, CellMark[]> {
+  const bySheet = new Map<string, CellMark[]>();
+  const seen = new Set<string>();
+  for (const m of marks) {
+    const key = cellKey(m.sheet, m.row, m.col);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = bySheet.get(m.sheet);
+    if (list) list.push(m);
+    else bySheet.set(m.sheet, [m]);
+  }
+  return bySheet;
 }
 
 export async function markIn(
@@ -115,17 +155,7 @@ export async function markIn(
   onProgress?: ProgressFn,
 ): Promise<MarkOutcome> {
   const kind = annotationKind(supports);
-  const bySheet = new Map<string, CellMark[]>();
-  const seen = new Set<string>();
-  for (const m of marks) {
-    // One mark per cell: a second would add a second note to the same cell.
-    const key = cellKey(m.sheet, m.row, m.col);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const list = bySheet.get(m.sheet);
-    if (list) list.push(m);
-    else bySheet.set(m.sheet, [m]);
-  }
+  const bySheet = bySheetOnce(marks);
   marks = [...bySheet.values()].flat();
   const worksheets = ctx.workbook.worksheets.load('items/name');
   const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
@@ -143,6 +173,23 @@ export async function markIn(
     await ctx.sync();
   }
   if (!marks.length) return { cells: 0, notes: kind !== null };
+  return paintIn(ctx, supports, reads, marks, undefined, onProgress);
+}
+
+/**
+ * Record, then paint and annotate `marks` (grouped in `reads` by sheet, their current fills and
+ * the clerk's annotations queued for reading): the record first, so that a stop part-way leaves
+ * nothing 清除标注 cannot restore.
+ */
+async function paintIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  reads: ReturnType<typeof queueReads>,
+  marks: CellMark[],
+  record: RecordTarget,
+  onProgress?: ProgressFn,
+): Promise<MarkOutcome> {
+  const kind = annotationKind(supports);
   const before = await settleReads(ctx, supports, reads);
   const fillBefore = (m: CellMark) => before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL;
 
@@ -159,7 +206,7 @@ export async function markIn(
     };
   });
   const budget = new SyncBudget(ctx);
-  await writeRecord(ctx, budget, records);
+  await writeRecord(ctx, budget, records, record);
 
   const adds: NewAnnotation[] = [];
   let done = 0;
@@ -198,29 +245,41 @@ export async function markIn(
   return { cells: marks.length, notes: kind !== null };
 }
 
-/**
- * Queue the restoring of every recorded cell whose fill is still ours (a fill the clerk changed
- * since is theirs now), the removal of our notes and comments, and of the record itself. Syncs to
- * read; the restore is left queued for the caller's sync.
- */
-async function restoreIn(
-  ctx: Excel.RequestContext,
-  supports: Supports,
-  rec: Excel.Worksheet,
-  sheetNames: string[],
-): Promise<number> {
+/** The record sheet's rows; `end` is the row after the last one written (values only). */
+async function readRecordIn(ctx: Excel.RequestContext, rec: Excel.Worksheet) {
   const used = usedRangeOf(rec);
   await ctx.sync();
   const grid = { name: MARK_RECORD_SHEET, rows: [] };
   await readRows(ctx, [{ ws: rec, grid, used }]);
+  const width = used.isNullObject ? RECORD_HEADERS.length : used.columnIndex + used.columnCount;
+  const end = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
+  return { records: parseRecord(grid), width, end };
+}
 
+/** Sheet names as Excel matches them (ignoring case): lower case → the name as it is now. */
+const byLowerName = (names: string[]) =>
+  new Map(names.filter((n) => n !== MARK_RECORD_SHEET).map((n) => [n.toLowerCase(), n]));
+
+/**
+ * Queue the restoring of these recorded cells whose fill is still ours (a fill the clerk changed
+ * since is theirs now) and the removal of our notes and comments: on every recorded sheet, or
+ * with `rows` only those in these rows. Syncs to read; the restore is left queued (in `budget`).
+ */
+async function restoreRecorded(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  records: MarkRecord[],
+  sheetNames: string[],
+  budget: SyncBudget,
+  rows?: RowSet,
+): Promise<number> {
   // A sheet renamed or deleted since marking cannot be found again; its cells are skipped.
-  const live = new Map(sheetNames.filter((n) => n !== MARK_RECORD_SHEET).map((n) => [n.toLowerCase(), n]));
+  const live = byLowerName(sheetNames);
   const targets = new Map<
     string,
     { sheet: string; ws: Excel.Worksheet; records: { cell: CellRef; fill: CellFill }[] }
   >();
-  for (const r of parseRecord(grid)) {
+  for (const r of records) {
     const sheet = live.get(r.sheet.toLowerCase());
     if (!sheet) continue;
     let t = targets.get(sheet);
@@ -237,15 +296,27 @@ async function restoreIn(
   }
   const fillReads = queueFillReads(runs);
   await ctx.sync();
-  const budget = new SyncBudget(ctx);
   const settle = await settleFills(fillReads, budget);
   await budget.flush();
   const now = settle();
   // Both kinds: the workbook may have been marked in an Excel with comments but no notes.
-  const annotations = await loadAll(
+  const sheets = rows
+    ? [...rows.keys()].flatMap((name) => {
+        const sheet = live.get(name.toLowerCase());
+        return sheet ? [{ sheet, ws: targets.get(sheet)?.ws ?? ctx.workbook.worksheets.getItem(sheet) }] : [];
+      })
+    : [...targets.values()];
+  let annotations = await loadAll(
     ctx,
-    [...targets.values()].flatMap((t) => readableKinds(supports).map((kind) => ({ sheet: t.sheet, ws: t.ws, kind }))),
+    sheets.flatMap((t) => readableKinds(supports).map((kind) => ({ sheet: t.sheet, ws: t.ws, kind }))),
   );
+  if (rows) {
+    // Only ours in these rows: where each is costs one getLocation per annotation of the sheet.
+    const inRows = inRowSet(rows);
+    const ours = annotations.filter((a) => a.content.includes(NOTE_HEADER));
+    const at = await locate(ctx, ours);
+    annotations = [...at].filter(([key]) => inRows(key)).map(([, a]) => a);
+  }
 
   let restored = 0;
   for (const t of targets.values()) {
@@ -283,10 +354,124 @@ async function restoreIn(
     if (clerks) item.content = clerks;
     else if (kind === 'notes' || content.startsWith(NOTE_HEADER)) item.delete();
   }
+  return restored;
+}
+
+/** Is this cellKey in one of the rows (sheet names matched ignoring case)? */
+function inRowSet(rows: RowSet): (key: string) => boolean {
+  const lower = new Map([...rows].map(([sheet, set]) => [sheet.toLowerCase(), set]));
+  return (key) => {
+    const [sheet, row] = key.split('\u0000');
+    return lower.get(sheet.toLowerCase())?.has(Number(row)) ?? false;
+  };
+}
+
+/** Queue the restoring of every recorded cell and the deletion of the record (see restoreRecorded). */
+async function restoreIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  rec: Excel.Worksheet,
+  sheetNames: string[],
+): Promise<number> {
+  const { records } = await readRecordIn(ctx, rec);
+  const budget = new SyncBudget(ctx);
+  const restored = await restoreRecorded(ctx, supports, records, sheetNames, budget);
   // Excel refuses to delete a very hidden sheet (InvalidOperation): hidden first, then deleted.
   rec.visibility = 'Hidden';
   rec.delete();
   return restored;
+}
+
+/**
+ * 边改边查: re-mark only `rows` (1-based, per sheet). Their recorded cells are restored as 清除标注
+ * would and their record rows emptied; `marks` inside those rows are then recorded (after the
+ * record's last row) and painted. Every other row of the workbook and of the record stays as it
+ * is, so 清除标注 still restores everything. A workbook without our marks is left alone.
+ */
+export async function markRowsIn(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  marks: CellMark[],
+  rows: RowSet,
+): Promise<RowMarkOutcome> {
+  const notes = annotationKind(supports) !== null;
+  const worksheets = ctx.workbook.worksheets.load('items/name');
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
+  await ctx.sync();
+  if (rec.isNullObject) return { cells: 0, notes, marked: false };
+  const names = worksheets.items.map((w) => w.name);
+  const { records, width, end } = await readRecordIn(ctx, rec);
+  const inRows = inRowSet(rows);
+  const inside = (sheet: string, row: number, col: number) => inRows(cellKey(sheet, row, col));
+  const affected = records.filter((r) => {
+    const { row, col } = parseCellAddress(r.cell);
+    return inside(r.sheet, row, col);
+  });
+  const budget = new SyncBudget(ctx);
+  await restoreRecorded(ctx, supports, affected, names, budget, rows);
+  for (const [at, n] of runsOf(affected.map((r) => r.at!))) {
+    await budget.take(wireBytes(1, 2, Array<string>(n * width).fill('')));
+    rec.getRangeByIndexes(at, 0, n, width).values = Array.from({ length: n }, () => Array<string>(width).fill(''));
+  }
+  await budget.flush();
+  const bySheet = bySheetOnce(marks.filter((m) => inside(m.sheet, m.row, m.col)));
+  const mine = [...bySheet.values()].flat();
+  if (!mine.length) return { cells: 0, notes, marked: true };
+  const reads = queueReads(ctx, bySheet);
+  await ctx.sync();
+  const out = await paintIn(ctx, supports, reads, mine, { ws: rec, from: end });
+  return { ...out, marked: true };
+}
+
+/**
+ * Rows or columns were inserted (count > 0) or deleted at 1-based `at` of `sheet`: Excel moved
+ * the marked cells' fills and notes with them; the record's addresses are moved the same way, and
+ * the rows of cells that were deleted emptied, so that 清除标注 restores the cells where they are.
+ */
+export async function shiftMarksIn(
+  ctx: Excel.RequestContext,
+  sheetId: string,
+  axis: 'rows' | 'columns',
+  at: number,
+  count: number,
+): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItem(sheetId).load('name');
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
+  await ctx.sync();
+  if (rec.isNullObject) return;
+  const { records, width } = await readRecordIn(ctx, rec);
+  const sheet = ws.name.toLowerCase();
+  const budget = new SyncBudget(ctx);
+  const gone: number[] = [];
+  for (const r of records) {
+    if (r.sheet.toLowerCase() !== sheet) continue;
+    const { row, col } = parseCellAddress(r.cell);
+    const pos = axis === 'rows' ? row : col;
+    if (pos < at) continue;
+    if (count < 0 && pos < at - count) {
+      gone.push(r.at!);
+      continue;
+    }
+    const cell = axis === 'rows' ? a1(row + count - 1, col - 1) : a1(row - 1, col + count - 1);
+    await budget.take(wireBytes(1, 2, cell));
+    rec.getRangeByIndexes(r.at!, 1, 1, 1).values = [[cell]];
+  }
+  for (const [first, n] of runsOf(gone)) {
+    await budget.take(wireBytes(1, 2, Array<string>(n * width).fill('')));
+    rec.getRangeByIndexes(first, 0, n, width).values = Array.from({ length: n }, () => Array<string>(width).fill(''));
+  }
+  await budget.flush();
+}
+
+/** Sorted indices → runs of consecutive ones: [first, length]. */
+function runsOf(indices: number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of [...indices].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === i) last[1]++;
+    else out.push([i, 1]);
+  }
+  return out;
 }
 
 export async function clearIn(ctx: Excel.RequestContext, supports: Supports): Promise<number> {

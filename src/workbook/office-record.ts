@@ -34,6 +34,8 @@ export interface MarkRecord {
   fill: CellFill;
   /** The clerk's note text before marking, when there was one. */
   clerkNote?: string;
+  /** Where parseRecord found it: the 0-based row of the record sheet. */
+  at?: number;
 }
 
 /** Office.js FillPattern ↔ OOXML patternType (what ExcelJS writes). */
@@ -100,10 +102,10 @@ export function fillFromRecord(json: string): CellFill {
   };
 }
 
-/** Rows to write, all the same width (the widest note decides). */
-export function recordRows(records: MarkRecord[]): string[][] {
+/** Rows to write, all the same width (the widest note decides); `headers` false to append. */
+export function recordRows(records: MarkRecord[], headers = true): string[][] {
   const rows = [
-    RECORD_HEADERS,
+    ...(headers ? [RECORD_HEADERS] : []),
     ...records.map((r) => {
       const row = [r.sheet, r.cell, fillToRecord(r.fill)];
       const note = r.clerkNote === undefined ? '' : JSON.stringify(r.clerkNote);
@@ -118,7 +120,8 @@ export function recordRows(records: MarkRecord[]): string[][] {
 /** The record sheet as read back (by either host's writing). */
 export function parseRecord(grid: SheetGrid): MarkRecord[] {
   const out: MarkRecord[] = [];
-  for (const row of grid.rows.slice(1)) {
+  for (let at = 1; at < grid.rows.length; at++) {
+    const row = grid.rows[at];
     const texts = (row ?? []).map((c) => cellText(c));
     const [sheet, cell, fill = ''] = texts;
     if (!sheet || !cell) continue;
@@ -132,7 +135,7 @@ export function parseRecord(grid: SheetGrid): MarkRecord[] {
         clerkNote = undefined;
       }
     }
-    out.push({ sheet, cell, fill: fillFromRecord(fill), clerkNote });
+    out.push({ sheet, cell, fill: fillFromRecord(fill), clerkNote, at });
   }
   return out;
 }

@@ -9,7 +9,9 @@
 import type { WorkbookGrid } from '../domain/grid';
 import type { GeneratedSheet } from './generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from './host';
-import { clearIn, markIn } from './office-marks';
+import { clearIn, markIn, markRowsIn, shiftMarksIn } from './office-marks';
+import type { LiveHost, RowMarkOutcome, RowSet, WorkbookChange } from './live';
+import { readRowsIn, watchIn, type RunIn } from './office-live';
 import { readWorkbookIn, type Supports } from './office-read';
 import { addSheetIn } from './office-sheet';
 import { a1 } from '../domain/grid';
@@ -19,6 +21,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficeHostOptions {
   /** Excel.run, or a test double's. */
   run?: ExcelRun;
+  /** Excel.run(context, batch): going on in an existing context (removing event handlers). */
+  runIn?: RunIn;
   /** Office.context.requirements.isSetSupported, or a test double's. */
   isSetSupported?: (name: string, version?: string) => boolean;
   /**
@@ -29,7 +33,7 @@ export interface OfficeHostOptions {
 }
 
 /** What the host was doing when its time ran out. */
-export type HostStep = 'read' | 'mark' | 'clear' | 'sheet';
+export type HostStep = 'read' | 'mark' | 'clear' | 'sheet' | 'watch';
 
 /** The host stopped before its deadline (OfficeHostOptions.deadline); nothing more was sent. */
 export class OutOfTimeError extends Error {
@@ -39,13 +43,15 @@ export class OutOfTimeError extends Error {
   }
 }
 
-export class OfficeHost implements WorkbookHost {
+export class OfficeHost implements WorkbookHost, LiveHost {
   private readonly excelRun: ExcelRun;
+  private readonly excelRunIn: RunIn;
   private readonly supports: Supports;
   private readonly deadline?: { at: number; now: () => number };
 
   constructor(options: OfficeHostOptions = {}) {
     this.excelRun = options.run ?? ((batch) => Excel.run(batch));
+    this.excelRunIn = options.runIn ?? ((context, batch) => Excel.run(context, batch));
     if (options.deadline) this.deadline = { now: Date.now, ...options.deadline };
     const isSetSupported =
       options.isSetSupported ??
@@ -81,6 +87,30 @@ export class OfficeHost implements WorkbookHost {
 
   addSheet(sheet: GeneratedSheet): Promise<string> {
     return this.run('sheet', (ctx) => addSheetIn(ctx, sheet));
+  }
+
+  watchChanges(onChange: (c: WorkbookChange) => void): Promise<() => Promise<void>> {
+    return watchIn(this.excelRun, this.excelRunIn, this.supports, onChange);
+  }
+
+  readRows(requests: { sheetId: string; rows: [number, number][] }[]) {
+    return this.run('read', (ctx) => readRowsIn(ctx, requests));
+  }
+
+  markRows(marks: CellMark[], rows: RowSet): Promise<RowMarkOutcome> {
+    return this.run('mark', (ctx) => markRowsIn(ctx, this.supports, marks, rows));
+  }
+
+  shiftMarks(sheetId: string, axis: 'rows' | 'columns', at: number, count: number): Promise<void> {
+    return this.run('mark', (ctx) => shiftMarksIn(ctx, sheetId, axis, at, count));
+  }
+
+  sheets(): Promise<{ id: string; name: string }[]> {
+    return this.run('read', async (ctx) => {
+      const ws = ctx.workbook.worksheets.load('items/id,items/name');
+      await ctx.sync();
+      return ws.items.map((w) => ({ id: w.id, name: w.name }));
+    });
   }
 
   /** Select a cell and bring its sheet to the front (clicking a finding in the pane). 1-based. */

@@ -138,7 +138,13 @@ export function displayText(v: Scalar | undefined, fmt: string, isError: boolean
 
 // ---- the workbook ------------------------------------------------------------------------
 
+let sheetIds = 0;
+/** Excel's worksheet ids look like "{00000000-0001-0000-0100-000000000000}"; they survive renaming. */
+const newSheetId = () => `{${String(++sheetIds).padStart(8, '0')}-0001-0000-0100-000000000000}`;
+
 export class SheetState {
+  /** Worksheet.id: the same after renaming or moving the sheet. */
+  id = newSheetId();
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   deleted = false;
   /** values[r][c]; formula cells hold their result, error cells the error text. */
@@ -246,8 +252,47 @@ export class SheetState {
     return r1 < 0 ? null : { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
+  /**
+   * Rows inserted (delta > 0) or deleted (delta < 0) at 0-based row `at`: every cell below moves
+   * with its value, format, fill, note and comment, as in Excel.
+   */
+  shiftRows(at: number, delta: number): void {
+    const moved = (r: number) => (r < at ? r : delta < 0 && r < at - delta ? -1 : r + delta);
+    if (delta > 0) this.values.splice(at, 0, ...Array.from({ length: delta }, () => []));
+    else this.values.splice(at, -delta);
+    const rekey = <V>(m: Map<number, V>) => {
+      const out = new Map<number, V>();
+      for (const [k, v] of m) {
+        const r = moved(rowOf(k));
+        if (r >= 0) out.set(key(r, colOf(k)), v);
+      }
+      return out;
+    };
+    this.formulas = rekey(this.formulas);
+    this.formats = rekey(this.formats);
+    this.fills = rekey(this.fills);
+    this.styles = rekey(this.styles);
+    this.rowHeights = new Map([...this.rowHeights].flatMap(([r, h]) => (moved(r) >= 0 ? [[moved(r), h]] : [])));
+    this.errors = new Set(
+      [...this.errors].flatMap((k) => (moved(rowOf(k)) >= 0 ? [key(moved(rowOf(k)), colOf(k))] : [])),
+    );
+    const readdress = (m: Map<string, string>) => {
+      const out = new Map<string, string>();
+      for (const [address, text] of m) {
+        const { r0, c0 } = parseRect(address);
+        const r = moved(r0);
+        if (r >= 0) out.set(a1Of({ r0: r, c0, rows: 1, cols: 1 }), text);
+      }
+      return out;
+    };
+    this.notes = readdress(this.notes);
+    this.comments = readdress(this.comments);
+    this.merges = this.merges.flatMap((m) => (moved(m.r0) >= 0 ? [{ ...m, r0: moved(m.r0) }] : []));
+  }
+
   toJSON(): unknown {
     return {
+      id: this.id,
       name: this.name,
       visibility: this.visibility,
       values: this.values,
@@ -270,6 +315,7 @@ export class SheetState {
   static fromJSON(j: ReturnType<SheetState['toJSON']>): SheetState {
     const o = j as Record<string, never>;
     const s = new SheetState(o.name);
+    if (o.id) s.id = o.id;
     s.visibility = o.visibility;
     // JSON turns holes into null; the double's empty cell is undefined.
     s.values = (o.values as (Scalar | null)[][]).map((row) => row?.map((v) => v ?? undefined) ?? []);
@@ -295,8 +341,9 @@ export class BookState {
   selection?: { sheet: SheetState; rect: Rect };
   activeSheet?: SheetState;
 
+  /** By name (ignoring case) or by id, as Worksheets.getItem(key) finds a sheet. */
   find(name: string): SheetState | undefined {
-    return this.sheets.find((s) => !s.deleted && s.name.toLowerCase() === name.toLowerCase());
+    return this.sheets.find((s) => !s.deleted && (s.name.toLowerCase() === name.toLowerCase() || s.id === name));
   }
 
   get(name: string): SheetState {

@@ -29,6 +29,7 @@ import {
   type SheetState,
 } from './excel-double-book';
 import { wireRequest, type WireAction, type WireNode } from './excel-double-wire';
+import { EventHub, type ChangeType, type EventName, type Handler } from './excel-double-events';
 import type { WorkbookSpec } from './workbook-spec';
 
 export { BookState, DoubleError } from './excel-double-book';
@@ -507,7 +508,10 @@ class RangeProxy extends Obj<Cells> {
     return this.read('values');
   }
   set values(v: unknown[][]) {
-    this.set('values', v, () => this.writeMatrix(v, (s, r, c, x) => s.write(r, c, x)));
+    this.set('values', v, () => {
+      this.writeMatrix(v, (s, r, c, x) => s.write(r, c, x));
+      this.ctx.double.changed(this.t.sheet, this.rect, 'RangeEdited', { ours: true });
+    });
   }
   get text(): string[][] {
     return this.read('text');
@@ -906,7 +910,7 @@ class PageLayoutProxy extends Obj<SheetState> {
 }
 
 class WorksheetProxy extends Obj<SheetState> {
-  protected readonly loadable = ['name', 'visibility', 'position'] as const;
+  protected readonly loadable = ['id', 'name', 'visibility', 'position'] as const;
 
   static loadedItem(ctx: Ctx, parent: WireNode, sheet: SheetState, data: Record<string, unknown>): WorksheetProxy {
     const p = new WorksheetProxy(ctx, { nav: () => sheet, parent, key: itemKey(sheet.name) });
@@ -914,11 +918,18 @@ class WorksheetProxy extends Obj<SheetState> {
     return p;
   }
 
+  get id(): string {
+    return this.read('id');
+  }
   get name(): string {
     return this.read('name');
   }
   set name(v: string) {
-    this.set('name', v, (s) => (s.name = v));
+    this.set('name', v, (s) => {
+      const before = s.name;
+      s.name = v;
+      this.ctx.double.sheetEvent('onNameChanged', s, { nameBefore: before, nameAfter: v });
+    });
   }
   get visibility(): string {
     return this.read('visibility');
@@ -1009,11 +1020,13 @@ class WorksheetProxy extends Obj<SheetState> {
         throw new DoubleError('InvalidOperation', `cannot delete very hidden worksheet "${s.name}"`);
       }
       s.deleted = true;
+      this.ctx.double.sheetEvent('onDeleted', s);
     });
   }
   protected snapshot(props: string[]) {
     const s = this.t;
     const all: Record<string, unknown> = {
+      id: s.id,
       name: s.name,
       visibility: s.visibility,
       position: this.ctx.book.live().indexOf(s),
@@ -1022,9 +1035,49 @@ class WorksheetProxy extends Obj<SheetState> {
   }
 }
 
+/** The ExcelApi set each collection event of Worksheets needs. */
+const EVENT_SETS: Record<EventName, ExcelApiVersion | '1.7' | '1.17'> = {
+  onChanged: '1.9',
+  onAdded: '1.7',
+  onDeleted: '1.7',
+  onNameChanged: '1.17',
+};
+
+/** OfficeExtension.EventHandlers: add() registers at the next sync of this context. */
+class EventHandlersProxy {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly name: EventName,
+  ) {}
+  add(handler: Handler): { context: unknown; remove(): void } {
+    const { ctx, name } = this;
+    ctx.enqueue(['call', `${name}.add`], () => {
+      if (!ctx.double.isSetSupported('ExcelApi', EVENT_SETS[name])) {
+        throw new DoubleError('ApiNotFound', `WorksheetCollection.${name} needs ExcelApi ${EVENT_SETS[name]}`);
+      }
+      ctx.double.events.register(name, handler, ctx);
+    });
+    let live = true;
+    return {
+      context: ctx,
+      // office.js queues the removal on the context the handler was added in, whichever
+      // Excel.run is current: it happens when *that* context syncs.
+      remove: () => {
+        if (!live) return;
+        live = false;
+        ctx.enqueue(['call', `${name}.remove`], () => ctx.double.events.unregister(name, handler));
+      },
+    };
+  }
+}
+
 class WorksheetCollectionProxy extends Obj<BookState> {
-  protected readonly loadable = ['name', 'visibility', 'position'] as const;
+  protected readonly loadable = ['id', 'name', 'visibility', 'position'] as const;
   private loadedItems?: WorksheetProxy[];
+  readonly onChanged = new EventHandlersProxy(this.ctx, 'onChanged');
+  readonly onAdded = new EventHandlersProxy(this.ctx, 'onAdded');
+  readonly onDeleted = new EventHandlersProxy(this.ctx, 'onDeleted');
+  readonly onNameChanged = new EventHandlersProxy(this.ctx, 'onNameChanged');
 
   get items(): WorksheetProxy[] {
     if (!this.loadedItems) throw new DoubleError('PropertyNotLoaded', 'items was not loaded and synced');
@@ -1044,7 +1097,11 @@ class WorksheetCollectionProxy extends Obj<BookState> {
   add(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, {
       create: ['addWorksheet', name],
-      resolve: () => this.t.add(name),
+      resolve: () => {
+        const s = this.t.add(name);
+        this.ctx.double.sheetEvent('onAdded', s);
+        return s;
+      },
       parent: this,
     });
   }
@@ -1062,7 +1119,7 @@ class WorksheetCollectionProxy extends Obj<BookState> {
       () => {
         const sheets = this.t.live();
         const data = sheets.map((s, i) => {
-          const all: Record<string, unknown> = { name: s.name, visibility: s.visibility, position: i };
+          const all: Record<string, unknown> = { id: s.id, name: s.name, visibility: s.visibility, position: i };
           return Object.fromEntries(props.map((p) => [p, all[p]]));
         });
         return {
@@ -1138,11 +1195,94 @@ export class ExcelDouble {
 
   /** Excel.run: the batch gets a fresh context; what is still queued at the end is synced. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new Ctx(this);
+    return this.runIn(new Ctx(this) as unknown as Excel.RequestContext, batch);
+  };
+
+  /** Excel.run(context, batch): the batch goes on in an existing context (e.g. an event handler's). */
+  runIn = async <T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof Ctx) || context.double !== this) {
+      throw new DoubleError('InvalidArgument', 'Excel.run with a context of another workbook');
+    }
+    const ctx = context as Ctx;
     const result = await batch(ctx as unknown as Excel.RequestContext);
     if (ctx.queue.length) await ctx.sync();
     return result;
   };
+
+  // ---- events ----------------------------------------------------------------------------
+
+  /** Handlers registered through worksheets.onChanged / onAdded / …, and every event raised. */
+  events = new EventHub();
+
+  private withTrigger(args: Record<string, unknown>, ours: boolean): Record<string, unknown> {
+    // triggerSource is ExcelApi 1.14: absent from the arguments before that.
+    if (this.isSetSupported('ExcelApi', '1.14')) args.triggerSource = ours ? 'ThisLocalAddin' : 'Unknown';
+    return args;
+  }
+
+  /** Raise WorksheetChanged for a change of `rect` (rows or columns whole for insertions). */
+  changed(
+    sheet: SheetState,
+    rect: Rect,
+    changeType: ChangeType,
+    opts: { ours: boolean; remote?: boolean; before?: unknown; after?: unknown },
+  ): void {
+    let address = a1Of(rect);
+    if (rect.cols === MAX_COLS) address = `${rect.r0 + 1}:${rect.r0 + rect.rows}`;
+    else if (rect.rows === MAX_ROWS) address = `${colLetters(rect.c0)}:${colLetters(rect.c0 + rect.cols - 1)}`;
+    const single = rect.rows === 1 && rect.cols === 1 && changeType === 'RangeEdited';
+    const args: Record<string, unknown> = {
+      type: 'WorksheetChanged',
+      worksheetId: sheet.id,
+      address,
+      changeType,
+      source: opts.remote ? 'Remote' : 'Local',
+      // "can be retrieved when the changed event is triggered on a single cell" only.
+      details: single ? { valueBefore: opts.before ?? '', valueAfter: opts.after ?? '' } : undefined,
+    };
+    this.events.raise('onChanged', this.withTrigger(args, opts.ours));
+  }
+
+  sheetEvent(name: 'onAdded' | 'onDeleted' | 'onNameChanged', sheet: SheetState, extra = {}): void {
+    const type = { onAdded: 'WorksheetAdded', onDeleted: 'WorksheetDeleted', onNameChanged: 'WorksheetNameChanged' };
+    this.events.raise(name, { type: type[name], worksheetId: sheet.id, source: 'Local', ...extra });
+  }
+
+  /**
+   * The clerk types or pastes `values` at `address` (values parsed as Excel parses typing; a
+   * single-cell edit reports its before and after values). `remote`: a coauthor did it.
+   */
+  edit(sheetName: string, address: string, values: unknown[][], opts: { remote?: boolean } = {}): void {
+    const sheet = this.book.get(sheetName);
+    const rect = parseRect(address);
+    const before = sheet.value(rect.r0, rect.c0);
+    for (let i = 0; i < rect.rows; i++)
+      for (let j = 0; j < rect.cols; j++) sheet.write(rect.r0 + i, rect.c0 + j, values[i][j]);
+    this.changed(sheet, rect, 'RangeEdited', {
+      ours: false,
+      remote: opts.remote,
+      before,
+      after: sheet.value(rect.r0, rect.c0),
+    });
+  }
+
+  /** The clerk inserts (count > 0) or deletes (count < 0) whole rows at 1-based `row`. */
+  shiftRows(sheetName: string, row: number, count: number): void {
+    const sheet = this.book.get(sheetName);
+    sheet.shiftRows(row - 1, count);
+    const rect = { r0: row - 1, c0: 0, rows: Math.abs(count), cols: MAX_COLS };
+    this.changed(sheet, rect, count > 0 ? 'RowInserted' : 'RowDeleted', { ours: false });
+  }
+
+  /** The clerk adds a sheet, or renames one. */
+  clerkAddsSheet(name: string): void {
+    this.sheetEvent('onAdded', this.book.add(name));
+  }
+  clerkRenamesSheet(from: string, to: string): void {
+    const sheet = this.book.get(from);
+    sheet.name = to;
+    this.sheetEvent('onNameChanged', sheet, { nameBefore: from, nameAfter: to });
+  }
 
   get syncs(): number {
     return this.stats.ops.length;

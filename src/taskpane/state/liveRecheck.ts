@@ -1,0 +1,267 @@
+/**
+ * 边改边查: after the clerk edits cells of a sheet the check read (roster, member or list sheet),
+ * the rows edited are read again, the workbook re-checked with them, and only the rows whose
+ * marks change (the edited household, and any household sharing its IDs: ID-06, HH-03) are
+ * re-marked; the pane's list and counts follow. Plain class, no React: the pane drives it through
+ * useLiveRecheck, the tests directly.
+ *
+ * - Bursts are one re-check: changes are collected until `debounceMs` pass without another (a
+ *   paste of 500 rows is one event anyway, typing row after row a few).
+ * - Never while a command of the pane runs (`exclusive` says when it may): changes that arrive
+ *   meanwhile wait, then go through the same filter. Our own writes cannot start a re-check:
+ *   Excel marks them (ExcelApi 1.14+) and they never fall on a sheet the check read; the rows
+ *   read again are compared with the ones the check had, and unchanged rows change nothing.
+ * - Rows or columns inserted or deleted, or sheets added, deleted or renamed: the mark record is
+ *   moved with the cells and the whole workbook read and checked again.
+ * - A coauthor's edit (source Remote) updates the list but is not marked here: the coauthor's
+ *   Excel does that, and two panes marking the same cells would undo each other's record.
+ */
+import type { Cell, SheetGrid, WorkbookGrid } from '../../domain/grid';
+import type { Lang } from '../../domain/messages';
+import type { Policy } from '../../domain/policy';
+import type { CheckResult } from '../../domain/types';
+import { checkGrid } from '../../workbook/actions';
+import type { CellMark } from '../../workbook/host';
+import type { LiveHost, RowSet, WorkbookChange } from '../../workbook/live';
+import { changedMarkRows, marksFromResult } from '../../workbook/marks';
+
+export interface LiveState {
+  result: CheckResult;
+  grid: WorkbookGrid;
+  policy: Policy;
+  rosterSheet?: string;
+}
+
+export interface LiveOptions {
+  host: LiveHost;
+  /** The pane's last check (undefined before the first one). */
+  state(): LiveState | undefined;
+  /** The language of the reasons written into notes. */
+  lang(): Lang;
+  /** A re-check's result: the pane shows it without resetting the clerk's view. */
+  apply(next: { result: CheckResult; grid: WorkbookGrid }): void;
+  /** Read and check the whole workbook again, as 重新核查 does. */
+  checkAll(): Promise<void>;
+  /** Runs `work` when no command of the pane runs; resolves false (nothing run) when one does. */
+  exclusive(work: () => Promise<void>): Promise<boolean>;
+  /** A re-check that failed (the pane shows it as any other failure). */
+  onError(e: unknown): void;
+  debounceMs?: number;
+}
+
+/** Quiet time after the last change before re-checking: typing into the next cell does not wait. */
+export const LIVE_DEBOUNCE_MS = 300;
+
+interface Shift {
+  sheetId: string;
+  axis: 'rows' | 'columns' | 'cells';
+  at: number;
+  count: number;
+}
+
+export class LiveRecheck {
+  private edits = new Map<string, [number, number][]>();
+  private local = false;
+  private shifts: Shift[] = [];
+  private sheetsChanged = false;
+  private timer?: ReturnType<typeof setTimeout>;
+  private stopWatching?: () => Promise<void>;
+  private work?: Promise<void>;
+  private stopped = false;
+  /** Re-checks done (each one re-read some rows or the workbook): what the tests count. */
+  rechecks = 0;
+
+  constructor(private readonly o: LiveOptions) {}
+
+  async start(): Promise<void> {
+    this.stopWatching = await this.o.host.watchChanges((c) => this.onChange(c));
+    if (this.stopped) await this.stopWatching();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+
+  /** Resolves when nothing is waiting or running (tests). */
+  async idle(): Promise<void> {
+    while (this.timer || this.work) {
+      await (this.work ?? new Promise((r) => setTimeout(r, 5)));
+    }
+  }
+
+  private onChange(c: WorkbookChange): void {
+    if (this.stopped) return;
+    if (c.kind === 'sheets') this.sheetsChanged = true;
+    else if (c.kind === 'shift') this.shifts.push(c);
+    else {
+      const list = this.edits.get(c.sheetId) ?? [];
+      list.push(c.rows);
+      this.edits.set(c.sheetId, list);
+      if (!c.remote) this.local = true;
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.stopped) return;
+      const run = this.o.exclusive(() => this.process());
+      this.work = run.then(
+        (ran) => {
+          this.work = undefined;
+          // A command of the pane is running: the changes wait for it.
+          if (!ran && !this.stopped) this.schedule();
+        },
+        () => (this.work = undefined),
+      );
+    }, this.o.debounceMs ?? LIVE_DEBOUNCE_MS);
+  }
+
+  private async process(): Promise<void> {
+    const edits = this.edits;
+    const local = this.local;
+    const shifts = this.shifts;
+    const sheetsChanged = this.sheetsChanged;
+    this.edits = new Map();
+    this.local = false;
+    this.shifts = [];
+    this.sheetsChanged = false;
+    const before = this.o.state();
+    if (!before) return;
+    try {
+      if (shifts.length || sheetsChanged) await this.recheckAll(before, shifts);
+      else if (edits.size) await this.recheckRows(before, edits, local);
+    } catch (e) {
+      this.o.onError(e);
+    }
+  }
+
+  /** The workbook's shape changed: move the record with the cells, read and check it all again. */
+  private async recheckAll(before: LiveState, shifts: Shift[]): Promise<void> {
+    const { host } = this.o;
+    const sheets = await host.sheets();
+    const names = new Set(sheets.map((s) => s.name));
+    // A sheet added (our own generated sheets are added all the time) changes nothing the check
+    // read: it is read at the next 重新核查. A sheet renamed or deleted is.
+    if (!shifts.length && before.grid.sheets.every((s) => s.hidden || names.has(s.name))) return;
+    for (const s of shifts) if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
+    this.rechecks++;
+    await this.o.checkAll();
+    const after = this.o.state();
+    if (!after || after === before) return;
+    // The marks moved with their cells: only rows whose marks change now are re-marked.
+    const lang = this.o.lang();
+    const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
+    let moved = marksFromResult(before.result, lang);
+    for (const s of shifts) if (s.axis !== 'cells') moved = shiftMarks(moved, nameOf.get(s.sheetId), s);
+    const next = marksFromResult(after.result, lang);
+    const rows = changedMarkRows(moved, next);
+    if (rows.size) await host.markRows(next, rows);
+  }
+
+  /** Some cells were edited: read their rows again, re-check, re-mark what changed. */
+  private async recheckRows(before: LiveState, edits: Map<string, [number, number][]>, local: boolean): Promise<void> {
+    const read = await this.o.host.readRows(
+      [...edits].map(([sheetId, ranges]) => ({ sheetId, rows: mergeRanges(ranges) })),
+    );
+    const checked = checkedSheets(before.result);
+    const relevant = read.filter((r) => checked.has(r.sheet.toLowerCase()));
+    const grid = patchGrid(before.grid, relevant);
+    if (!grid) return; // nothing a check reads has changed (our own write, or the same value typed again)
+    this.rechecks++;
+    const result = checkGrid(grid, before.policy, { rosterSheet: before.rosterSheet });
+    if (local) {
+      const lang = this.o.lang();
+      const was = marksFromResult(before.result, lang);
+      const next = marksFromResult(result, lang);
+      const rows = changedMarkRows(was, next);
+      // The edited rows too: their marks may be stale (marked from an older check).
+      for (const r of relevant) {
+        for (const row of r.rows.keys()) {
+          if (hasMarkIn(was, r.sheet, row + 1) || hasMarkIn(next, r.sheet, row + 1)) addRow(rows, r.sheet, row + 1);
+        }
+      }
+      if (rows.size) await this.o.host.markRows(next, rows);
+    }
+    this.o.apply({ result, grid });
+  }
+}
+
+/** The sheets a check read, by lower-case name: an edit anywhere else cannot change the result. */
+export function checkedSheets(result: CheckResult): Set<string> {
+  const names = [
+    ...(result.rosterSheets ?? [result.roster]).map((r) => r.sheet),
+    ...(result.memberSheet ? result.memberSheet.split('、') : []),
+    ...(result.lists ?? []).flatMap((l) => l.source.split('、')),
+  ];
+  return new Set(names.map((n) => n.toLowerCase()));
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+const cellSame = (a: Cell | undefined, b: Cell | undefined): boolean => {
+  if (!a || !b) return !a && !b;
+  const v = (c: Cell) => (c.v instanceof Date ? c.v.getTime() : c.v);
+  return v(a) === v(b) && a.t === b.t && a.text === b.text && a.fmt === b.fmt && !!a.formula === !!b.formula;
+};
+
+function rowSame(a: (Cell | undefined)[] | undefined, b: (Cell | undefined)[]): boolean {
+  const n = Math.max(a?.length ?? 0, b.length);
+  for (let c = 0; c < n; c++) if (!cellSame(a?.[c], b[c])) return false;
+  return true;
+}
+
+/** The grid with these rows replaced (a new object; the old one stays as the pane had it), or undefined when none differs. */
+export function patchGrid(grid: WorkbookGrid, reads: { sheet: string; rows: Map<number, (Cell | undefined)[]> }[]) {
+  let changed = false;
+  const sheets = grid.sheets.map((s): SheetGrid => {
+    const read = reads.find((r) => r.sheet.toLowerCase() === s.name.toLowerCase());
+    if (!read) return s;
+    const rows = [...s.rows];
+    for (const [r, cells] of read.rows) {
+      if (rowSame(rows[r], cells)) continue;
+      while (rows.length <= r) rows.push([]);
+      rows[r] = cells;
+      changed = true;
+    }
+    return { ...s, rows };
+  });
+  return changed ? { ...grid, sheets } : undefined;
+}
+
+function hasMarkIn(marks: CellMark[], sheet: string, row: number): boolean {
+  return marks.some((m) => m.row === row && m.sheet.toLowerCase() === sheet.toLowerCase());
+}
+
+function addRow(rows: RowSet, sheet: string, row: number): void {
+  const set = rows.get(sheet) ?? new Set<number>();
+  set.add(row);
+  rows.set(sheet, set);
+}
+
+/** Marks as they stand after rows or columns were inserted or deleted on `sheet`. */
+function shiftMarks(marks: CellMark[], sheet: string | undefined, s: Shift): CellMark[] {
+  if (!sheet) return marks;
+  return marks.flatMap((m) => {
+    if (m.sheet.toLowerCase() !== sheet.toLowerCase()) return [m];
+    const pos = s.axis === 'rows' ? m.row : m.col;
+    if (pos < s.at) return [m];
+    if (s.count < 0 && pos < s.at - s.count) return [];
+    return [s.axis === 'rows' ? { ...m, row: m.row + s.count } : { ...m, col: m.col + s.count }];
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * 边改边查 over Office.js: the workbook's change events, and reading a few rows again.
+ *
+ * Events: one handler on the worksheet collection (`worksheets.onChanged`, ExcelApi 1.9, our
+ * minimum) sees every sheet, including sheets added later; `onAdded` / `onDeleted` (1.7) and,
+ * where there is one, `onNameChanged` (1.17) report the sheet list changing. Excel raises the
+ * events for an add-in's own writes too (record sheet, generated sheets); from ExcelApi 1.14
+ * `triggerSource` is "ThisLocalAddin" for those and they are dropped here. Before 1.14 they arrive
+ * like the clerk's, possibly after our Excel.run has returned: the pane's controller drops edits
+ * of sheets the check did not read and re-checks only rows whose cells really differ, which our
+ * writes (never on a checked sheet) cannot make. Handlers are removed the documented way, in the
+ * context they were added in (`Excel.run(result.context, …)`): office.js queues the removal there.
+ */
+import { parseAreas } from './office-cells';
+import { readRows } from './office-read';
+import type { RowsRead, WorkbookChange } from './live';
+import type { SheetGrid } from '../domain/grid';
+
+export type RunIn = <T>(context: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+interface ChangedArgs {
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  triggerSource?: string;
+}
+
+/** What a WorksheetChanged event means for the re-check; undefined for our own writes. */
+export function changeOf(e: ChangedArgs): WorkbookChange | undefined {
+  if (e.triggerSource === 'ThisLocalAddin') return undefined;
+  const remote = e.source === 'Remote';
+  const [area] = parseAreas(e.address);
+  if (!area) return undefined;
+  switch (e.changeType) {
+    case 'RowInserted':
+    case 'RowDeleted': {
+      const n = area.bottom - area.top + 1;
+      return {
+        kind: 'shift',
+        sheetId: e.worksheetId,
+        axis: 'rows',
+        at: area.top + 1,
+        count: e.changeType === 'RowInserted' ? n : -n,
+        remote,
+      };
+    }
+    case 'ColumnInserted':
+    case 'ColumnDeleted': {
+      const n = area.right - area.left + 1;
+      return {
+        kind: 'shift',
+        sheetId: e.worksheetId,
+        axis: 'columns',
+        at: area.left + 1,
+        count: e.changeType === 'ColumnInserted' ? n : -n,
+        remote,
+      };
+    }
+    case 'CellInserted':
+    case 'CellDeleted':
+      return { kind: 'shift', sheetId: e.worksheetId, axis: 'cells', at: area.top + 1, count: 0, remote };
+    default:
+      // RangeEdited, and "Unknown": the cells of the address may hold anything new.
+      return { kind: 'cells', sheetId: e.worksheetId, rows: [area.top + 1, area.bottom + 1], remote };
+  }
+}
+
+export async function watchIn(
+  run: Run,
+  runIn: RunIn,
+  supports: (v: string) => boolean,
+  onChange: (c: WorkbookChange) => void,
+): Promise<() => Promise<void>> {
+  const onChanged = (e: ChangedArgs) => {
+    const c = changeOf(e);
+    if (c) onChange(c);
+    return Promise.resolve();
+  };
+  const onSheets = () => {
+    onChange({ kind: 'sheets' });
+    return Promise.resolve();
+  };
+  const results = await run(async (ctx) => {
+    const ws = ctx.workbook.worksheets;
+    const added = [
+      ws.onChanged.add(onChanged as unknown as (e: Excel.WorksheetChangedEventArgs) => Promise<void>),
+      ws.onAdded.add(onSheets),
+      ws.onDeleted.add(onSheets),
+      ...(supports('1.17') ? [ws.onNameChanged.add(onSheets)] : []),
+    ];
+    await ctx.sync();
+    return added;
+  });
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    await runIn(results[0].context as Excel.RequestContext, async (ctx) => {
+      for (const r of results) r.remove();
+      await ctx.sync();
+    });
+  };
+}
+
+/** Rows (1-based, inclusive) of sheets by id, read whole (every column of the used range). */
+export async function readRowsIn(
+  ctx: Excel.RequestContext,
+  requests: { sheetId: string; rows: [number, number][] }[],
+): Promise<RowsRead[]> {
+  const sheets = requests.map((req) => {
+    const ws = ctx.workbook.worksheets.getItem(req.sheetId).load('name');
+    const used = ws.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
+    return { req, ws, used };
+  });
+  await ctx.sync();
+  const bands = sheets.flatMap(({ req, ws, used }) => {
+    const cols = used.isNullObject ? 1 : used.columnIndex + used.columnCount;
+    return req.rows.map(([first, last]) => {
+      const grid: SheetGrid = { name: ws.name, rows: [] };
+      // The band's geometry is known: nothing to ask Excel before reading it.
+      const band = {
+        isNullObject: false,
+        rowIndex: first - 1,
+        columnIndex: 0,
+        rowCount: last - first + 1,
+        columnCount: cols,
+      };
+      return { ws, grid, used: band as Excel.Range, first, last };
+    });
+  });
+  await readRows(ctx, bands);
+  const out = new Map<string, RowsRead>();
+  for (const b of bands) {
+    let read = out.get(b.grid.name);
+    if (!read) out.set(b.grid.name, (read = { sheet: b.grid.name, rows: new Map() }));
+    for (let r = b.first - 1; r < b.last; r++) read.rows.set(r, b.grid.rows[r] ?? []);
+  }
+  return [...out.values()];
+}
