@@ -28,6 +28,9 @@ import { SettingsForm } from './components/SettingsForm';
 import { StatsTab } from './components/StatsTab';
 import { SummaryCards } from './components/SummaryCards';
 import { selfTestText } from './model/selfTest';
+import { LiveSwitch } from './components/LiveSwitch';
+import { readLivePref, writeLivePref } from './model/livePref';
+import { useLiveRecheck } from './state/useLiveRecheck';
 
 const useStyles = makeStyles({
   root: {
@@ -92,6 +95,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   /** The settings as loaded; set once, so checking on opening waits for them. */
   const [loaded, setLoaded] = useState<SettingsDraft>();
   const summaryRef = useRef<HTMLElement>(null);
+  const [liveOn, setLiveOn] = useState(readLivePref);
+  useLiveRecheck(actions.live, liveOn, session.live, lang);
 
   useEffect(() => {
     let live = true;
@@ -118,11 +123,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
 
   // A new result starts with every adjustment included and the findings in view; the focus
   // moves to the counts, so the keyboard and the screen reader start from the results.
+  // A live re-check's result (边改边查) keeps all that: the clerk is typing in Excel, not here.
+  const { liveResult } = session.state;
   useEffect(() => {
+    if (result && result === liveResult) return;
     setExcluded(new Set());
     setTab('findings');
     if (result) summaryRef.current?.focus();
-  }, [result]);
+  }, [result, liveResult]);
 
   // The web page holds results only in memory: closing the tab before 下载结果 asks first.
   const pending = unsaved.marks || unsaved.sheets.length > 0;
@@ -269,6 +277,15 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
                 onDownload={() => void session.download(bilingual((t) => t.downloaded))}
                 onSelfTest={onSelfTest}
               />
+              {actions.live && (
+                <LiveSwitch
+                  on={liveOn}
+                  onChange={(on) => {
+                    setLiveOn(on);
+                    writeLivePref(on);
+                  }}
+                />
+              )}
             </>
           )}
           {!result && !actions.open && (

@@ -11,6 +11,7 @@ import type { SheetKind, SheetOptions } from '../workbook/actions';
 import type { MarkOutcome, ProgressFn } from '../workbook/host';
 import type { SelfTestReport } from '../workbook/self-test';
 import type { LegacyFormat } from '../workbook/legacy/format';
+import type { LiveHost } from '../workbook/live';
 
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
 export type { SheetKind, SheetOptions };
@@ -40,6 +41,8 @@ export interface PaneActions {
   download?(): Promise<string>;
   /** 自检: exercise the host on a temporary sheet and report each capability (Excel and WPS). */
   selfTest?(): Promise<SelfTestReport>;
+  /** Inside Excel: the workbook's edits can be watched, for 边改边查. */
+  live?: LiveHost;
   /** Whether there is a workbook to act on (inside Excel always; standalone after a file is opened). */
   ready: boolean;
   /** Name of the opened file (standalone). */

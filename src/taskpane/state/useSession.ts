@@ -3,7 +3,7 @@
  * (with its progress), and the one message the bar shows. Every action goes through `run`, so
  * only one thing happens at a time and every failure ends up as a message, never a hang.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SelfTestReport } from '../../workbook/self-test';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
@@ -14,6 +14,7 @@ import type { PaneActions, SheetKind, SheetOptions } from '../actions';
 import { errorText, type PaneMessage } from '../model/errorText';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/report';
+import type { LiveOptions, LiveState } from './liveRecheck';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
 
@@ -39,6 +40,8 @@ export interface Session {
    * names); empty once downloaded. Inside Excel the workbook is the clerk's to save, so unused.
    */
   unsaved: Unsaved;
+  /** The result a live re-check (边改边查) produced: the pane keeps the clerk's view for it. */
+  liveResult?: CheckResult;
 }
 
 export interface Unsaved {
@@ -76,8 +79,13 @@ function throttled(set: (e: ProgressEvent) => void): (e: ProgressEvent) => void 
 export function useSession(actions: PaneActions, initialNotice?: Notice) {
   const [state, setState] = useState<Session>({ notice: initialNotice, unsaved: NOTHING_UNSAVED });
   const busyRef = useRef(false);
+  /** A live re-check in flight: a command clicked meanwhile waits for it instead of being dropped. */
+  const liveRef = useRef<Promise<void>>(undefined);
+  /** What the last check (or live re-check) worked on, readable at once by the live re-check. */
+  const lastRef = useRef<LiveState>(undefined);
 
   const run = useCallback(async <T>(busy: Busy, work: () => Promise<T>, done?: (value: T) => Notice | undefined) => {
+    if (busyRef.current && liveRef.current) await liveRef.current.catch(() => undefined);
     if (busyRef.current) return undefined;
     busyRef.current = true;
     setState((s) => ({ ...s, busy, progress: undefined, notice: undefined }));
@@ -110,6 +118,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         const p = policy();
         const { result, sheets, grid } = await actions.check(p, onProgress(), rosterSheet);
         timingMark(RESULT_MARK);
+        if (grid) lastRef.current = { result, grid, policy: p, rosterSheet };
         setState((s) => ({ ...s, result, sheets, grid, policy: p }));
         return result;
       }),
@@ -238,6 +247,39 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     [actions],
   );
 
+  /** What 边改边查 needs of the session (state/liveRecheck.ts); stable for the pane's lifetime. */
+  const live = useMemo(
+    (): Omit<LiveOptions, 'host' | 'lang'> => ({
+      state: () => lastRef.current,
+      apply: ({ result, grid }) => {
+        if (lastRef.current) lastRef.current = { ...lastRef.current, result, grid };
+        setState((s) => ({ ...s, result, grid, liveResult: result }));
+      },
+      checkAll: async () => {
+        const last = lastRef.current;
+        if (!last) return;
+        const { result, sheets, grid } = await actions.check(last.policy, () => undefined, last.rosterSheet);
+        if (grid) lastRef.current = { ...last, result, grid };
+        setState((s) => ({ ...s, result, sheets, grid, liveResult: result }));
+      },
+      exclusive: async (work) => {
+        if (busyRef.current) return false;
+        busyRef.current = true;
+        const p = work();
+        liveRef.current = p;
+        try {
+          await p;
+        } finally {
+          busyRef.current = false;
+          liveRef.current = undefined;
+        }
+        return true;
+      },
+      onError: (e) => setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } })),
+    }),
+    [actions],
+  );
+
   const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
 
   const selfTest = useCallback(
@@ -266,5 +308,6 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     select,
     dismiss,
     selfTest,
+    live,
   };
 }
