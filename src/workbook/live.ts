@@ -49,8 +49,11 @@ export interface LiveHost {
    * resolves to the function that stops it.
    */
   watchChanges(onChange: (c: WorkbookChange) => void): Promise<() => Promise<void>>;
-  /** Read these rows (1-based, inclusive) of these sheets (by id) again, whole. */
-  readRows(requests: { sheetId: string; rows: [number, number][] }[]): Promise<RowsRead[]>;
+  /** Read these rows (1-based, inclusive) of these sheets (by id) again, whole; only sheets `only` accepts by name. */
+  readRows(
+    requests: { sheetId: string; rows: [number, number][] }[],
+    only?: (sheet: string) => boolean,
+  ): Promise<RowsRead[]>;
   /**
    * Re-mark only these rows: their earlier marks are restored and `marks` (all inside them)
    * painted; the record of every other row stays as it is. Nothing when the workbook is not marked.

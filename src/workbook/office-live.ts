@@ -104,16 +104,25 @@ export async function watchIn(
   };
 }
 
-/** Rows (1-based, inclusive) of sheets by id, read whole (every column of the used range). */
+/**
+ * Rows (1-based, inclusive) of sheets by id, read whole (every column of the used range); sheets
+ * `only` refuses (by name) are not read: an edit there costs the one sync that names them.
+ */
 export async function readRowsIn(
   ctx: Excel.RequestContext,
   requests: { sheetId: string; rows: [number, number][] }[],
+  only: (sheet: string) => boolean = () => true,
 ): Promise<RowsRead[]> {
-  const sheets = requests.map((req) => {
-    const ws = ctx.workbook.worksheets.getItem(req.sheetId).load('name');
-    const used = ws.getUsedRangeOrNullObject(true).load('columnIndex,columnCount');
-    return { req, ws, used };
-  });
+  // A sheet may be gone by now (our record sheet, deleted by 清除标注): it is skipped.
+  const found = requests.map((req) => ({
+    req,
+    ws: ctx.workbook.worksheets.getItemOrNullObject(req.sheetId).load('name'),
+  }));
+  await ctx.sync();
+  const sheets = found
+    .filter(({ ws }) => !ws.isNullObject && only(ws.name))
+    .map(({ req, ws }) => ({ req, ws, used: ws.getUsedRangeOrNullObject(true).load('columnIndex,columnCount') }));
+  if (!sheets.length) return [];
   await ctx.sync();
   const bands = sheets.flatMap(({ req, ws, used }) => {
     const cols = used.isNullObject ? 1 : used.columnIndex + used.columnCount;

@@ -93,8 +93,8 @@ export class OfficeHost implements WorkbookHost, LiveHost {
     return watchIn(this.excelRun, this.excelRunIn, this.supports, onChange);
   }
 
-  readRows(requests: { sheetId: string; rows: [number, number][] }[]) {
-    return this.run('read', (ctx) => readRowsIn(ctx, requests));
+  readRows(requests: { sheetId: string; rows: [number, number][] }[], only?: (sheet: string) => boolean) {
+    return this.run('read', (ctx) => readRowsIn(ctx, requests, only));
   }
 
   markRows(marks: CellMark[], rows: RowSet): Promise<RowMarkOutcome> {

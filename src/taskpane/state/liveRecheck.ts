@@ -135,26 +135,27 @@ export class LiveRecheck {
     const before = this.o.state();
     if (!before) return;
     try {
-      if (shifts.length || sheetsChanged) await this.recheckAll(before, shifts);
-      else if (edits.size) await this.recheckRows(before, edits, local);
+      // A whole re-check covers the edits too; a sheet added (ours, mostly) needs none.
+      const whole = (shifts.length > 0 || sheetsChanged) && (await this.recheckAll(before, shifts));
+      if (!whole && edits.size) await this.recheckRows(before, edits, local);
     } catch (e) {
       this.o.onError(e);
     }
   }
 
   /** The workbook's shape changed: move the record with the cells, read and check it all again. */
-  private async recheckAll(before: LiveState, shifts: Shift[]): Promise<void> {
+  private async recheckAll(before: LiveState, shifts: Shift[]): Promise<boolean> {
     const { host } = this.o;
     const sheets = await host.sheets();
     const names = new Set(sheets.map((s) => s.name));
     // A sheet added (our own generated sheets are added all the time) changes nothing the check
     // read: it is read at the next 重新核查. A sheet renamed or deleted is.
-    if (!shifts.length && before.grid.sheets.every((s) => s.hidden || names.has(s.name))) return;
+    if (!shifts.length && before.grid.sheets.every((s) => s.hidden || names.has(s.name))) return false;
     for (const s of shifts) if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
     this.rechecks++;
     await this.o.checkAll();
     const after = this.o.state();
-    if (!after || after === before) return;
+    if (!after || after === before) return true;
     // The marks moved with their cells: only rows whose marks change now are re-marked.
     const lang = this.o.lang();
     const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
@@ -163,15 +164,16 @@ export class LiveRecheck {
     const next = marksFromResult(after.result, lang);
     const rows = changedMarkRows(moved, next);
     if (rows.size) await host.markRows(next, rows);
+    return true;
   }
 
   /** Some cells were edited: read their rows again, re-check, re-mark what changed. */
   private async recheckRows(before: LiveState, edits: Map<string, [number, number][]>, local: boolean): Promise<void> {
-    const read = await this.o.host.readRows(
-      [...edits].map(([sheetId, ranges]) => ({ sheetId, rows: mergeRanges(ranges) })),
-    );
     const checked = checkedSheets(before.result);
-    const relevant = read.filter((r) => checked.has(r.sheet.toLowerCase()));
+    const relevant = await this.o.host.readRows(
+      [...edits].map(([sheetId, ranges]) => ({ sheetId, rows: mergeRanges(ranges) })),
+      (sheet) => checked.has(sheet.toLowerCase()),
+    );
     const grid = patchGrid(before.grid, relevant);
     if (!grid) return; // nothing a check reads has changed (our own write, or the same value typed again)
     this.rechecks++;
