@@ -27,7 +27,7 @@ import type { ProgressFn } from '../workbook/host';
 import type { LegacyFormat } from '../workbook/legacy/format';
 import { shareBlankStyles } from './blank-styles';
 import { progress, type Io } from './io';
-import { readGridFast } from '../workbook/xlsx/read';
+import { defaultReadBudget, readGridFast, type FastGrid } from '../workbook/xlsx/read';
 
 /**
  * The largest workbook (unzipped) of which a marked copy is made through ExcelJS, the way taken
@@ -70,6 +70,8 @@ export interface FileCheck {
   /** Names of the sheets added (a taken name gets a suffix). */
   sheetsAdded: string[];
   cellsMarked: number;
+  /** Sheets left out because they did not fit the memory budget (only with --sheet; not the ones named). */
+  unread?: string[];
   /** The file was an .xls/.xlsb/.ods/.et, read through the converter (the marked copy is .xlsx). */
   convertedFrom?: LegacyFormat;
 }
@@ -91,16 +93,18 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
 
   if (!convertedFrom && opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);
-    let grid = await readFast(path, onProgress);
+    const fast = await readFast(path, onProgress, opts.sheets);
+    const unread = fast?.unread ?? [];
+    let grid: WorkbookGrid | undefined = fast;
     if (grid) {
       progress(io, '正在核查…', 'checking…');
       const result = checkWorkbook({ workbook: grid, policy: opts.policy, ...engineInput });
-      if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0 };
+      if (!opts.withWorkbook) return { grid, result, sheetsAdded: [], cellsMarked: 0, unread };
       // The copy needs only the result: the grid (most of the check's memory) goes before it is
       // written, and the ExcelJS way, if the patcher declines, reads the file again anyway.
       grid = undefined;
       const patched = await patchedCopy(await readFile(path), result, opts.policy, io);
-      if (patched) return { result, ...patched };
+      if (patched) return { result, ...patched, unread };
     }
   }
 
@@ -153,10 +157,10 @@ function refuseHugeCopy(path: string, max: number): void {
  * refused here with the usual message; anything else it cannot read (an unusual part, a damaged
  * stream) gives undefined, and ExcelJS reads the file, or says why it cannot.
  */
-async function readFast(path: string, onProgress: ProgressFn): Promise<WorkbookGrid | undefined> {
+async function readFast(path: string, onProgress: ProgressFn, only?: string[]): Promise<FastGrid | undefined> {
   const { size } = inspectFile(path);
   try {
-    return await readGridFast(path, size, onProgress);
+    return await readGridFast(path, size, onProgress, defaultReadBudget(), only);
   } catch (e) {
     if (e instanceof FileError) throw e;
     return undefined;

@@ -49,6 +49,7 @@ export async function checkCommand(args: CheckArgs, io: Io): Promise<number> {
       sheetsAdded: checked.sheetsAdded,
       cellsMarked: out ? checked.cellsMarked : undefined,
       convertedFrom: checked.convertedFrom,
+      unread: checked.unread,
     }),
   );
   return checked.result.summary.errors > 0 ? 1 : 0;

@@ -18,6 +18,8 @@ export interface SummaryExtras {
   sheetsAdded?: string[];
   cellsMarked?: number;
   convertedFrom?: LegacyFormat;
+  /** Sheets left out for the memory budget (with --sheet). */
+  unread?: string[];
 }
 
 /** The line that says a legacy file was converted (and that the marked copy is an .xlsx). */
@@ -82,6 +84,13 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     if (x.sheetsAdded?.length) rows.push(['新增工作表（sheets added）', x.sheetsAdded.join('、')]);
   }
   if (x.report) rows.push(['核查报告（report）', x.report]);
+  if (x.unread?.length) {
+    rows.push([
+      '未读取的工作表（sheets not read）',
+      `${x.unread.map((n) => `“${n}”`).join('、')}：单元格过多，超出一次核查的内存限度，未读取；` +
+        '其中若有家庭成员表或名单，相关检查未执行 / too many cells for one check: not read',
+    ]);
+  }
   for (const n of result.notChecked ?? []) {
     const hint = n.kind === 'other' ? `；如需核查请加 --sheet ${n.sheet}` : '';
     rows.push([

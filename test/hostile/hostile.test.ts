@@ -192,12 +192,23 @@ describe('the memory budget', () => {
     }
   });
 
-  test('3 million cells in a 256 MB heap: refused with what to do, --no-out and default', () => {
+  test('3 million cells in a 128 MB heap: refused with what to do (split by village, or --sheet), naming the sheet reached, --no-out and default', () => {
     for (const args of [['--no-out'], ['--out', join(freshOut(), 'x.xlsx')]]) {
-      const o = runCli(['check', input('many-cells.xlsx'), ...args, ...AS_OF], { heapMb: 256 });
-      expectRefused(o, /many-cells\.xlsx 中的单元格超过本工具一次能核查的 \d+ 万个：请按村（社区）拆分花名册/);
-      expectBounded(o, { heapMb: 256, seconds: 60 });
+      const o = runCli(['check', input('many-cells.xlsx'), ...args, ...AS_OF], { heapMb: 128 });
+      expectRefused(
+        o,
+        /many-cells\.xlsx 中的单元格超过本工具一次能核查的 \d+ 万个（读到工作表“表\d+”时）：请按村（社区）拆分花名册，或用 --sheet 只核查其中一张花名册.*\(reached in sheet "表\d+"\): split the roster by village, or check one roster sheet with --sheet NAME/,
+      );
+      expectBounded(o, { heapMb: 128, seconds: 60 });
     }
+  });
+
+  test('with --sheet, the sheets that do not fit are left out and named instead of refusing the file', () => {
+    const o = runCli(['check', input('many-cells.xlsx'), '--sheet', '表1', '--no-out', ...AS_OF], { heapMb: 128 });
+    // 表1 is read first; the sheets past the budget are left out, the rest is checked as usual
+    // (here: no roster header in 表1, said in words).
+    expectRefused(o, /未找到花名册表头/);
+    expectBounded(o, { heapMb: 128, seconds: 60 });
   });
 
   test('the same file is checked (not refused) when the heap allows it', () => {

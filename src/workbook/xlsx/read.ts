@@ -32,13 +32,25 @@ export function defaultReadBudget(): ReadBudget {
   return { bytes: DEFAULT_ZIP_LIMITS.maxTotalBytes, cells: cellBudgetFor(getHeapStatistics().heap_size_limit) };
 }
 
-/** `size` is the file's size in bytes (the caller has checked the file with zip-guard). */
+/** A sheet left out because it did not fit the budget (with --sheet: not a sheet asked for). */
+class SheetTooLarge extends Error {}
+
+/** The grid, and the sheets left out for the budget (only with `only`, and only when there are some). */
+export type FastGrid = WorkbookGrid & { unread?: string[] };
+
+/**
+ * `size` is the file's size in bytes (the caller has checked the file with zip-guard). `only`: the
+ * roster sheets asked for (--sheet). They are read first; another sheet that does not fit the cell
+ * budget is left out (named in `unread`) instead of refusing the whole file. Without them, a file
+ * over the budget is refused with a message that points at --sheet.
+ */
 export async function readGridFast(
   path: string,
   size: number,
   onProgress?: ProgressFn,
   budget: ReadBudget = defaultReadBudget(),
-): Promise<WorkbookGrid> {
+  only: readonly string[] = [],
+): Promise<FastGrid> {
   const parts = zipParts(path, size);
   const inflated = new InflateBudget(budget.bytes);
   const stream = (name: string) => {
@@ -46,8 +58,12 @@ export async function readGridFast(
     return part ? partStream(path, part, inflated) : undefined;
   };
   let cells = 0;
+  let sheetName = '';
+  let optional = false;
   const onCell = () => {
-    if (++cells > budget.cells) throw tooManyCells(basename(path), budget.cells);
+    if (++cells <= budget.cells) return;
+    if (optional) throw new SheetTooLarge();
+    throw tooManyCells(basename(path), budget.cells, { sheet: sheetName, sheetOption: only.length === 0 });
   };
   const workbook = stream('xl/workbook.xml');
   if (!workbook) throw new Unsupported('no xl/workbook.xml');
@@ -55,12 +71,19 @@ export async function readGridFast(
   const styles = await readCellStyles(stream('xl/styles.xml'));
   const sharedStrings = await readSharedStrings(stream('xl/sharedStrings.xml'));
 
-  const sheets: SheetGrid[] = [];
+  const entries = info.sheets.filter((e) => e.name !== MARK_RECORD_SHEET);
+  const asked = new Set(only);
+  // The sheets asked for first, so that the others only take what room is left.
+  const order = [...entries.filter((e) => asked.has(e.name)), ...entries.filter((e) => !asked.has(e.name))];
+  const read = new Map<string, SheetGrid>();
+  const unread: string[] = [];
   let done = 0;
-  for (const entry of info.sheets) {
-    if (entry.name === MARK_RECORD_SHEET) continue;
+  for (const entry of order) {
     const part = stream(entry.part);
     if (!part) throw new Unsupported(`missing sheet part`);
+    sheetName = entry.name;
+    optional = asked.size > 0 && !asked.has(entry.name);
+    const before = cells;
     const reader = new SheetReader({
       sheet: entry.name,
       onCell,
@@ -71,9 +94,17 @@ export async function readGridFast(
         if (++done % PROGRESS_ROWS === 0) onProgress?.({ phase: 'read', done, total: 0, sheet: entry.name });
       },
     });
-    await new XmlScanner(reader).readAll(part);
-    sheets.push(reader.grid(entry.name, entry.hidden));
+    try {
+      await new XmlScanner(reader).readAll(part);
+    } catch (e) {
+      if (!(e instanceof SheetTooLarge)) throw e;
+      cells = before;
+      unread.push(entry.name);
+      continue;
+    }
+    read.set(entry.name, reader.grid(entry.name, entry.hidden));
   }
   onProgress?.({ phase: 'read', done, total: done || size });
-  return { sheets };
+  const sheets = entries.map((e) => read.get(e.name)).filter((g): g is SheetGrid => g !== undefined);
+  return unread.length ? { sheets, unread } : { sheets };
 }
