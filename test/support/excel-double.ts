@@ -115,6 +115,12 @@ class Ctx {
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
+    // RunOptions.delayForCellEdit: "When false, if the user is in cell edit when the batch
+    // request is processed by the host, the batch automatically fails."
+    if (this.double.cellEditMode) {
+      await Promise.resolve();
+      throw new DoubleError('InvalidOperationInCellEditMode', 'the user is editing a cell');
+    }
     const stats = this.double.stats;
     const requestBytes = bytes(wireRequest(ops.flatMap((o) => (o.wire ? [o.wire] : []))));
     stats.ops.push(ops.length);
@@ -1158,6 +1164,8 @@ export class ExcelDouble {
   private commandSince?: number;
   /** Excel ended the function command: nothing it did after that reached the workbook or the clerk. */
   killed = false;
+  /** The clerk is typing in a cell: every batch fails (Excel.run without delayForCellEdit). */
+  cellEditMode = false;
 
   /** Date.now for code running against this double. */
   now = (): number => this.clock;

@@ -313,3 +313,21 @@ test('stop removes the handlers in the context they were added in', async () => 
   await t.settle();
   expect(t.live.rechecks).toBe(0);
 });
+
+test('while the clerk is typing in a cell Excel refuses every batch: the re-check waits, says nothing, then runs', async () => {
+  const t = await setUp();
+  const docRow = rowOf(1);
+  t.double.edit('花名册', `${letter('入户调查表')}${docRow}`, [['有']]);
+  t.double.cellEditMode = true;
+  await t.double.events.delivered();
+  await new Promise((r) => setTimeout(r, 150));
+  expect(t.live.rechecks).toBe(0);
+  expect(fillAt(t.double, docRow, '入户调查表')?.color).toBe(errorFill);
+  t.double.cellEditMode = false;
+  await t.settle();
+  expect(t.errors).toEqual([]);
+  expect(t.live.rechecks).toBe(1);
+  expect(count(t.state(), 'DOC-01')).toBe(0);
+  expect(fillAt(t.double, docRow, '入户调查表')).toEqual({ color: '#C6EFCE', pattern: 'Solid' });
+  await t.live.stop();
+});

@@ -139,7 +139,14 @@ export class LiveRecheck {
       const whole = (shifts.length > 0 || sheetsChanged) && (await this.recheckAll(before, shifts));
       if (!whole && edits.size) await this.recheckRows(before, edits, local);
     } catch (e) {
-      this.o.onError(e);
+      if (!inCellEdit(e)) return this.o.onError(e);
+      // The clerk is typing in a cell (Excel refuses every batch meanwhile): the same changes
+      // are tried again once they pause, nothing is shown.
+      for (const [id, rows] of edits) this.edits.set(id, [...rows, ...(this.edits.get(id) ?? [])]);
+      this.local ||= local;
+      this.shifts = [...shifts, ...this.shifts];
+      this.sheetsChanged ||= sheetsChanged;
+      this.schedule();
     }
   }
 
@@ -151,7 +158,14 @@ export class LiveRecheck {
     // A sheet added (our own generated sheets are added all the time) changes nothing the check
     // read: it is read at the next 重新核查. A sheet renamed or deleted is.
     if (!shifts.length && before.grid.sheets.every((s) => s.hidden || names.has(s.name))) return false;
-    for (const s of shifts) if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
+    // Each move of the record is done once: one that went through is taken off the list, which
+    // goes back to the queue if Excel refuses a later step (the clerk typing in a cell).
+    const applied: Shift[] = [];
+    while (shifts.length) {
+      const s = shifts[0];
+      if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
+      applied.push(shifts.shift()!);
+    }
     this.rechecks++;
     await this.o.checkAll();
     const after = this.o.state();
@@ -160,7 +174,7 @@ export class LiveRecheck {
     const lang = this.o.lang();
     const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
     let moved = marksFromResult(before.result, lang);
-    for (const s of shifts) if (s.axis !== 'cells') moved = shiftMarks(moved, nameOf.get(s.sheetId), s);
+    for (const s of applied) if (s.axis !== 'cells') moved = shiftMarks(moved, nameOf.get(s.sheetId), s);
     const next = marksFromResult(after.result, lang);
     const rows = changedMarkRows(moved, next);
     if (rows.size) await host.markRows(next, rows);
@@ -194,6 +208,8 @@ export class LiveRecheck {
     this.o.apply({ result, grid });
   }
 }
+
+const inCellEdit = (e: unknown) => (e as { code?: string })?.code === 'InvalidOperationInCellEditMode';
 
 /** The sheets a check read, by lower-case name: an edit anywhere else cannot change the result. */
 export function checkedSheets(result: CheckResult): Set<string> {
