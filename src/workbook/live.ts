@@ -26,8 +26,8 @@ export type WorkbookChange =
       count: number;
       remote: boolean;
     }
-  /** A sheet was added, deleted or renamed. */
-  | { kind: 'sheets' };
+  /** A sheet was added, deleted or renamed (ExcelApi 1.17 says from what to what). */
+  | { kind: 'sheets'; renamed?: { from: string; to: string } };
 
 /** Rows read again: each 0-based row index → its cells as the reader makes them. */
 export interface RowsRead {
@@ -59,6 +59,8 @@ export interface LiveHost {
    * painted; the record of every other row stays as it is. Nothing when the workbook is not marked.
    */
   markRows(marks: CellMark[], rows: RowSet): Promise<RowMarkOutcome>;
+  /** A sheet renamed: the mark record names it as it is now. */
+  renameMarks(from: string, to: string): Promise<void>;
   /** Rows or columns inserted (count > 0) or deleted: the mark record follows its cells. */
   shiftMarks(sheetId: string, axis: 'rows' | 'columns', at: number, count: number): Promise<void>;
   /** The workbook's sheets, in order. */

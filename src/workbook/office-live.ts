@@ -78,16 +78,17 @@ export async function watchIn(
     if (c) onChange(c);
     return Promise.resolve();
   };
-  const onSheets = () => {
-    onChange({ kind: 'sheets' });
+  const onSheets = (e?: { nameBefore?: string; nameAfter?: string }) => {
+    const renamed = e?.nameBefore && e.nameAfter ? { from: e.nameBefore, to: e.nameAfter } : undefined;
+    onChange(renamed ? { kind: 'sheets', renamed } : { kind: 'sheets' });
     return Promise.resolve();
   };
   const results = await run(async (ctx) => {
     const ws = ctx.workbook.worksheets;
     const added = [
       ws.onChanged.add(onChanged as unknown as (e: Excel.WorksheetChangedEventArgs) => Promise<void>),
-      ws.onAdded.add(onSheets),
-      ws.onDeleted.add(onSheets),
+      ws.onAdded.add(() => onSheets()),
+      ws.onDeleted.add(() => onSheets()),
       ...(supports('1.17') ? [ws.onNameChanged.add(onSheets)] : []),
     ];
     await ctx.sync();

@@ -463,6 +463,25 @@ export async function shiftMarksIn(
   await budget.flush();
 }
 
+/**
+ * A marked sheet was renamed: the record names sheets by name, so its rows are renamed too (else
+ * 清除标注 would skip the sheet and marking again would take our fills for the clerk's).
+ */
+export async function renameMarksIn(ctx: Excel.RequestContext, from: string, to: string): Promise<void> {
+  const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
+  await ctx.sync();
+  if (rec.isNullObject) return;
+  const { records } = await readRecordIn(ctx, rec);
+  const budget = new SyncBudget(ctx);
+  for (const [first, n] of runsOf(
+    records.filter((r) => r.sheet.toLowerCase() === from.toLowerCase()).map((r) => r.at!),
+  )) {
+    await budget.take(wireBytes(1, 2, Array<string>(n).fill(to)));
+    rec.getRangeByIndexes(first, 0, n, 1).values = Array.from({ length: n }, () => [to]);
+  }
+  await budget.flush();
+}
+
 /** Sorted indices → runs of consecutive ones: [first, length]. */
 function runsOf(indices: number[]): [number, number][] {
   const out: [number, number][] = [];

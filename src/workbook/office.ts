@@ -9,7 +9,7 @@
 import type { WorkbookGrid } from '../domain/grid';
 import type { GeneratedSheet } from './generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from './host';
-import { clearIn, markIn, markRowsIn, shiftMarksIn } from './office-marks';
+import { clearIn, markIn, markRowsIn, renameMarksIn, shiftMarksIn } from './office-marks';
 import type { LiveHost, RowMarkOutcome, RowSet, WorkbookChange } from './live';
 import { readRowsIn, watchIn, type RunIn } from './office-live';
 import { readWorkbookIn, type Supports } from './office-read';
@@ -99,6 +99,10 @@ export class OfficeHost implements WorkbookHost, LiveHost {
 
   markRows(marks: CellMark[], rows: RowSet): Promise<RowMarkOutcome> {
     return this.run('mark', (ctx) => markRowsIn(ctx, this.supports, marks, rows));
+  }
+
+  renameMarks(from: string, to: string): Promise<void> {
+    return this.run('mark', (ctx) => renameMarksIn(ctx, from, to));
   }
 
   shiftMarks(sheetId: string, axis: 'rows' | 'columns', at: number, count: number): Promise<void> {

@@ -331,3 +331,31 @@ test('while the clerk is typing in a cell Excel refuses every batch: the re-chec
   expect(fillAt(t.double, docRow, '入户调查表')).toEqual({ color: '#C6EFCE', pattern: 'Solid' });
   await t.live.stop();
 });
+
+test('a marked roster sheet renamed: the record follows the name, marks stay right and 清除标注 restores all', async () => {
+  const t = await setUp();
+  const docRow = rowOf(1);
+  t.double.clerkRenamesSheet('花名册', '儒林镇花名册');
+  await t.settle();
+  expect(t.live.rechecks).toBe(1);
+  expect(t.state().result.roster.sheet).toBe('儒林镇花名册');
+  expect(recordRows(t.double).every((r) => r.startsWith('儒林镇花名册!'))).toBe(true);
+
+  // Edit and undo on the renamed sheet: re-marked there.
+  const sheet = () => t.double.sheet('儒林镇花名册');
+  const fill = () => sheet().fill(docRow - 1, col('入户调查表') - 1);
+  t.double.edit('儒林镇花名册', `${letter('入户调查表')}${docRow}`, [['有']]);
+  await t.settle();
+  expect(fill()).toEqual({ color: '#C6EFCE', pattern: 'Solid' });
+  t.double.edit('儒林镇花名册', `${letter('入户调查表')}${docRow}`, [['无']]);
+  await t.settle();
+  expect(fill()?.color).toBe(errorFill);
+
+  await t.command(() => t.host.clearMarks());
+  const was = (t.original as { sheets: { name: string; fills: unknown; notes: unknown }[] }).sheets[0];
+  const now = (JSON.parse(t.double.book.save()) as typeof t.original as { sheets: (typeof was)[] }).sheets[0];
+  expect(now.name).toBe('儒林镇花名册');
+  expect(now.fills).toEqual(was.fills);
+  expect(now.notes).toEqual(was.notes);
+  await t.live.stop();
+});

@@ -64,6 +64,7 @@ export class LiveRecheck {
   private local = false;
   private shifts: Shift[] = [];
   private sheetsChanged = false;
+  private renames: { from: string; to: string }[] = [];
   private timer?: ReturnType<typeof setTimeout>;
   private stopWatching?: () => Promise<void>;
   private work?: Promise<void>;
@@ -95,8 +96,10 @@ export class LiveRecheck {
 
   private onChange(c: WorkbookChange): void {
     if (this.stopped) return;
-    if (c.kind === 'sheets') this.sheetsChanged = true;
-    else if (c.kind === 'shift') this.shifts.push(c);
+    if (c.kind === 'sheets') {
+      this.sheetsChanged = true;
+      if (c.renamed) this.renames.push(c.renamed);
+    } else if (c.kind === 'shift') this.shifts.push(c);
     else {
       const list = this.edits.get(c.sheetId) ?? [];
       list.push(c.rows);
@@ -128,6 +131,8 @@ export class LiveRecheck {
     const local = this.local;
     const shifts = this.shifts;
     const sheetsChanged = this.sheetsChanged;
+    const renames = this.renames;
+    this.renames = [];
     this.edits = new Map();
     this.local = false;
     this.shifts = [];
@@ -136,7 +141,7 @@ export class LiveRecheck {
     if (!before) return;
     try {
       // A whole re-check covers the edits too; a sheet added (ours, mostly) needs none.
-      const whole = (shifts.length > 0 || sheetsChanged) && (await this.recheckAll(before, shifts));
+      const whole = (shifts.length > 0 || sheetsChanged) && (await this.recheckAll(before, shifts, renames));
       if (!whole && edits.size) await this.recheckRows(before, edits, local);
     } catch (e) {
       if (!inCellEdit(e)) return this.o.onError(e);
@@ -146,12 +151,17 @@ export class LiveRecheck {
       this.local ||= local;
       this.shifts = [...shifts, ...this.shifts];
       this.sheetsChanged ||= sheetsChanged;
+      this.renames = [...renames, ...this.renames];
       this.schedule();
     }
   }
 
   /** The workbook's shape changed: move the record with the cells, read and check it all again. */
-  private async recheckAll(before: LiveState, shifts: Shift[]): Promise<boolean> {
+  private async recheckAll(
+    before: LiveState,
+    shifts: Shift[],
+    renames: { from: string; to: string }[],
+  ): Promise<boolean> {
     const { host } = this.o;
     const sheets = await host.sheets();
     const names = new Set(sheets.map((s) => s.name));
@@ -161,6 +171,11 @@ export class LiveRecheck {
     // Each move of the record is done once: one that went through is taken off the list, which
     // goes back to the queue if Excel refuses a later step (the clerk typing in a cell).
     const applied: Shift[] = [];
+    const renamed: { from: string; to: string }[] = [];
+    while (renames.length) {
+      await host.renameMarks(renames[0].from, renames[0].to);
+      renamed.push(renames.shift()!);
+    }
     while (shifts.length) {
       const s = shifts[0];
       if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
@@ -174,6 +189,8 @@ export class LiveRecheck {
     const lang = this.o.lang();
     const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
     let moved = marksFromResult(before.result, lang);
+    for (const { from, to } of renamed)
+      moved = moved.map((m) => (m.sheet.toLowerCase() === from.toLowerCase() ? { ...m, sheet: to } : m));
     for (const s of applied) if (s.axis !== 'cells') moved = shiftMarks(moved, nameOf.get(s.sheetId), s);
     const next = marksFromResult(after.result, lang);
     const rows = changedMarkRows(moved, next);
