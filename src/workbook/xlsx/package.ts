@@ -161,6 +161,8 @@ interface Written {
 }
 
 const encoder = new TextEncoder();
+/** Characters of a text part encoded at a time. */
+const STRING_SLICE = 1 << 20;
 
 /** A new zip, written part by part into memory (compressed: a workbook's size, not its XML's). */
 export class PackageWriter {
@@ -198,8 +200,16 @@ export class PackageWriter {
       size += chunk.length;
       await deflater.write(chunk);
     };
-    if (typeof content === 'string') await feed(encoder.encode(content));
-    else {
+    if (typeof content === 'string') {
+      // In slices: a generated sheet's XML can be tens of MB, its UTF-8 as much again.
+      for (let at = 0; at < content.length;) {
+        let end = Math.min(content.length, at + STRING_SLICE);
+        // Never between the two halves of a surrogate pair.
+        if (end < content.length && (content.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+        await feed(encoder.encode(content.slice(at, end)));
+        at = end;
+      }
+    } else {
       // Small pieces are gathered first: zlib costs per call as much as per byte.
       let batch: Uint8Array[] = [];
       let batched = 0;

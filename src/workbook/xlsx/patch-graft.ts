@@ -19,24 +19,21 @@ export interface GraftedSheet {
 
 /**
  * `sheets` come with the names they get (free, or the name of our earlier sheet they replace);
- * `generated` is the whole record of generated sheets (kind → name) to write, if any.
+ * `generated` is the whole record of generated sheets (kind → name) to write, if any. One sheet's
+ * XML at a time, made when asked for: a county's 公示名单 alone is tens of MB of text, and it can
+ * go once it is compressed.
  */
-export function graftSheets(
+export function* graftSheets(
   sheets: { sheet: GeneratedSheet; name: string }[],
   record: RecordedCell[],
   generated: ReadonlyMap<string, string>,
   target: StylesPatch,
-): GraftedSheet[] {
-  const out: GraftedSheet[] = sheets.map(({ sheet, name }) => ({
-    name,
-    veryHidden: false,
-    ...generatedSheetXml(sheet, name, target),
-  }));
+): Generator<GraftedSheet> {
+  for (const { sheet, name } of sheets) yield { name, veryHidden: false, ...generatedSheetXml(sheet, name, target) };
   if (generated.size) {
     const xml = textSheetXml(generatedRecordRows(generated));
-    out.push({ name: GENERATED_RECORD_SHEET, veryHidden: true, xml, definedNames: [] });
+    yield { name: GENERATED_RECORD_SHEET, veryHidden: true, xml, definedNames: [] };
   }
   if (record.length)
-    out.push({ name: MARK_RECORD_SHEET, veryHidden: true, xml: textSheetXml(recordRows(record)), definedNames: [] });
-  return out;
+    yield { name: MARK_RECORD_SHEET, veryHidden: true, xml: textSheetXml(recordRows(record)), definedNames: [] };
 }

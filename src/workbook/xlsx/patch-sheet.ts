@@ -66,14 +66,48 @@ export function columnLetters(col: number): string {
   return s;
 }
 
-function splitRef(ref: string): [number, number] {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref.toUpperCase());
-  return m ? [columnNumber(m[1]), Number(m[2])] : [0, 0];
-}
+const attrPatterns = new Map<string, RegExp>();
 
 function attrOf(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? (m[1] ?? m[2]) : undefined;
+}
+
+const ROW = encoder.encode('row');
+const CELL = encoder.encode('c');
+const SHEET_DATA = encoder.encode('sheetData');
+
+/** Whether the element name in buf[ns, ne) is `name` (compared as bytes: no string per tag). */
+function nameIs(buf: Uint8Array, ns: number, ne: number, name: Uint8Array): boolean {
+  if (ne - ns !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (buf[ns + i] !== name[i]) return false;
+  return true;
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The column of the <c> start tag in buf[lt, gt] from its r attribute, read from the bytes (most
+ * cells of a marked row are not marked: no string is made for them); 0 when it has none.
+ */
+function cellColumn(buf: Uint8Array, lt: number, gt: number): number {
+  for (let i = lt + 2; i < gt; i++) {
+    if (buf[i] !== 114 || !isSpace(buf[i - 1])) continue;
+    let j = i + 1;
+    while (isSpace(buf[j])) j++;
+    if (buf[j] !== 61) continue;
+    j++;
+    while (isSpace(buf[j])) j++;
+    if (buf[j] !== 34 && buf[j] !== 39) continue;
+    j++;
+    if (buf[j] === 36) j++;
+    let col = 0;
+    for (let c = buf[j] & ~32; c >= 65 && c <= 90; c = buf[++j] & ~32) col = col * 26 + c - 64;
+    return col;
+  }
+  return 0;
 }
 
 export async function* patchSheet(
@@ -179,8 +213,10 @@ export async function* patchSheet(
         if (c === 58) ns = ne + 1;
         ne++;
       }
-      const name = latin1.decode(buf.subarray(ns, ne));
       const selfClosing = buf[gt - 1] === SLASH;
+      // Only the few tags before and after the cells are named as text; a cell's and a row's
+      // tags are told by their bytes.
+      const name = phase === Phase.Head || phase === Phase.Tail ? latin1.decode(buf.subarray(ns, ne)) : '';
 
       if (phase === Phase.Head) {
         if (!closing && name === 'col') {
@@ -203,7 +239,7 @@ export async function* patchSheet(
       }
 
       if (phase === Phase.Data) {
-        if (!closing && name === 'row') {
+        if (!closing && nameIs(buf, ns, ne, ROW)) {
           const tag = utf8.decode(buf.subarray(lt, gt + 1));
           const r = attrOf(tag, 'r');
           rowNum = r ? Number(r) : rowNum + 1;
@@ -235,7 +271,7 @@ export async function* patchSheet(
           phase = Phase.Skip;
           continue;
         }
-        if (closing && name === 'sheetData') {
+        if (closing && nameIs(buf, ns, ne, SHEET_DATA)) {
           text(rowsBefore(Infinity));
           out.push(buf.subarray(lt, gt + 1));
           pos = gt + 1;
@@ -248,14 +284,13 @@ export async function* patchSheet(
       }
 
       if (phase === Phase.Row) {
-        if (!closing && name === 'c') {
-          let tag = utf8.decode(buf.subarray(lt, gt + 1));
-          const r = attrOf(tag, 'r');
-          colNum = r ? splitRef(r)[0] : colNum + 1;
+        if (!closing && nameIs(buf, ns, ne, CELL)) {
+          colNum = cellColumn(buf, lt, gt) || colNum + 1;
           const inserted = cellsBefore(colNum);
           if (inserted) text(inserted);
           if (nextCol < rowCols.length && rowCols[nextCol] === colNum) {
             nextCol++;
+            let tag = utf8.decode(buf.subarray(lt, gt + 1));
             const s = targets.style(rowNum, colNum, Number(attrOf(tag, 's') ?? 0));
             tag = /\ss\s*=/.test(tag)
               ? tag.replace(/(\ss\s*=\s*)("[^"]*"|'[^']*')/, `$1"${s}"`)
@@ -264,7 +299,7 @@ export async function* patchSheet(
             pos = gt + 1;
             continue;
           }
-        } else if (closing && name === 'row') {
+        } else if (closing && nameIs(buf, ns, ne, ROW)) {
           text(cellsBefore(Infinity));
           phase = Phase.Data;
         }

@@ -249,7 +249,9 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   let sheetEls = '';
   let names = '';
   let position = kept;
+  let graftedCount = 0;
   for (const g of grafted) {
+    graftedCount++;
     const name = freePart((n) => `xl/worksheets/sheet${n}.xml`);
     added.push({ name, data: await writer.compress(g.xml) });
     ctAdd.push({ part: name, type: CT_WORKSHEET });
@@ -266,7 +268,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   }
   wbXml = wbXml.replace(new RegExp(`</${wbPrefix}sheets>`), `${sheetEls}</${wbPrefix}sheets>`);
   if (names) wbXml = addDefinedNames(wbXml, wbPrefix, names);
-  if (gone.length || grafted.length) {
+  if (gone.length || graftedCount) {
     replaced.set(pkg.part('xl/workbook.xml')!.name, await writer.compress(wbXml));
     replaced.set(
       pkg.part('xl/_rels/workbook.xml.rels')!.name,
