@@ -15,7 +15,20 @@ export interface GeneratedColumn {
   numFmt?: string;
 }
 
-export interface GeneratedSheet {
+/** One printed form: title, lines under it, the table (header, body, 合计) and the lines after it. */
+export interface GeneratedSection {
+  /** Title row, merged across all columns. */
+  title: string;
+  /** Lines under the title, e.g. "填报单位（盖章）：儒林镇人民政府". */
+  subtitle: string[];
+  body: GeneratedValue[][];
+  /** A 合计 row, bold. */
+  totals?: GeneratedValue[];
+  /** Lines after the table, e.g. the signature line. */
+  footer: string[];
+}
+
+export interface GeneratedSheet extends GeneratedSection {
   /** Preferred name; the host appends (2), (3)… when it is taken by a sheet that is not ours. */
   name: string;
   /**
@@ -23,41 +36,61 @@ export interface GeneratedSheet {
    * same kind is replaced (generated-record.ts). Without it, the sheet is always added.
    */
   kind?: string;
-  /** Title row, merged across all columns. */
-  title: string;
-  /** Lines under the title, e.g. "填报单位（盖章）：儒林镇人民政府    填报日期：2018年1月15日". */
-  subtitle: string[];
   columns: GeneratedColumn[];
-  body: GeneratedValue[][];
-  /** A 合计 row, bold. */
-  totals?: GeneratedValue[];
-  /** Lines after the table, e.g. the signature line. */
-  footer: string[];
+  /**
+   * Further forms below the first, each starting on a new printed page with its own title,
+   * header row and 合计 (公示名单: one per village, since each village posts its own).
+   */
+  sections?: GeneratedSection[];
   /** A4 landscape, fit to width, header row repeated. */
   landscape: boolean;
 }
 
-/** Text that Excel would take for a formula is written with a leading apostrophe-free guard. */
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s);
+/** The sheet's forms in order: the sheet itself, then its further sections. */
+export function sectionsOf(sheet: GeneratedSheet): GeneratedSection[] {
+  return [sheet, ...(sheet.sections ?? [])];
 }
 
-/** 1-based Excel row numbers of the parts of a generated sheet, the same in every host. */
-export function layoutOf(sheet: GeneratedSheet): {
+/** 1-based Excel row numbers of the parts of one form. */
+export interface SectionRows {
   titleRow: number;
   subtitleRows: number[];
   headerRow: number;
   firstBodyRow: number;
   totalsRow?: number;
   footerRows: number[];
-} {
-  const titleRow = 1;
-  const subtitleRows = sheet.subtitle.map((_, i) => 2 + i);
-  const headerRow = 2 + sheet.subtitle.length;
+  /** The form's last row (its last footer line, else its 合计 or last body row). */
+  lastRow: number;
+}
+
+function sectionRows(section: GeneratedSection, titleRow: number): SectionRows {
+  const subtitleRows = section.subtitle.map((_, i) => titleRow + 1 + i);
+  const headerRow = titleRow + 1 + section.subtitle.length;
   const firstBodyRow = headerRow + 1;
-  let next = firstBodyRow + sheet.body.length;
-  const totalsRow = sheet.totals ? next++ : undefined;
+  let next = firstBodyRow + section.body.length;
+  const totalsRow = section.totals ? next++ : undefined;
+  const lastTable = next - 1;
   next++; // one blank row before the footer
-  const footerRows = sheet.footer.map((_, i) => next + i);
-  return { titleRow, subtitleRows, headerRow, firstBodyRow, totalsRow, footerRows };
+  const footerRows = section.footer.map((_, i) => next + i);
+  return {
+    titleRow,
+    subtitleRows,
+    headerRow,
+    firstBodyRow,
+    totalsRow,
+    footerRows,
+    lastRow: footerRows.at(-1) ?? lastTable,
+  };
+}
+
+/** The rows of every form of the sheet, one after the other; each further form starts a page. */
+export function sectionLayouts(sheet: GeneratedSheet): SectionRows[] {
+  const out: SectionRows[] = [];
+  for (const section of sectionsOf(sheet)) out.push(sectionRows(section, (out.at(-1)?.lastRow ?? 0) + 1));
+  return out;
+}
+
+/** 1-based Excel row numbers of the parts of a generated sheet's first form, the same in every host. */
+export function layoutOf(sheet: GeneratedSheet): SectionRows {
+  return sectionRows(sheet, 1);
 }

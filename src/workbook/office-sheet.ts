@@ -9,13 +9,14 @@
  * before its value is written. Excel would otherwise turn "=…", "+…", "-…", "@…" into formulas,
  * "0123" or an 18-digit ID into a number (keeping 15 digits), and "2018-01-15" into a date.
  */
-import { layoutOf, type GeneratedSheet, type GeneratedValue } from './generated';
+import type { GeneratedSheet } from './generated';
+import { HEADER_FILL_ARGB, lastRowOf, SHEET_FONT, sheetLayout, type SheetLayout } from './sheet-layout';
 import { SyncBudget, wireBytes } from './office-budget';
 import { freeSheetName } from './sheet-name';
 import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
 
-export const SHEET_FONT = '宋体';
-const HEADER_FILL = '#E7E6E6';
+export { SHEET_FONT };
+const HEADER_FILL = `#${HEADER_FILL_ARGB.slice(2)}`;
 /** Points per inch: the margins are the file host's, given in inches there. */
 const INCH = 72;
 
@@ -27,41 +28,45 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** The whole sheet as matrices: values to write, the number format each cell needs first, alignment. */
-export function sheetMatrices(sheet: GeneratedSheet): { values: Written[][]; formats: string[][]; align: Align[][] } {
-  const layout = layoutOf(sheet);
-  const width = sheet.columns.length;
-  const height = layout.footerRows.at(-1) ?? layout.totalsRow ?? layout.firstBodyRow + sheet.body.length - 1;
-  const grid = <T>(v: T) => Array.from({ length: height }, () => Array<T>(width).fill(v));
+/**
+ * The whole sheet (sheet-layout.ts) as matrices: values to write, the number format each cell
+ * needs first ('@' for every string), alignment. Row r − 1 holds Excel row r.
+ */
+export function sheetMatrices(sheet: GeneratedSheet): {
+  values: Written[][];
+  formats: string[][];
+  align: Align[][];
+  layout: SheetLayout;
+} {
+  const layout = sheetLayout(sheet);
+  const width = layout.widths.length;
+  const grid = <T>(v: T) => Array.from({ length: lastRowOf(layout) }, () => Array<T>(width).fill(v));
   const values = grid<Written>('');
   const formats = grid('General');
   const align = grid<Align>('Left');
-  const put = (row: number, col: number, v: GeneratedValue, asText = false, numFmt?: string) => {
-    if (v === null || v === '') {
-      if (asText) formats[row - 1][col] = '@';
-      return;
+  for (const laid of layout.rows) {
+    for (const c of laid.cells) {
+      const [r, j] = [laid.row - 1, c.col - 1];
+      if (c.look.numFmt) formats[r][j] = c.look.numFmt;
+      if (c.value !== null && c.value !== '') values[r][j] = c.value;
+      align[r][j] = ALIGN_OF[c.look.horizontal];
     }
-    if (typeof v === 'number' && !asText) {
-      values[row - 1][col] = v;
-      if (numFmt) formats[row - 1][col] = numFmt;
-      return;
-    }
-    values[row - 1][col] = String(v);
-    formats[row - 1][col] = '@';
-  };
-  put(layout.titleRow, 0, sheet.title);
-  sheet.subtitle.forEach((s, i) => put(layout.subtitleRows[i], 0, s));
-  sheet.columns.forEach((c, j) => put(layout.headerRow, j, c.header));
-  const tableRow = (row: GeneratedValue[], at: number) =>
-    sheet.columns.forEach((c, j) => {
-      const v = row[j] ?? null;
-      put(at, j, v, c.asText, c.numFmt);
-      align[at - 1][j] = typeof v === 'number' ? 'Right' : c.width <= 12 ? 'Center' : 'Left';
-    });
-  sheet.body.forEach((row, i) => tableRow(row, layout.firstBodyRow + i));
-  if (sheet.totals && layout.totalsRow) tableRow(sheet.totals, layout.totalsRow);
-  sheet.footer.forEach((s, i) => put(layout.footerRows[i], 0, s));
-  return { values, formats, align };
+  }
+  return { values, formats, align, layout };
+}
+
+const ALIGN_OF = { left: 'Left', center: 'Center', right: 'Right' } as const;
+
+/** Runs of consecutive rows of the table (header, body, 合计), one per form. */
+export function tableRuns(layout: SheetLayout): { first: number; last: number }[] {
+  const runs: { first: number; last: number }[] = [];
+  for (const laid of layout.rows) {
+    if (laid.kind !== 'header' && laid.kind !== 'body' && laid.kind !== 'totals') continue;
+    const run = runs.at(-1);
+    if (laid.kind !== 'header' && run && run.last === laid.row - 1) run.last = laid.row;
+    else runs.push({ first: laid.row, last: laid.row });
+  }
+  return runs;
 }
 
 export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedSheet): Promise<string> {
@@ -92,9 +97,8 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
     if (!recorded) rec.visibility = 'VeryHidden';
   }
   const ws = ctx.workbook.worksheets.add(name);
-  const layout = layoutOf(sheet);
-  const width = sheet.columns.length;
-  const { values, formats, align } = sheetMatrices(sheet);
+  const { values, formats, align, layout } = sheetMatrices(sheet);
+  const width = layout.widths.length;
   const budget = new SyncBudget(ctx);
 
   for (let i = 0; i < values.length;) {
@@ -112,71 +116,80 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
   }
 
   const row = (r: number) => ws.getRangeByIndexes(r - 1, 0, 1, width);
-  await budget.take(20_000);
-  for (const r of [layout.titleRow, ...layout.subtitleRows, ...layout.footerRows]) {
-    if (width > 1) row(r).merge(false);
+  for (const laid of layout.rows) {
+    if (laid.kind === 'body') continue;
+    await budget.take(wireBytes(4, 6));
+    const format = row(laid.row).format;
+    if (laid.merged) row(laid.row).merge(false);
+    // Excel does not grow merged rows for wrapped text: the shared estimate of the height.
+    format.rowHeight = laid.height;
+    if (laid.kind === 'title') {
+      format.font.bold = true;
+      format.font.size = 16;
+      format.horizontalAlignment = 'Center';
+    } else if (laid.kind === 'header') {
+      format.font.bold = true;
+      format.horizontalAlignment = 'Center';
+      format.wrapText = true;
+      format.fill.color = HEADER_FILL;
+    } else if (laid.kind === 'totals') format.font.bold = true;
+    else format.wrapText = true; // subtitle and footer lines
   }
-  const title = row(layout.titleRow).format;
-  title.font.bold = true;
-  title.font.size = 16;
-  title.horizontalAlignment = 'Center';
-  title.rowHeight = 36;
-  const header = row(layout.headerRow).format;
-  header.font.bold = true;
-  header.horizontalAlignment = 'Center';
-  header.wrapText = true;
-  header.fill.color = HEADER_FILL;
-  if (layout.totalsRow) row(layout.totalsRow).format.font.bold = true;
 
-  const lastTableRow = layout.totalsRow ?? layout.firstBodyRow + sheet.body.length - 1;
-  const tableRows = lastTableRow - layout.headerRow + 1;
-  const table = ws.getRangeByIndexes(layout.headerRow - 1, 0, tableRows, width).format;
-  const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = [
-    'EdgeTop',
-    'EdgeBottom',
-    'EdgeLeft',
-    'EdgeRight',
-  ];
-  if (tableRows > 1) edges.push('InsideHorizontal');
-  if (width > 1) edges.push('InsideVertical');
-  for (const edge of edges) {
-    const border = table.borders.getItem(edge);
-    border.style = 'Continuous';
-    border.color = '#000000';
-  }
-  if (tableRows > 1) table.wrapText = true;
+  for (const run of tableRuns(layout)) {
+    await budget.take(wireBytes(8, 16));
+    const rows = run.last - run.first + 1;
+    const table = ws.getRangeByIndexes(run.first - 1, 0, rows, width).format;
+    const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = [
+      'EdgeTop',
+      'EdgeBottom',
+      'EdgeLeft',
+      'EdgeRight',
+    ];
+    if (rows > 1) edges.push('InsideHorizontal');
+    if (width > 1) edges.push('InsideVertical');
+    for (const edge of edges) {
+      const border = table.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.color = '#000000';
+    }
+    if (rows > 1) table.wrapText = true;
 
-  // Alignment per column, one operation per run of rows that share it (not one per cell).
-  for (let j = 0; j < width; j++) {
-    let start = layout.firstBodyRow;
-    for (let r = layout.firstBodyRow; r <= lastTableRow + 1; r++) {
-      if (r <= lastTableRow && align[r - 1][j] === align[start - 1][j]) continue;
-      if (r > start) {
-        await budget.take(wireBytes(2, 2, align[start - 1][j]));
-        ws.getRangeByIndexes(start - 1, j, r - start, 1).format.horizontalAlignment = align[start - 1][j];
+    // Alignment per column, one operation per run of rows that share it (not one per cell).
+    for (let j = 0; j < width; j++) {
+      let start = run.first + 1;
+      for (let r = start; r <= run.last + 1; r++) {
+        if (r <= run.last && align[r - 1][j] === align[start - 1][j]) continue;
+        if (r > start) {
+          await budget.take(wireBytes(2, 2, align[start - 1][j]));
+          ws.getRangeByIndexes(start - 1, j, r - start, 1).format.horizontalAlignment = align[start - 1][j];
+        }
+        start = r;
       }
-      start = r;
     }
   }
-  sheet.columns.forEach((c, j) => {
-    ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = charsToPoints(c.width);
+  layout.widths.forEach((w, j) => {
+    ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = charsToPoints(w);
   });
-  ws.freezePanes.freezeRows(layout.headerRow);
+  const { page } = layout;
+  ws.freezePanes.freezeRows(page.frozenRows);
+  // Each further form (a village of the 公示名单) starts its own printed page.
+  for (const r of page.breaksBefore) ws.horizontalPageBreaks.add(`A${r}`);
 
-  const page = ws.pageLayout;
-  page.orientation = sheet.landscape ? 'Landscape' : 'Portrait';
-  page.paperSize = 'A4';
+  const setup = ws.pageLayout;
+  setup.orientation = page.landscape ? 'Landscape' : 'Portrait';
+  setup.paperSize = 'A4';
   // One page wide, as many pages tall as needed; the header row repeats on every page.
   // verticalFitToPages 0 ("as many as needed") is what Excel's dialog writes but is not in the
   // reference; scale null is ("null if fit to page tall or wide is specified"). See ADDIN.md probes.
-  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
-  page.setPrintTitleRows(`$${layout.headerRow}:$${layout.headerRow}`);
-  page.centerHorizontally = true;
-  page.leftMargin = 0.4 * INCH;
-  page.rightMargin = 0.4 * INCH;
-  page.topMargin = 0.6 * INCH;
-  page.bottomMargin = 0.6 * INCH;
-  page.headersFooters.defaultForAllPages.centerFooter = '第 &P 页，共 &N 页';
+  setup.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null as unknown as number };
+  if (page.printTitleRow) setup.setPrintTitleRows(`$${page.printTitleRow}:$${page.printTitleRow}`);
+  setup.centerHorizontally = true;
+  setup.leftMargin = page.margins.left * INCH;
+  setup.rightMargin = page.margins.right * INCH;
+  setup.topMargin = page.margins.top * INCH;
+  setup.bottomMargin = page.margins.bottom * INCH;
+  setup.headersFooters.defaultForAllPages.centerFooter = page.footer.replace(/^&C/, '');
   await ctx.sync();
   return name;
 }

@@ -6,7 +6,7 @@
 import type { Policy } from '../domain/policy';
 import type { AdjustmentType, CheckResult, RuleFamily, RuleId } from '../domain/types';
 import { FAMILY_LABELS, RULE_INFO, SEVERITY_LABELS, formatFinding } from '../domain/messages';
-import type { GeneratedColumn, GeneratedSheet, GeneratedValue } from './generated';
+import type { GeneratedColumn, GeneratedSection, GeneratedSheet, GeneratedValue } from './generated';
 import { GENERATED_SHAPES } from '../domain/tool-sheets';
 
 /** Two decimals and a space's width of padding on the right, so amounts never touch the border. */
@@ -284,7 +284,8 @@ export function publicityHeldBack(result: CheckResult, exclude?: ReadonlySet<num
 /**
  * For posting in the village: who receives how much, after this review's adjustments (停保
  * households left out, 增发/减发 at the new amount). No ID numbers, bank accounts or incomes.
- * Households with unresolved errors are left out (publicityHeldBack).
+ * Households with unresolved errors are left out (publicityHeldBack). Each village posts its own
+ * list: one form per village (its own title, numbering and 合计), each on its own printed page.
  */
 export function publicitySheet(
   result: CheckResult,
@@ -294,33 +295,41 @@ export function publicitySheet(
   const adjusted = new Map(
     result.adjustments.filter((a) => !opts.exclude?.has(a.household)).map((a) => [a.household, a] as const),
   );
-  const body: GeneratedValue[][] = [];
   const held = new Set(publicityHeldBack(result, opts.exclude));
+  // Villages in the order the roster first names them.
+  const byVillage = new Map<string, GeneratedValue[][]>();
   for (const h of result.households) {
     const a = adjusted.get(h.index);
     if (h.status === 'stopped' || a?.type === '停保' || held.has(h.index)) continue;
     const changed = a && a.type !== '新增';
     const persons = changed ? a.after.persons : (h.coveredPersons ?? null);
     const amount = changed ? a.after.amount : (h.benefit ?? null);
+    let body = byVillage.get(h.village);
+    if (!body) byVillage.set(h.village, (body = []));
     body.push([body.length + 1, h.village, h.headName, persons, amount === null ? null : round2(amount)]);
   }
-  const sum = (c: number) => body.reduce((s, row) => s + ((row[c] as number | null) ?? 0), 0);
+  const gov = government(result, policy);
+  const form = (village: string, body: GeneratedValue[][]): GeneratedSection => {
+    const sum = (c: number) => body.reduce((s, row) => s + ((row[c] as number | null) ?? 0), 0);
+    return {
+      title: `${policy.county}${townshipOf(result, policy)}${village}${GENERATED_SHAPES.publicity.title}`,
+      subtitle: [`公示时间：${PEN_DATE}至${PEN_DATE}${BLANK}监督电话：${BLANK}${BLANK}`],
+      body,
+      totals: ['合计', `共${body.length}户`, null, sum(3), round2(sum(4))],
+      footer: [`如有异议，请在公示期内向村（居）民委员会或${gov}反映。`, `${gov}${BLANK}${PEN_DATE}`],
+    };
+  };
+  const [first, ...more] = byVillage.size ? [...byVillage].map(([v, body]) => form(v, body)) : [form('', [])];
   return {
     name: '公示名单',
-    title: titleOf(result, policy, GENERATED_SHAPES.publicity.title),
-    subtitle: [`公示时间：${PEN_DATE}至${PEN_DATE}${BLANK}监督电话：${BLANK}${BLANK}`],
+    ...first,
+    ...(more.length ? { sections: more } : {}),
     columns: [
       col('序号', 8, { numFmt: COUNT }),
       col('村（社区）', 18),
       col('户主姓名', 16),
       col('保障人数', 12, { numFmt: COUNT }),
       col('月保障金（元）', 16, { numFmt: MONEY }),
-    ],
-    body,
-    totals: ['合计', `共${body.length}户`, null, sum(3), round2(sum(4))],
-    footer: [
-      `如有异议，请在公示期内向村（居）民委员会或${government(result, policy)}反映。`,
-      `${government(result, policy)}${BLANK}${PEN_DATE}`,
     ],
     landscape: false,
   };

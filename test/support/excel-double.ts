@@ -915,6 +915,21 @@ class PageLayoutProxy extends Obj<SheetState> {
   }
 }
 
+/** Manual page breaks above a row (ExcelApi 1.9), kept as 1-based row numbers in the sheet's page setup. */
+class PageBreaksProxy extends Obj<SheetState> {
+  protected readonly loadable = [] as const;
+  add(pageBreakRange: string): void {
+    this.ctx.requires('1.9', 'Worksheet.horizontalPageBreaks');
+    const row = parseRect(pageBreakRange).r0 + 1;
+    this.call('add', [pageBreakRange], (s) => {
+      s.page.breaksBefore = [...((s.page.breaksBefore as number[] | undefined) ?? []), row];
+    });
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
 class WorksheetProxy extends Obj<SheetState> {
   protected readonly loadable = ['id', 'name', 'visibility', 'position'] as const;
 
@@ -967,6 +982,9 @@ class WorksheetProxy extends Obj<SheetState> {
   }
   get freezePanes() {
     return { freezeRows: (n: number) => this.call('freezeRows', [n], (s) => (s.frozenRows = n)) };
+  }
+  get horizontalPageBreaks(): PageBreaksProxy {
+    return new PageBreaksProxy(this.ctx, { nav: () => this.t, parent: this, name: 'horizontalPageBreaks' });
   }
   get pageLayout(): PageLayoutProxy {
     return new PageLayoutProxy(this.ctx, { nav: () => this.t, parent: this, name: 'pageLayout' });

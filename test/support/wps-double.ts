@@ -322,6 +322,18 @@ export class WpsDouble {
       },
       Comments: { get: () => this.comments(s) },
       PageSetup: { get: () => this.pageSetup(s) },
+      // Manual page breaks, kept as the 1-based rows they stand above.
+      HPageBreaks: {
+        get: () =>
+          this.obj('HPageBreaks', {
+            Add: (before: never) => {
+              const cells = (before as { __cells?: { sheet: SheetState; rects: { r0: number }[] } }).__cells;
+              if (cells?.sheet !== s)
+                throw new DoubleError('InvalidArgument', 'HPageBreaks.Add needs a range of this sheet');
+              s.page.breaksBefore = [...((s.page.breaksBefore as number[] | undefined) ?? []), cells.rects[0].r0 + 1];
+            },
+          }),
+      },
       Activate: () => {
         this.activeSheet = s;
       },

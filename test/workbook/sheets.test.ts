@@ -1,4 +1,5 @@
-import { layoutOf } from '../../src/workbook/generated';
+import { layoutOf, sectionsOf } from '../../src/workbook/generated';
+import { sheetLayout } from '../../src/workbook/sheet-layout';
 import {
   adjustmentSheet,
   publicityHeldBack,
@@ -219,14 +220,44 @@ describe('公示名单', () => {
     expect(text).not.toMatch(/身份证|银行|账号|收入/);
   });
 
-  it('lists active households at their amounts after this review', () => {
-    expect(sheet.body).toEqual([
-      [1, '丹口村', '杨秀英', 2, 250.34],
-      [2, '白云村', '蓝桂花', 1, 120],
-      [3, '白云村', '刘长生', 1, 252.17],
-      [4, '丹口村', '肖德明', 3, 375.5],
+  it('lists active households at their amounts after this review, one form per village', () => {
+    const forms = sectionsOf(sheet);
+    expect(forms.map((f) => f.title)).toEqual([
+      '城步苗族自治县儒林镇丹口村农村低保对象公示名单',
+      '城步苗族自治县儒林镇白云村农村低保对象公示名单',
     ]);
-    expect(sheet.totals).toEqual(['合计', '共4户', null, 7, 998.01]);
+    expect(forms.map((f) => f.body)).toEqual([
+      [
+        [1, '丹口村', '杨秀英', 2, 250.34],
+        [2, '丹口村', '肖德明', 3, 375.5],
+      ],
+      [
+        [1, '白云村', '蓝桂花', 1, 120],
+        [2, '白云村', '刘长生', 1, 252.17],
+      ],
+    ]);
+    expect(forms.map((f) => f.totals)).toEqual([
+      ['合计', '共2户', null, 5, 625.84],
+      ['合计', '共2户', null, 2, 372.17],
+    ]);
+    // Every village's form has the posting period, where to object, and the seal line.
+    for (const f of forms) {
+      expect(f.subtitle[0]).toMatch(/^公示时间：/);
+      expect(f.footer).toHaveLength(2);
+    }
+  });
+
+  it('starts each village on its own printed page, with its own header row', () => {
+    const layout = sheetLayout(sheet);
+    const titles = layout.rows.filter((r) => r.kind === 'title').map((r) => r.row);
+    const headers = layout.rows.filter((r) => r.kind === 'header').map((r) => r.row);
+    expect(titles).toEqual([1, 10]);
+    expect(headers).toEqual([3, 12]);
+    expect(layout.page.breaksBefore).toEqual([10]);
+    // One range repeated on every page would print 丹口村's header above 白云村's title.
+    expect(layout.page.printTitleRow).toBeUndefined();
+    const one = sheetLayout(adjustmentSheet(result, policy)).page;
+    expect([one.breaksBefore, one.printTitleRow]).toEqual([[], 4]);
   });
 
   it('keeps a household whose stop the clerk left out', () => {
@@ -243,10 +274,12 @@ describe('公示名单', () => {
       (f) => f.severity === 'error' && !(f.rule.startsWith('AMT') && adjusted.has(f.household!)),
     );
     expect(held).toEqual([...new Set(unresolved.map((f) => f.household!))].sort((a, b) => a - b));
-    const names = publicitySheet(result, policy).body.map((row) => row[2]);
+    const rows = (s: typeof sheet) => sectionsOf(s).flatMap((f) => f.body);
+    const names = rows(publicitySheet(result, policy)).map((row) => row[2]);
     for (const h of held) expect(names).not.toContain(result.households[h].headName);
-    expect(publicitySheet(result, policy).body.length).toBe(
-      sheet.body.length - held.filter((h) => sheet.body.some((row) => row[2] === result.households[h].headName)).length,
+    expect(names.length).toBe(
+      rows(sheet).length -
+        held.filter((h) => rows(sheet).some((row) => row[2] === result.households[h].headName)).length,
     );
   });
 });
@@ -265,6 +298,7 @@ describe('shared helpers', () => {
       firstBodyRow: 5,
       totalsRow: 10,
       footerRows: [12],
+      lastRow: 12,
     });
   });
 });

@@ -163,6 +163,8 @@ export interface EtWorksheet {
   readonly Comments: EtComments;
   /** Worksheet › 属性 › PageSetup. */
   readonly PageSetup: EtPageSetup;
+  /** Worksheet › 属性 › HPageBreaks: manual page breaks; Add(Before) puts one above that cell. */
+  readonly HPageBreaks: { Add(Before: EtRange): unknown };
   /** Worksheet › 方法 › Activate. */
   Activate(): void;
   /** Worksheet › 方法 › Delete: asks the user first unless Application.DisplayAlerts is false. */

@@ -7,7 +7,7 @@
  */
 import { a1 } from '../../domain/grid';
 import { layoutOf, type GeneratedSheet } from '../generated';
-import { SHEET_FONT, sheetMatrices } from '../office-sheet';
+import { SHEET_FONT, sheetMatrices, tableRuns } from '../office-sheet';
 import { freeSheetName } from '../sheet-name';
 import { XL_HALIGN, XL_LINE, XL_PAGE, XL_SHEET, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
 import { activeWorkbook, readMatrix, usedArea } from './wps-read';
@@ -45,9 +45,8 @@ export function addSheetEt(app: EtApplication, sheet: GeneratedSheet): string {
 }
 
 function writeSheet(ws: EtWorksheet, sheet: GeneratedSheet): void {
-  const layout = layoutOf(sheet);
-  const width = sheet.columns.length;
-  const { values, formats, align } = sheetMatrices(sheet);
+  const { values, formats, align, layout } = sheetMatrices(sheet);
+  const width = layout.widths.length;
   const height = values.length;
 
   for (let j = 0; j < width; j++) {
@@ -64,56 +63,63 @@ function writeSheet(ws: EtWorksheet, sheet: GeneratedSheet): void {
   all.Font.Name = SHEET_FONT;
 
   const row = (r: number) => ws.Range(area(r, 1, r, width));
-  for (const r of [layout.titleRow, ...layout.subtitleRows, ...layout.footerRows]) {
-    if (width > 1) row(r).Merge();
+  for (const laid of layout.rows) {
+    if (laid.kind === 'body') continue;
+    const range = row(laid.row);
+    if (laid.merged) range.Merge();
+    // WPS, like Excel, does not grow merged rows for wrapped text: the shared estimate.
+    range.RowHeight = laid.height;
+    if (laid.kind === 'title') {
+      range.Font.Bold = true;
+      range.Font.Size = 16;
+      range.HorizontalAlignment = XL_HALIGN.center;
+    } else if (laid.kind === 'header') {
+      range.Font.Bold = true;
+      range.HorizontalAlignment = XL_HALIGN.center;
+      range.WrapText = true;
+      range.Interior.Color = HEADER_FILL;
+    } else if (laid.kind === 'totals') range.Font.Bold = true;
+    else range.WrapText = true; // subtitle and footer lines
   }
-  const title = row(layout.titleRow);
-  title.Font.Bold = true;
-  title.Font.Size = 16;
-  title.HorizontalAlignment = XL_HALIGN.center;
-  title.RowHeight = 36;
-  const header = row(layout.headerRow);
-  header.Font.Bold = true;
-  header.HorizontalAlignment = XL_HALIGN.center;
-  header.WrapText = true;
-  header.Interior.Color = HEADER_FILL;
-  if (layout.totalsRow) row(layout.totalsRow).Font.Bold = true;
 
-  const lastTableRow = layout.totalsRow ?? layout.firstBodyRow + sheet.body.length - 1;
-  const table = ws.Range(area(layout.headerRow, 1, lastTableRow, width));
-  table.Borders.LineStyle = XL_LINE.continuous;
-  table.Borders.Weight = XL_LINE.thin;
-  if (lastTableRow > layout.headerRow) table.WrapText = true;
-
-  // Alignment per column, one call per run of rows that share it.
-  for (let j = 0; j < width; j++) {
-    const first = layout.firstBodyRow - 1;
-    runs(
-      lastTableRow - first,
-      (i) => align[first + i][j],
-      (from, to, a) => {
-        ws.Range(area(first + from + 1, j + 1, first + to + 1, j + 1)).HorizontalAlignment = ALIGN[a];
-      },
-    );
+  for (const run of tableRuns(layout)) {
+    const table = ws.Range(area(run.first, 1, run.last, width));
+    table.Borders.LineStyle = XL_LINE.continuous;
+    table.Borders.Weight = XL_LINE.thin;
+    if (run.last > run.first) table.WrapText = true;
+    // Alignment per column, one call per run of rows that share it.
+    for (let j = 0; j < width; j++) {
+      const first = run.first; // 0-based index of the first body row
+      runs(
+        run.last - first,
+        (i) => align[first + i][j],
+        (from, to, a) => {
+          ws.Range(area(first + from + 1, j + 1, first + to + 1, j + 1)).HorizontalAlignment = ALIGN[a];
+        },
+      );
+    }
   }
-  sheet.columns.forEach((c, j) => {
-    ws.Range(a1(0, j)).ColumnWidth = c.width;
+  layout.widths.forEach((w, j) => {
+    ws.Range(a1(0, j)).ColumnWidth = w;
   });
+  // Each further form (a village of the 公示名单) starts its own printed page.
+  for (const r of layout.page.breaksBefore) ws.HPageBreaks.Add(ws.Range(a1(r - 1, 0)));
 
-  const page = ws.PageSetup;
-  page.Orientation = sheet.landscape ? XL_PAGE.landscape : XL_PAGE.portrait;
-  page.PaperSize = XL_PAGE.paperA4;
+  const { page } = layout;
+  const setup = ws.PageSetup;
+  setup.Orientation = page.landscape ? XL_PAGE.landscape : XL_PAGE.portrait;
+  setup.PaperSize = XL_PAGE.paperA4;
   // One page wide, as many pages tall as needed.
-  page.Zoom = false;
-  page.FitToPagesWide = 1;
-  page.FitToPagesTall = false;
-  page.PrintTitleRows = `$${layout.headerRow}:$${layout.headerRow}`;
-  page.CenterHorizontally = true;
-  page.LeftMargin = 0.4 * INCH;
-  page.RightMargin = 0.4 * INCH;
-  page.TopMargin = 0.6 * INCH;
-  page.BottomMargin = 0.6 * INCH;
-  page.CenterFooter = '第 &P 页，共 &N 页';
+  setup.Zoom = false;
+  setup.FitToPagesWide = 1;
+  setup.FitToPagesTall = false;
+  if (page.printTitleRow) setup.PrintTitleRows = `$${page.printTitleRow}:$${page.printTitleRow}`;
+  setup.CenterHorizontally = true;
+  setup.LeftMargin = page.margins.left * INCH;
+  setup.RightMargin = page.margins.right * INCH;
+  setup.TopMargin = page.margins.top * INCH;
+  setup.BottomMargin = page.margins.bottom * INCH;
+  setup.CenterFooter = page.footer.replace(/^&C/, '');
 }
 
 /** Written over in place, as the Office host does (Excel cannot delete a very hidden sheet). */

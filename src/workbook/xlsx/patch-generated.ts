@@ -1,13 +1,13 @@
 /**
  * The sheets the patcher adds, written straight as worksheet XML: the generated sheets in the
- * layout file-sheet.ts gives them through ExcelJS (title, 填报单位 line, bordered table, 合计 row,
- * signature line; A4 fit to width, header row repeated and frozen), and the two very hidden record
- * sheets (record.ts, generated-record.ts). Building them through ExcelJS took longer than the
- * whole rest of a 100,000-household copy; strings are written inline, so the workbook's shared
- * strings stay untouched.
+ * shared layout (sheet-layout.ts) that file-sheet.ts writes through ExcelJS (title, 填报单位 line,
+ * bordered table, 合计 row, signature line; A4 fit to width, header row repeated and frozen, a
+ * page per form), and the two very hidden record sheets (record.ts, generated-record.ts).
+ * Building them through ExcelJS took longer than the whole rest of a 100,000-household copy;
+ * strings are written inline, so the workbook's shared strings stay untouched.
  */
-import { alignmentOf, cellValue, LINE_HEIGHT, linesOf, rowHeight, shownText, SHEET_FONT } from '../file-sheet';
-import { layoutOf, type GeneratedColumn, type GeneratedSheet, type GeneratedValue } from '../generated';
+import type { GeneratedSheet } from '../generated';
+import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook } from '../sheet-layout';
 import { columnLetters } from './patch-sheet';
 import type { StylesPatch } from './patch-styles';
 
@@ -20,8 +20,7 @@ export interface WrittenSheet {
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const font = (size: number, bold: boolean) =>
   `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="${SHEET_FONT}"/><family val="3"/><charset val="134"/></font>`;
-const HEADER_FILL =
-  '<fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/><bgColor indexed="64"/></patternFill></fill>';
+const HEADER_FILL = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/><bgColor indexed="64"/></patternFill></fill>`;
 const edge = (side: string) => `<${side} style="thin"><color rgb="FF000000"/></${side}>`;
 const BORDER = `<border>${edge('left')}${edge('right')}${edge('top')}${edge('bottom')}<diagonal/></border>`;
 const align = (horizontal: string, wrap: boolean, indent = 0) =>
@@ -52,100 +51,65 @@ function row(r: number, cells: string, height?: number): string {
   return `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
 }
 
+/** The shared layout (sheet-layout.ts) as worksheet XML: the ExcelJS writer writes the same. */
 export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: StylesPatch): WrittenSheet {
-  const layout = layoutOf(sheet);
-  const n = sheet.columns.length;
-  const last = columnLetters(n);
-  const tableWidth = sheet.columns.reduce((w, c) => w + c.width, 0);
+  const layout = sheetLayout(sheet);
+  const { page } = layout;
+  const last = columnLetters(layout.widths.length);
   const merges: string[] = [];
-  const rows: string[] = [];
-  const title = styles.format({ font: font(16, true), alignment: align('center', false) });
-  const line = styles.format({ font: font(11, false), alignment: align('left', true) });
-  const header = styles.format({
-    font: font(11, true),
-    fill: HEADER_FILL,
-    border: BORDER,
-    alignment: align('center', true),
+  const formats = new Map<string, number>();
+  const formatOf = (look: CellLook) => {
+    const key = JSON.stringify(look);
+    let s = formats.get(key);
+    if (s === undefined) {
+      s = styles.format({
+        font: font(look.size, look.bold),
+        fill: look.header ? HEADER_FILL : undefined,
+        border: look.table ? BORDER : undefined,
+        numFmt: look.numFmt,
+        alignment: align(look.horizontal, look.wrap, look.indent),
+      });
+      formats.set(key, s);
+    }
+    return s;
+  };
+  const rows = layout.rows.map((laid) => {
+    if (laid.merged) merges.push(`A${laid.row}:${last}${laid.row}`);
+    const cells = laid.cells.map((c) => cell(`${columnLetters(c.col)}${laid.row}`, c.value, formatOf(c.look))).join('');
+    return row(laid.row, cells, laid.height);
   });
-
-  const mergedLine = (r: number, text: string, s: number, height: number) => {
-    if (n > 1) merges.push(`A${r}:${last}${r}`);
-    rows.push(row(r, cell(`A${r}`, text, s), height));
-  };
-  mergedLine(layout.titleRow, sheet.title, title, 36);
-  sheet.subtitle.forEach((text, i) =>
-    mergedLine(layout.subtitleRows[i], text, line, Math.max(24, linesOf(text, tableWidth) * LINE_HEIGHT + 6)),
-  );
-  rows.push(
-    row(
-      layout.headerRow,
-      sheet.columns.map((c, i) => cell(`${columnLetters(i + 1)}${layout.headerRow}`, c.header, header)).join(''),
-      rowHeight(
-        sheet.columns.map((c) => c.header),
-        sheet.columns,
-        24,
-      ),
-    ),
-  );
-  const tableRow = (r: number, values: GeneratedValue[], bold: boolean) => {
-    const cells = sheet.columns
-      .map((col, c) => {
-        const v = values[c] ?? null;
-        return cell(`${columnLetters(c + 1)}${r}`, cellValue(col, v), bodyFormat(styles, col, v, bold));
-      })
-      .join('');
-    const height = rowHeight(
-      sheet.columns.map((col, c) => shownText(col, values[c] ?? null)),
-      sheet.columns,
-      22,
-    );
-    rows.push(row(r, cells, height));
-  };
-  sheet.body.forEach((values, i) => tableRow(layout.firstBodyRow + i, values, false));
-  if (sheet.totals && layout.totalsRow !== undefined) tableRow(layout.totalsRow, sheet.totals, true);
-  sheet.footer.forEach((text, i) =>
-    mergedLine(layout.footerRows[i], text, line, Math.max(24, linesOf(text, tableWidth) * LINE_HEIGHT + 6)),
-  );
-
-  const cols = sheet.columns
-    .map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
+  const cols = layout.widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
-  const frozen = `A${layout.headerRow + 1}`;
+  const frozen = `A${page.frozenRows + 1}`;
+  const m = page.margins;
+  const breaks = page.breaksBefore.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('');
   const xml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.headerRow}" topLeftCell="${frozen}" activePane="bottomLeft" state="frozen"/>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${page.frozenRows}" topLeftCell="${frozen}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="${frozen}" sqref="${frozen}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${cols}</cols>` +
     `<sheetData>${rows.join('')}</sheetData>` +
     (merges.length
-      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+      ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`
       : '') +
     `<printOptions horizontalCentered="1"/>` +
-    `<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.25" footer="0.25"/>` +
-    `<pageSetup paperSize="9" orientation="${sheet.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
-    `<headerFooter><oddFooter>${xmlText('&C第 &P 页，共 &N 页')}</oddFooter></headerFooter>` +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="9" orientation="${page.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` +
+    `<headerFooter><oddFooter>${xmlText(page.footer)}</oddFooter></headerFooter>` +
+    (breaks
+      ? `<rowBreaks count="${page.breaksBefore.length}" manualBreakCount="${page.breaksBefore.length}">${breaks}</rowBreaks>`
+      : '') +
     `</worksheet>`;
   const quoted = `'${name.replace(/'/g, "''")}'`;
+  const t = page.printTitleRow;
   return {
     xml,
-    definedNames: [
-      { name: '_xlnm.Print_Titles', formula: xmlText(`${quoted}!$${layout.headerRow}:$${layout.headerRow}`) },
-    ],
+    definedNames: t ? [{ name: '_xlnm.Print_Titles', formula: xmlText(`${quoted}!$${t}:$${t}`) }] : [],
   };
-}
-
-function bodyFormat(styles: StylesPatch, col: GeneratedColumn, v: GeneratedValue, bold: boolean): number {
-  const horizontal = alignmentOf(col, v);
-  const numFmt = col.asText ? '@' : col.numFmt && typeof v === 'number' ? col.numFmt : undefined;
-  return styles.format({
-    font: font(11, bold),
-    border: BORDER,
-    numFmt,
-    alignment: align(horizontal, true, horizontal === 'center' ? 0 : 1),
-  });
 }
 
 /** A very hidden record sheet: rows of text from column A, every cell a string (never a formula). */

@@ -1,0 +1,155 @@
+/**
+ * The 公示名单 of the sample township (six villages), written by every writer of generated sheets:
+ * one form per village — its own title "…{村}农村低保对象公示名单", header row and 合计 — and a
+ * manual page break above each later village's title, so each village prints on its own page.
+ * ExcelJS (file host), the package patcher (command line), the Office double and the WPS double;
+ * the patched copy printed by LibreOffice has each village's title at the top of its own page.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeSampleWorkbook, SAMPLE_POLICY } from '../../examples/make-sample';
+import { parsePolicy } from '../../src/domain/policy';
+import type { CheckResult } from '../../src/domain/types';
+import { addGeneratedSheet, buildSheet, runCheck } from '../../src/workbook/actions';
+import { FileWorkbook } from '../../src/workbook/file';
+import { sectionsOf } from '../../src/workbook/generated';
+import { OfficeHost } from '../../src/workbook/office';
+import { sheetLayout } from '../../src/workbook/sheet-layout';
+import { WpsHost } from '../../src/workbook/wps/wps';
+import { nodeCodec } from '../../src/workbook/xlsx/codec-node';
+import { patchWorkbook, XlsxPackage } from '../../src/workbook/xlsx/patch';
+import { doubleFromXlsx } from '../support/double-xlsx';
+import { WpsDouble } from '../support/wps-double';
+import { etOf } from '../support/wps-under-test';
+import { tempDir } from '../cli/helpers';
+
+const policy = parsePolicy(SAMPLE_POLICY);
+let roster: Uint8Array;
+let result: CheckResult;
+/** The village forms as the shared layout places them: title row → title. */
+let expected: { titleRows: number[]; titles: string[]; villages: string[] };
+
+beforeAll(async () => {
+  roster = new Uint8Array(await makeSampleWorkbook().workbook.xlsx.writeBuffer());
+  result = (await runCheck(await FileWorkbook.load(roster), policy)).result;
+  const sheet = buildSheet('publicity', result, policy);
+  const layout = sheetLayout(sheet);
+  const titleRows = layout.rows.filter((r) => r.kind === 'title').map((r) => r.row);
+  expected = {
+    titleRows,
+    titles: sectionsOf(sheet).map((s) => s.title),
+    villages: sectionsOf(sheet).map((s) => String(s.body[0]?.[1])),
+  };
+});
+
+/** A sheet's XML in an .xlsx, found through workbook.xml and its relationships. */
+async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
+  const pkg = new XlsxPackage(bytes, nodeCodec);
+  const text = (part: string) => pkg.text(pkg.part(part)!);
+  const workbook = await text('xl/workbook.xml');
+  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const rels = await text('xl/_rels/workbook.xml.rels');
+  const target =
+    new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`<Relationship [^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
+  return text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+}
+
+const breaksIn = (xml: string) => [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]) + 1);
+
+describe('公示名单: each village on its own page with its own title', () => {
+  test('the sample has several villages, each a form of its own', () => {
+    expect(expected.titles.length).toBe(result.summary.villages.length);
+    expect(expected.titles.length).toBeGreaterThan(2);
+    expected.titles.forEach((t, i) =>
+      expect(t).toBe(`城步苗族自治县儒林镇${expected.villages[i]}农村低保对象公示名单`),
+    );
+  });
+
+  test('ExcelJS writer (file host): a row break above each later village, no print titles', async () => {
+    const fw = await FileWorkbook.load(roster);
+    await addGeneratedSheet(fw, 'publicity', result, policy);
+    const bytes = await fw.toBuffer();
+    const xml = await sheetXml(bytes, '公示名单');
+    expect(breaksIn(xml)).toEqual(expected.titleRows.slice(1));
+    const ws = (await FileWorkbook.load(bytes)).workbook.getWorksheet('公示名单')!;
+    expect(expected.titleRows.map((r) => ws.getCell(r, 1).value)).toEqual(expected.titles);
+  });
+
+  test('package patcher (command line): the same breaks and titles', async () => {
+    const { bytes: out } = await patchWorkbook(new XlsxPackage(roster, nodeCodec), {
+      marks: [],
+      sheets: [buildSheet('publicity', result, policy)],
+    });
+    const xml = await sheetXml(out, '公示名单');
+    expect(breaksIn(xml)).toEqual(expected.titleRows.slice(1));
+    for (const [i, r] of expected.titleRows.entries()) {
+      expect(xml).toContain(`<row r="${r}"`);
+      expect(xml).toContain(expected.titles[i]);
+    }
+    const workbook = await new XlsxPackage(out, nodeCodec).text(
+      new XlsxPackage(out, nodeCodec).part('xl/workbook.xml')!,
+    );
+    expect(workbook).not.toMatch(/Print_Titles[^<]*公示名单/);
+  });
+
+  test('Office host: horizontalPageBreaks.add above each later village', async () => {
+    const double = await doubleFromXlsx(roster);
+    const host = new OfficeHost({ run: double.run, isSetSupported: double.isSetSupported });
+    await addGeneratedSheet(host, 'publicity', result, policy);
+    const s = double.book.live().find((x) => x.name === '公示名单')!;
+    expect(s.page.breaksBefore).toEqual(expected.titleRows.slice(1));
+    expect(s.page.printTitleRows).toBeUndefined();
+    expect(expected.titleRows.map((r) => s.values[r - 1]?.[0])).toEqual(expected.titles);
+  });
+
+  test('WPS host: HPageBreaks.Add above each later village', async () => {
+    const double = new WpsDouble((await doubleFromXlsx(roster)).book);
+    const host = new WpsHost(etOf(double));
+    await addGeneratedSheet(host, 'publicity', result, policy);
+    const s = double.book.live().find((x) => x.name === '公示名单')!;
+    expect(s.page.breaksBefore).toEqual(expected.titleRows.slice(1));
+    expect(s.page.PrintTitleRows).toBeUndefined();
+    expect(expected.titleRows.map((r) => s.values[r - 1]?.[0])).toEqual(expected.titles);
+  });
+
+  test('printed by LibreOffice, page after page starts with the next village’s title', async () => {
+    const dir = tempDir();
+    // The patcher's sheet in a workbook of one small sheet of the clerk's, printed after it.
+    const only = FileWorkbook.create();
+    only.workbook.addWorksheet('说明').getCell('A1').value = '镇里的说明';
+    const { bytes: out } = await patchWorkbook(new XlsxPackage(await only.toBuffer(), nodeCodec), {
+      marks: [],
+      sheets: [buildSheet('publicity', result, policy)],
+    });
+    const input = join(dir, 'publicity.xlsx');
+    writeFileSync(input, out);
+    mkdirSync(join(dir, 'pdf'));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        join(dir, 'pdf'),
+        input,
+      ],
+      { timeout: 180_000, stdio: 'ignore' },
+    );
+    const pdf = join(dir, 'pdf', 'publicity.pdf');
+    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((p) => p.trim());
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    expect(pages.length).toBeGreaterThanOrEqual(expected.titles.length);
+    // Each village's title opens a page, in order, and no page holds two villages' titles.
+    const opening = pages.map((p) => expected.titles.findIndex((t) => squeeze(p).startsWith(squeeze(t))));
+    expect(opening.filter((i) => i >= 0)).toEqual(expected.titles.map((_, i) => i));
+    for (const p of pages)
+      expect(expected.titles.filter((t) => squeeze(p).includes(squeeze(t))).length).toBeLessThanOrEqual(1);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 300_000);
+});
