@@ -78,6 +78,7 @@ export class FileWorkbook implements WorkbookHost {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    activeTabOnVisibleSheet(this.workbook);
     const out: unknown = await this.workbook.xlsx.writeBuffer();
     // A plain Uint8Array view (ExcelJS hands back a Node Buffer, or its browser polyfill).
     return out instanceof Uint8Array
@@ -134,4 +135,20 @@ function mergesOf(ws: ExcelJS.Worksheet): MergedRange[] {
     bottom: m.bottom - 1,
     right: m.right - 1,
   }));
+}
+
+/**
+ * The active tab on a sheet the clerk can see: with none recorded, tab 0 is active, and when that
+ * is one of our very hidden records (a workbook the tool made from nothing, e.g. the generated
+ * sheets alone) LibreOffice shows and prints it.
+ */
+function activeTabOnVisibleSheet(wb: ExcelJS.Workbook): void {
+  const sheets = wb.worksheets;
+  const visible = sheets.findIndex((ws) => ws.state === 'visible');
+  const view = wb.views?.[0];
+  const active = view?.activeTab ?? 0;
+  if (visible < 0 || sheets[active]?.state === 'visible') return;
+  const firstSheet = Math.min(view?.firstSheet ?? 0, visible);
+  const window = view ?? { x: 0, y: 0, width: 10000, height: 20000, visibility: 'visible' };
+  wb.views = [{ ...window, activeTab: visible, firstSheet }];
 }

@@ -10,6 +10,7 @@
  */
 import type { GeneratedSheet } from '../generated';
 import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../generated-record';
+import { activeTabOnVisibleSheet } from './active-tab';
 import { freeSheetName } from '../sheet-name';
 import { MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../host';
 import type { RecordedCell } from '../record';
@@ -268,6 +269,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   }
   wbXml = wbXml.replace(new RegExp(`</${wbPrefix}sheets>`), `${sheetEls}</${wbPrefix}sheets>`);
   if (names) wbXml = addDefinedNames(wbXml, wbPrefix, names);
+  wbXml = activeTabOnVisibleSheet(wbXml, wbPrefix);
   if (gone.length || graftedCount) {
     replaced.set(pkg.part('xl/workbook.xml')!.name, await writer.compress(wbXml));
     replaced.set(
