@@ -320,7 +320,12 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
             </TabList>
             <div className={styles.panel} role="tabpanel" aria-label={tabs.find((t) => t.value === tab)?.label}>
               {tab === 'findings' && (
-                <FindingsTab result={result} grid={session.state.grid} onSelect={session.select} />
+                <FindingsTab
+                  result={result}
+                  grid={session.state.grid}
+                  rowsOf={actions.rowCells}
+                  onSelect={session.select}
+                />
               )}
               {tab === 'adjustments' && (
                 <AdjustmentsTab

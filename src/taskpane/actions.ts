@@ -12,6 +12,7 @@ import type { MarkOutcome, ProgressFn } from '../workbook/host';
 import type { SelfTestReport } from '../workbook/self-test';
 import type { LegacyFormat } from '../workbook/legacy/format';
 import type { LiveHost } from '../workbook/live';
+import type { RowCell } from './model/rowCells';
 
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
 export type { SheetKind, SheetOptions };
@@ -33,6 +34,11 @@ export interface PaneActions {
   clear(): Promise<number>;
   /** Add a generated sheet (options: households left out, findings listed); returns the name used. */
   generate(kind: SheetKind, result: CheckResult, policy: Policy, opts: SheetOptions): Promise<string>;
+  /**
+   * Standalone: the cells of the row of finding `index` (of the last result). The web page's grid
+   * stays in its worker; without this the pane reads the row from CheckOutcome.grid.
+   */
+  rowCells?(index: number): Promise<RowCell[]>;
   /** Show the finding's cell in the workbook (inside Excel: activate the sheet, select the cell). */
   select?(finding: Finding): Promise<void>;
   /** Standalone only: open a workbook chosen by the clerk; resolves when it is ready to check. */

@@ -126,7 +126,13 @@ const FAMILIES = Object.keys(FAMILY_LABELS) as RuleFamily[];
 const itemKey = (it: ListItem) => it.key;
 const selectable = (it: ListItem) => it.kind === 'finding';
 
-export function FindingsTab(props: { result: CheckResult; grid?: WorkbookGrid; onSelect: (f: Finding) => void }) {
+export function FindingsTab(props: {
+  result: CheckResult;
+  grid?: WorkbookGrid;
+  /** The row of an opened finding from where the grid is (the web page's worker), instead of `grid`. */
+  rowsOf?: (index: number) => Promise<RowCell[]>;
+  onSelect: (f: Finding) => void;
+}) {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
@@ -142,10 +148,24 @@ export function FindingsTab(props: { result: CheckResult; grid?: WorkbookGrid; o
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  const openedCells = useMemo(
-    () => (opened === undefined ? [] : rowCells(props.grid, props.result, props.result.findings[opened])),
-    [opened, props.grid, props.result],
-  );
+  const { rowsOf } = props;
+  const [fetched, setFetched] = useState<{ index: number; cells: RowCell[] }>();
+  useEffect(() => {
+    if (opened === undefined || !rowsOf) return;
+    let live = true;
+    rowsOf(opened).then(
+      (cells) => live && setFetched({ index: opened, cells }),
+      () => undefined, // the row is a convenience: the finding's own text is shown regardless
+    );
+    return () => {
+      live = false;
+    };
+  }, [opened, rowsOf, props.result]);
+  const openedCells = useMemo(() => {
+    if (opened === undefined) return [];
+    if (rowsOf) return fetched?.index === opened ? fetched.cells : [];
+    return rowCells(props.grid, props.result, props.result.findings[opened]);
+  }, [opened, rowsOf, fetched, props.grid, props.result]);
   const prepared = useMemo(() => prepareFindings(props.result, lang), [props.result, lang]);
   const villages = useMemo(() => villagesOf(props.result), [props.result]);
   const items = useMemo(

@@ -1,51 +1,64 @@
 /**
  * The web page without Excel: the clerk opens an .xlsx (or an .xls, .xlsb, .ods or .et, converted
- * in the browser), the same pane checks it through the file host, marks and new sheets go into
- * that in-memory workbook, and 下载结果 saves it as "<name>.checked.xlsx". Nothing is uploaded
- * anywhere.
+ * in the browser) and the page's worker reads, checks and writes it (src/taskpane/worker/), the
+ * way the command line does: the own reader, the same engine, and 下载结果 made by the patching
+ * writer as "<name>.checked.xlsx". The page's own thread only shows the result, so it stays
+ * responsive on a county's roster. Nothing is uploaded anywhere.
  */
 import { useMemo, useRef, useState } from 'react';
 import type { LegacyFormat } from '../../workbook/legacy/format';
-import { openWorkbookBytes, type OpenedWorkbook } from '../../workbook/open';
-import { addGeneratedSheet, markResult, runCheck } from '../../workbook/actions';
-import { outcome, type PaneActions } from '../actions';
+import type { MarkOutcome } from '../../workbook/host';
+import type { PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
 import { checkedFileName, downloadBlob } from '../model/download';
+import type { RowCell } from '../model/rowCells';
+import { startCheckWorker, type CheckWorker } from '../worker/client';
+import type { CheckSummary } from '../worker/session';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function StandaloneShell(props: { settings: SettingsStore; initialLang?: Lang }) {
-  // The actions read the workbook through a ref: a check that follows opening a file in the
-  // same click must see the new workbook before React has re-rendered.
-  const workbook = useRef<OpenedWorkbook['host'] | undefined>(undefined);
+  const worker = useRef<CheckWorker | undefined>(undefined);
   const [fileName, setFileName] = useState<string>();
   const [convertedFrom, setConvertedFrom] = useState<LegacyFormat>();
 
   const actions = useMemo<PaneActions>(() => {
-    const host = () => {
-      if (!workbook.current) throw new Error('no workbook opened');
-      return workbook.current;
-    };
+    const w = () => (worker.current ??= startCheckWorker());
     return {
       ready: fileName !== undefined,
       fileName,
       convertedFrom,
       async open(file) {
-        const opened = await openWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
-        workbook.current = opened.host;
+        const bytes = await file.arrayBuffer();
+        // Handed to the worker, not copied: the page keeps no copy of the roster.
+        const opened = await w().call<{ convertedFrom?: LegacyFormat }>(
+          { op: 'open', bytes, name: file.name },
+          undefined,
+          [bytes],
+        );
         setFileName(file.name);
         setConvertedFrom(opened.convertedFrom);
       },
-      check: async (policy, onProgress, rosterSheet) =>
-        outcome(await runCheck(host(), policy, { onProgress, rosterSheet })),
-      mark: (result, lang, onProgress) => markResult(host(), result, lang, onProgress),
-      clear: () => host().clearMarks(),
-      generate: (kind, result, policy, opts) => addGeneratedSheet(host(), kind, result, policy, opts),
+      async check(policy, onProgress, rosterSheet) {
+        const { result, sheets } = await w().call<CheckSummary>({ op: 'check', policy, rosterSheet }, onProgress);
+        return { result, sheets };
+      },
+      // The worker marks from its own copy of the result (the page's is the same check's).
+      mark: (_result, lang, onProgress) => w().call<MarkOutcome>({ op: 'mark', lang }, onProgress),
+      clear: () => w().call<number>({ op: 'clear' }),
+      generate: (kind, _result, policy, opts) =>
+        w().call<string>({
+          op: 'generate',
+          kind,
+          policy,
+          opts: { ...opts, exclude: opts.exclude ? [...opts.exclude] : undefined },
+        }),
+      rowCells: (index) => w().call<RowCell[]>({ op: 'rowCells', finding: index }),
       async download() {
-        const bytes = await host().toBuffer();
+        const bytes = await w().call<ArrayBuffer>({ op: 'save' });
         const name = checkedFileName(fileName);
-        downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }), name);
+        downloadBlob(new Blob([bytes], { type: XLSX_TYPE }), name);
         return name;
       },
     };

@@ -9,7 +9,7 @@
 import type { CellObject, Range, WorkBook, WorkSheet } from '@e965/xlsx';
 import { SSF } from '@e965/xlsx';
 import type { Cell, MergedRange, SheetGrid, WorkbookGrid } from '../../domain/grid';
-import { booleanCell, dateCell, numberCell } from '../exceljs-cells';
+import { booleanCell, dateCell, numberCell } from '../cell-values';
 import { MARK_RECORD_SHEET } from '../host';
 
 /** Excel's error codes as BIFF and XLSB store them. */

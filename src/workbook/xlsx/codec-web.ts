@@ -1,23 +1,42 @@
-/** The patcher's deflate and inflate in a browser (or a worker): Compression Streams. */
+/**
+ * The patcher's and the own reader's deflate and inflate in a browser (the web page's worker):
+ * Compression Streams. Node 20 has them too, which is how the tests run this file.
+ */
 import type { Codec, Deflater } from './package';
 
+/** A stream's chunks; a consumer that stops early cancels the stream (no inflating on in the background). */
 async function* read(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
   const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
   }
 }
+
+/** Input handed to the inflater a slice at a time, so a large part is not queued whole. */
+const SLICE = 1 << 20;
 
 export const webCodec: Codec = {
   inflate(data) {
     const ds = new DecompressionStream('deflate-raw');
     const writer = ds.writable.getWriter();
-    void writer
-      .write(data as Uint8Array<ArrayBuffer>)
-      .then(() => writer.close())
-      .catch(() => undefined);
+    void (async () => {
+      for (let at = 0; at < data.length; at += SLICE) {
+        await writer.ready;
+        await writer.write(data.subarray(at, at + SLICE) as Uint8Array<ArrayBuffer>);
+      }
+      await writer.close();
+      // A damaged stream or a cancelled read: the reading side reports it (or stopped on purpose).
+    })().catch(() => undefined);
     return read(ds.readable);
   },
   deflater(): Deflater {
@@ -30,7 +49,7 @@ export const webCodec: Codec = {
     return {
       async write(chunk) {
         await writer.ready;
-        void writer.write(chunk as Uint8Array<ArrayBuffer>);
+        await writer.write(chunk as Uint8Array<ArrayBuffer>);
       },
       async end() {
         await writer.close();

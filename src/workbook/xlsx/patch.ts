@@ -36,8 +36,11 @@ import {
 export { XlsxPackage, Unpatchable } from './package';
 
 export interface PatchRequest {
-  /** Cells to mark (earlier marks of the tool are cleared first, as every host does). */
-  marks: CellMark[];
+  /**
+   * Cells to mark (earlier marks of the tool are cleared first, as every host does); undefined
+   * leaves the earlier marks as they are (the web page's 下载结果 when the clerk did not mark).
+   */
+  marks?: CellMark[];
   /** Sheets to add after the workbook's own (names made free). */
   sheets: GeneratedSheet[];
 }
@@ -76,23 +79,13 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   if (/purl\.oclc\.org\/ooxml/.test(workbookXml)) throw new Unpatchable('strict OOXML');
   const styles = new StylesPatch(stylesXml);
   const listed = workbookSheets(workbookXml, workbookRels);
-  const oldRecord = listed.find((s) => s.name === MARK_RECORD_SHEET);
+  const oldRecord = req.marks ? listed.find((s) => s.name === MARK_RECORD_SHEET) : undefined;
   const recorded = oldRecord ? await readRecordPart(pkg, oldRecord.part) : [];
   const oldGenerated = listed.find((s) => s.name === GENERATED_RECORD_SHEET);
   const generated = readGeneratedRecord(oldGenerated ? await readSheetRows(pkg, oldGenerated.part) : []);
   const sheets = listed.filter((s) => s !== oldRecord && s !== oldGenerated);
 
-  // Each generated sheet replaces our earlier one of its kind (generated-record.ts), or gets a free name.
-  const replacedSheets: ListedSheet[] = [];
-  const named: { sheet: GeneratedSheet; name: string }[] = [];
-  for (const sheet of req.sheets) {
-    const names = sheets.filter((s) => !replacedSheets.includes(s)).map((s) => s.name);
-    const earlier = sheetToReplace(generated, sheet.kind, names);
-    if (earlier) replacedSheets.push(sheets.find((s) => s.name === earlier)!);
-    const name = earlier ?? freeSheetName(sheet.name, [...names, ...named.map((n) => n.name)]);
-    named.push({ sheet, name });
-    if (sheet.kind) generated.set(sheet.kind, name);
-  }
+  const { named, replaced: replacedSheets } = nameSheets(sheets, generated, req.sheets);
 
   // Every cell to touch, per sheet, keyed by its address.
   const bySheet = new Map<string, Map<string, Target>>();
@@ -116,7 +109,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
     }
   }
   let cellsMarked = 0;
-  for (const m of req.marks) {
+  for (const m of req.marks ?? []) {
     const t = target(m.sheet, `${columnLetters(m.col)}${m.row}`);
     if (t && !t.mark) {
       t.mark = m;
@@ -298,6 +291,28 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
     cellsRestored,
     sheetsAdded: named.map((n) => n.name),
   };
+}
+
+/**
+ * Each generated sheet replaces our earlier one of its kind (generated-record.ts), or gets a free
+ * name; `generated` (kind → name) is updated to the new names. `sheets`: the workbook's own.
+ */
+export function nameSheets(
+  sheets: ListedSheet[],
+  generated: Map<string, string>,
+  add: GeneratedSheet[],
+): { named: { sheet: GeneratedSheet; name: string }[]; replaced: ListedSheet[] } {
+  const replaced: ListedSheet[] = [];
+  const named: { sheet: GeneratedSheet; name: string }[] = [];
+  for (const sheet of add) {
+    const names = sheets.filter((s) => !replaced.includes(s)).map((s) => s.name);
+    const earlier = sheetToReplace(generated, sheet.kind, names);
+    if (earlier) replaced.push(sheets.find((s) => s.name === earlier)!);
+    const name = earlier ?? freeSheetName(sheet.name, [...names, ...named.map((n) => n.name)]);
+    named.push({ sheet, name });
+    if (sheet.kind) generated.set(sheet.kind, name);
+  }
+  return { named, replaced };
 }
 
 /** The prefix the workbook declares for a namespace ("" when it declares none). */

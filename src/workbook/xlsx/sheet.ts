@@ -5,7 +5,7 @@
  * county's roster: positions are compared in place and numbers parsed without substrings.
  */
 import { columnLetters, type Cell, type MergedRange, type SheetGrid } from '../../domain/grid';
-import { booleanCell, dateCell, numberCell } from '../exceljs-cells';
+import { booleanCell, dateCell, numberCell } from '../cell-values';
 import { beyondExcel, MAX_COLS, MAX_ROWS } from '../limits';
 import { tidyMerges } from '../merges';
 import type { CellStyle } from './parts';

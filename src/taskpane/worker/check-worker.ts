@@ -1,0 +1,48 @@
+/**
+ * The web page's worker: reads, checks and writes the clerk's file off the page's thread, so the
+ * page stays responsive on a county's roster (issue 12). One file at a time; requests are handled
+ * in order. Nothing here touches the network: the file arrives as bytes and leaves as bytes.
+ */
+import type { ProgressEvent } from '../../workbook/host';
+import { webCodec } from '../../workbook/xlsx/codec-web';
+import { toWireError, type Reply, type Request } from './protocol';
+import { WebSession } from './session';
+
+const session = new WebSession(webCodec);
+const post = (reply: Reply, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: Reply, t: Transferable[]): void }).postMessage(reply, transfer);
+
+async function handle(id: number, req: Request): Promise<void> {
+  const onProgress = (progress: ProgressEvent) => post({ id, progress });
+  switch (req.op) {
+    case 'open':
+      return post({ id, ok: true, value: await session.open(new Uint8Array(req.bytes), req.name) });
+    case 'check':
+      return post({ id, ok: true, value: await session.check(req.policy, req.rosterSheet, onProgress) });
+    case 'mark':
+      return post({ id, ok: true, value: await session.mark(req.lang, onProgress) });
+    case 'clear':
+      return post({ id, ok: true, value: await session.clear() });
+    case 'generate':
+      return post({
+        id,
+        ok: true,
+        value: await session.generate(req.kind, req.policy, { ...req.opts, exclude: new Set(req.opts.exclude) }),
+      });
+    case 'save': {
+      const bytes = await session.save();
+      // Handed over, not copied: the copy can be as large as the file.
+      const buffer =
+        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+      return post({ id, ok: true, value: buffer }, [buffer as ArrayBuffer]);
+    }
+    case 'rowCells':
+      return post({ id, ok: true, value: session.rowCells(req.finding) });
+  }
+}
+
+let queue = Promise.resolve();
+self.onmessage = (e: MessageEvent<{ id: number; req: Request }>) => {
+  const { id, req } = e.data;
+  queue = queue.then(() => handle(id, req).catch((err: unknown) => post({ id, ok: false, error: toWireError(err) })));
+};

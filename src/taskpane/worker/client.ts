@@ -1,0 +1,54 @@
+/**
+ * The page's side of the worker (check-worker.ts): each call posts one request and resolves with
+ * its answer; progress events go to the caller's onProgress meanwhile. The worker is started
+ * with the page and lives as long as it does.
+ */
+import type { ProgressFn } from '../../workbook/host';
+import { fromWireError, type Reply, type Request } from './protocol';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  onProgress?: ProgressFn;
+}
+
+export class CheckWorker {
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly worker: Worker) {
+    worker.onmessage = (e: MessageEvent<Reply>) => {
+      const reply = e.data;
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      if ('progress' in reply) return p.onProgress?.(reply.progress);
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(fromWireError(reply.error));
+    };
+    // The worker itself failed (its script did not load, or it ran out of memory): every call ends.
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const error = new Error(e.message || 'worker failed');
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+  }
+
+  call<T>(req: Request, onProgress?: ProgressFn, transfer: Transferable[] = []): Promise<T> {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ id, req }, transfer);
+    });
+  }
+}
+
+/** The worker of the built page (webpack bundles check-worker.ts as its own script). */
+export function startCheckWorker(): CheckWorker {
+  return new CheckWorker(
+    // @ts-expect-error -- import.meta is ES module syntax: webpack compiles this file as one (and
+    // finds the worker by it), tsc checks it as CommonJS. Never imported under jest.
+    new Worker(new URL('./check-worker.ts', import.meta.url), { name: 'dibao-check' }),
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * Messages between the web page and its worker (check-worker.ts): a request names its operation
+ * and carries an id; the worker answers once with the same id (a value or an error in words), and
+ * sends progress events under that id meanwhile.
+ */
+import type { Lang } from '../../domain/messages';
+import type { Policy } from '../../domain/policy';
+import type { SheetKind, SheetOptions } from '../../workbook/actions';
+import type { ProgressEvent } from '../../workbook/host';
+
+export type Request =
+  | { op: 'open'; bytes: ArrayBuffer; name: string }
+  | { op: 'check'; policy: Policy; rosterSheet?: string }
+  | { op: 'mark'; lang: Lang }
+  | { op: 'clear' }
+  | { op: 'generate'; kind: SheetKind; policy: Policy; opts: WireSheetOptions }
+  | { op: 'save' }
+  | { op: 'rowCells'; finding: number };
+
+/** SheetOptions with the left-out households as an array (a Set is cloned too, but slower). */
+export type WireSheetOptions = Omit<SheetOptions, 'exclude'> & { exclude?: number[] };
+
+/** An error as the message bar shows it: words (FileError, RosterError, …), policy issues, or a bare message. */
+export type WireError = { zh: string; en: string } | { issues: string[] } | { message: string };
+
+export type Reply =
+  | { id: number; progress: ProgressEvent }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: WireError };
+
+export function toWireError(e: unknown): WireError {
+  if (typeof e === 'object' && e !== null) {
+    const w = e as { zh?: unknown; en?: unknown; issues?: unknown };
+    if (typeof w.zh === 'string' && typeof w.en === 'string') return { zh: w.zh, en: w.en };
+    if (Array.isArray(w.issues) && w.issues.every((i) => typeof i === 'string')) return { issues: w.issues };
+  }
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+/** Back into something errorText() reads as before the worker existed. */
+export function fromWireError(w: WireError): unknown {
+  return 'message' in w ? new Error(w.message) : w;
+}
