@@ -10,6 +10,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: ProgressFn;
+  /** Result arrays received ahead of the answer, by key. */
+  slices?: Map<string, unknown[][]>;
 }
 
 export class CheckWorker {
@@ -22,9 +24,20 @@ export class CheckWorker {
       const p = this.pending.get(reply.id);
       if (!p) return;
       if ('progress' in reply) return p.onProgress?.(reply.progress);
+      if ('slice' in reply) {
+        p.slices ??= new Map();
+        const list = p.slices.get(reply.slice.key);
+        if (list) list.push(reply.slice.items);
+        else p.slices.set(reply.slice.key, [reply.slice.items]);
+        return;
+      }
       this.pending.delete(reply.id);
-      if (reply.ok) p.resolve(reply.value);
-      else p.reject(fromWireError(reply.error));
+      if (!reply.ok) return p.reject(fromWireError(reply.error));
+      if (p.slices) {
+        const result = (reply.value as { result: Record<string, unknown> }).result;
+        for (const [key, pieces] of p.slices) result[key] = pieces.flat();
+      }
+      p.resolve(reply.value);
     };
     // The worker itself failed (its script did not load, or it ran out of memory): every call ends.
     worker.onerror = (e) => {

@@ -25,8 +25,17 @@ export type WireError = { zh: string; en: string } | { issues: string[] } | { me
 
 export type Reply =
   | { id: number; progress: ProgressEvent }
+  /** Items of one of the answer's result arrays, sent ahead of the answer (see SLICE_ITEMS). */
+  | { id: number; slice: { key: string; items: unknown[] } }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WireError };
+
+/**
+ * A check's result arrays (households, findings, …) cross in slices of this many items: the page
+ * takes each message in its own short task instead of one long one (the whole result of 20,000
+ * households is about 8 MB to deserialize).
+ */
+export const SLICE_ITEMS = 1000;
 
 export function toWireError(e: unknown): WireError {
   if (typeof e === 'object' && e !== null) {

@@ -1,0 +1,61 @@
+/**
+ * Section 7, the web page (issue 12): the built standalone page checks a roster file in its
+ * worker, file chosen → counts shown, beside `dibao check --no-out` on the same file; with the
+ * longest task of the page's thread meanwhile and the peak JS heaps of the page and the worker.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundle } from './bundle';
+import { jsonOf, runNode } from './child';
+import { ROOT } from './paths';
+import { waitForQuiet } from './quiet';
+import type { BenchRow } from './report';
+import { rosterFile } from './roster-file';
+
+const SECTION = '7 web page';
+const AS_OF = ['--as-of', '2018-01-15'];
+
+interface WebRun {
+  ms: number;
+  longest: number;
+  pageHeapMB: number;
+  workerHeapMB: number;
+  errors: number;
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export async function webSection(sizes: number[], emit: (r: BenchRow) => void): Promise<void> {
+  const dist = join(ROOT, 'dist');
+  if (!existsSync(join(dist, 'index.html')) || !existsSync('/usr/bin/chromium')) {
+    emit({ section: SECTION, measure: 'the web page', figure: 'not measured: dist/ or /usr/bin/chromium is missing' });
+    return;
+  }
+  const cli = bundle('src/cli/main.ts');
+  const one = bundle('bench/web-one.ts');
+  for (const households of sizes) {
+    const file = await rosterFile(households);
+    const label = households.toLocaleString('en');
+    await waitForQuiet();
+    const noOut = await runNode(['--max-semi-space-size=256', cli, 'check', file, '--no-out', ...AS_OF]);
+    if (noOut.code !== 0 && noOut.code !== 1) throw new Error(`check --no-out exited ${noOut.code}`);
+    await waitForQuiet();
+    const run = await runNode([one, dist, file]);
+    const web = jsonOf<WebRun>(run);
+    const ratio = web.ms / noOut.wallMs;
+    const heap = web.pageHeapMB + web.workerHeapMB;
+    const target = households >= 100_000 ? '≤ 2× check --no-out, JS heap ≤ 400 MB, no task over 200 ms' : '≤ 1.5 s';
+    const pass =
+      households >= 100_000 ? ratio <= 2 && heap <= 400 && web.longest <= 200 : web.ms <= 1500 && web.longest <= 200;
+    emit({
+      section: SECTION,
+      measure: `web page, file chosen → counts shown, ${label} households (worker: own reader)`,
+      figure:
+        `${secs(web.ms)}; ${ratio.toFixed(2)}× check --no-out (${secs(noOut.wallMs)}); ` +
+        `JS heap peak ${web.workerHeapMB} MB worker + ${web.pageHeapMB} MB page; longest page task ${web.longest} ms`,
+      target,
+      pass,
+      note: `one run, headless Chromium; ${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)`,
+    });
+  }
+}

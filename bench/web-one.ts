@@ -1,0 +1,118 @@
+/**
+ * Section 7's measurement: the built page (dist/) in headless Chromium checks a roster file the
+ * way a clerk does (file chosen → counts shown), in its worker. Prints one JSON line: the time,
+ * the longest task of the page's thread meanwhile (PerformanceObserver 'longtask'), and the JS
+ * heaps sampled every 200 ms through the DevTools protocol — the page's and the worker's (their
+ * peak, used bytes). `node web-one.js DIST FILE`.
+ */
+import type { CDPSession } from 'playwright-core';
+import { launch, openPage } from '../test/e2e/support/browser';
+import { serve } from '../test/e2e/support/server';
+
+const LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Runtime.getHeapUsage of every page and worker target, over the browser's own session. */
+async function heapSampler(cdp: CDPSession) {
+  let next = 1;
+  const waiting = new Map<number, (used: number) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result?.usedSize ?? 0);
+  });
+  const sessions = new Map<string, { type: string; sessionId: string }>();
+  const peak = new Map<string, number>();
+  return {
+    async sample(): Promise<void> {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: { targetId: string; type: string }[];
+      };
+      for (const t of targetInfos) {
+        if (t.type !== 'page' && t.type !== 'worker') continue;
+        if (!sessions.has(t.targetId)) {
+          const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
+            sessionId: string;
+          };
+          sessions.set(t.targetId, { type: t.type, sessionId });
+        }
+      }
+      for (const { type, sessionId } of sessions.values()) {
+        const used = await new Promise<number>((resolve) => {
+          const id = next++;
+          waiting.set(id, resolve);
+          const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
+          cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => resolve(0));
+          setTimeout(() => resolve(0), 2000);
+        });
+        waiting.delete(next - 1);
+        peak.set(type, Math.max(peak.get(type) ?? 0, used));
+      }
+    },
+    peakMB: (type: string) => Math.round((peak.get(type) ?? 0) / 1048576),
+  };
+}
+
+async function main(): Promise<void> {
+  const [dist, file] = process.argv.slice(2);
+  const server = await serve(dist);
+  const browser = await launch();
+  try {
+    const g = await openPage(browser, server.url + 'index.html', { width: 1280, height: 900 }, async (c) => {
+      await c.addInitScript(LONG_TASKS);
+    });
+    const page = g.page;
+    await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByRole('button', { name: /核查参数/ }).click();
+    await page.getByLabel('基准日', { exact: true }).fill('2018-01-15');
+    await page.getByRole('button', { name: /核查参数/ }).click();
+    const heaps = await heapSampler(await browser.newBrowserCDPSession());
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        await heaps.sample().catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+    const start = await page.evaluate(() => performance.now());
+    const t0 = Date.now();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: '重新核查' }).and(page.locator(':enabled')).waitFor({ timeout: 900_000 });
+    const ms = Date.now() - t0;
+    const end = await page.evaluate(() => performance.now());
+    sampling = false;
+    await sampler;
+    await heaps.sample().catch(() => undefined);
+    const longest = await page.evaluate(
+      ([from, to]) =>
+        Math.max(
+          0,
+          ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+            .filter((t) => t.start + t.duration >= from && t.start <= to)
+            .map((t) => t.duration),
+        ),
+      [start, end],
+    );
+    const errors = Number(await page.locator('[data-testid="error-count"]').textContent());
+    process.stdout.write(
+      JSON.stringify({
+        ms,
+        longest: Math.round(longest),
+        pageHeapMB: heaps.peakMB('page'),
+        workerHeapMB: heaps.peakMB('worker'),
+        errors,
+      }) + '\n',
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(String((e as Error)?.stack ?? e) + '\n');
+  process.exitCode = 1;
+});
