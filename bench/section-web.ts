@@ -1,5 +1,5 @@
 /**
- * Section 7, the web page (issue 12): the built standalone page checks a roster file in its
+ * Section 8, the web page (issue 12): the built standalone page checks a roster file in its
  * worker, file chosen → counts shown, beside `dibao check --no-out` on the same file; with the
  * longest task of the page's thread meanwhile and the peak JS heaps of the page and the worker.
  */
@@ -12,7 +12,7 @@ import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
 import { rosterFile } from './roster-file';
 
-const SECTION = '7 web page';
+const SECTION = '8 web page';
 const AS_OF = ['--as-of', '2018-01-15'];
 
 interface WebRun {

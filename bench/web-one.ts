@@ -1,5 +1,5 @@
 /**
- * Section 7's measurement: the built page (dist/) in headless Chromium checks a roster file the
+ * Section 8's measurement: the built page (dist/) in headless Chromium checks a roster file the
  * way a clerk does (file chosen → counts shown), in its worker. Prints one JSON line: the time,
  * the longest task of the page's thread meanwhile (PerformanceObserver 'longtask'), and the JS
  * heaps sampled every 200 ms through the DevTools protocol — the page's and the worker's (their

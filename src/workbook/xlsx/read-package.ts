@@ -46,11 +46,14 @@ export async function readPackageGrid(pkg: XlsxPackage, opts: PackageReadOptions
   const before = budget.used;
   let rows = 0;
   let cells = 0;
+  let sheetName = '';
+  // The page has no --sheet: the refusal says to split the roster or remove the other sheets.
   const onCell = () => {
-    if (++cells > opts.maxCells) throw tooManyCells(opts.file, opts.maxCells);
+    if (++cells > opts.maxCells) throw tooManyCells(opts.file, opts.maxCells, { sheet: sheetName });
   };
   const sheets: SheetGrid[] = [];
   for (const entry of entries) {
+    sheetName = entry.name;
     const part = stream(entry.part);
     if (!part) throw new Unsupported('missing sheet part');
     const reader = new SheetReader({
