@@ -197,7 +197,7 @@ function compare(before: string, after: string): number {
   }
   const english = new Map<string, number>();
   for (const e of t.englishNowEnglish) {
-    const key = `${e.before} → ${e.after}`;
+    const key = `${e.before.slice(0, 120)} → ${e.after.slice(0, 120)}`;
     english.set(key, (english.get(key) ?? 0) + 1);
   }
   const lines = [

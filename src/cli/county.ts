@@ -3,7 +3,7 @@
  * GeneratedSheet so it prints like the other generated forms.
  */
 import type { Policy } from '../domain/policy';
-import type { AdjustmentType, CheckResult } from '../domain/types';
+import { ADJUSTMENT_TYPES, type CheckResult } from '../domain/types';
 import { FileWorkbook } from '../workbook/file';
 import type { GeneratedSheet, GeneratedValue } from '../workbook/generated';
 import { chineseDate } from '../workbook/sheets';
@@ -13,7 +13,6 @@ export const COUNTY_FILE = '县汇总.xlsx';
 export type TownshipRow =
   { file: string; township: string; result: CheckResult } | { file: string; township: string; failure: string };
 
-const TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
 const FW = '\u3000';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -25,7 +24,19 @@ export function crossFileDuplicates(result: CheckResult): number {
 export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet {
   const body: GeneratedValue[][] = rows.map((r, i) => {
     if ('failure' in r) {
-      return [i + 1, r.file, r.township, null, null, null, null, null, ...TYPES.map(() => null), null, r.failure];
+      return [
+        i + 1,
+        r.file,
+        r.township,
+        null,
+        null,
+        null,
+        null,
+        null,
+        ...ADJUSTMENT_TYPES.map(() => null),
+        null,
+        r.failure,
+      ];
     }
     const s = r.result.summary;
     return [
@@ -37,7 +48,7 @@ export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet
       round2(s.monthlyTotal),
       s.errors,
       s.warnings,
-      ...TYPES.map((t) => s.adjustments[t] ?? 0),
+      ...ADJUSTMENT_TYPES.map((t) => s.adjustments[t] ?? 0),
       crossFileDuplicates(r.result),
       '已核查',
     ];
@@ -62,7 +73,7 @@ export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet
       { header: '月保障金合计（元）', width: 14, numFmt: '0.00' },
       { header: '错误', width: 7, ...count },
       { header: '提醒', width: 7, ...count },
-      ...TYPES.map((t) => ({ header: `${t}户数`, width: 7, ...count })),
+      ...ADJUSTMENT_TYPES.map((t) => ({ header: `${t}户数`, width: 7, ...count })),
       { header: '跨乡镇重复身份证', width: 10, ...count },
       { header: '核查情况', width: 30 },
     ],

@@ -1,13 +1,11 @@
 /** The short summary a clerk reads on stdout after a check. */
 import type { Policy } from '../domain/policy';
-import type { AdjustmentType, CheckResult } from '../domain/types';
+import { ADJUSTMENT_TYPES, type AdjustmentType, type CheckResult } from '../domain/types';
 import { FORMAT_LABEL, type LegacyFormat } from '../workbook/legacy/format';
 import { formatTable, yuan } from './table';
 
-const TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
-
 export function adjustmentsText(counts: Partial<Record<AdjustmentType, number>>): string {
-  const parts = TYPES.filter((t) => counts[t]).map((t) => `${t} ${counts[t]}`);
+  const parts = ADJUSTMENT_TYPES.filter((t) => counts[t]).map((t) => `${t} ${counts[t]}`);
   return parts.length ? parts.join('，') : '无（none）';
 }
 

@@ -11,17 +11,16 @@
  *
  * The handlers take their dependencies as arguments so that tests run them over the Excel double.
  */
-import { RosterError } from '../domain/errors';
-import { parsePolicy, PolicyError } from '../domain/policy';
+import { parsePolicy } from '../domain/policy';
 import type { CheckResult, Finding } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import type { WorkbookHost } from '../workbook/host';
-import { OfficeHost, OutOfTimeError } from '../workbook/office';
+import { errorText } from '../workbook/error-text';
+import { OfficeHost } from '../workbook/office';
 import {
   documentBackend,
   LAST_COMMAND_KEY,
   loadSettings,
-  SettingsError,
   settingsToPolicyInput,
   type DocumentSettings,
   type Settings,
@@ -60,43 +59,9 @@ function firstMarked(result: CheckResult): Finding | undefined {
  */
 export const COMMAND_TIME_MS = 4 * 60 * 1000;
 
-/** An exception → what the clerk reads. Messages never carry names or ID numbers. */
+/** An exception → what the clerk reads (the one translator, error-text.ts). */
 export function describeError(e: unknown): Notice {
-  if (e instanceof RosterError) return { ok: false, zh: e.zh, en: e.en };
-  if (e instanceof OutOfTimeError) {
-    // Marks stopped half-way are recorded like whole ones: 清除标注 or marking again from the pane
-    // (which has no time limit) puts everything right.
-    const partial = e.step === 'mark' || e.step === 'clear' || e.step === 'sheet';
-    return {
-      ok: false,
-      zh: partial
-        ? '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下（只完成了一部分）；请打开核查面板重新操作'
-        : '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下，表格未作改动；请打开核查面板操作',
-      en: partial
-        ? 'The roster is too large to finish within the 5 minutes Excel allows a button; stopped part-way. Please use the check pane.'
-        : 'The roster is too large to finish within the 5 minutes Excel allows a button; nothing was changed. Please use the check pane.',
-    };
-  }
-  if (e instanceof PolicyError || e instanceof SettingsError) {
-    return {
-      ok: false,
-      zh: `核查参数有误，请打开核查面板修改：${e.issues.join('；')}`,
-      en: 'The check settings are invalid; open the check pane to correct them.',
-    };
-  }
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code === 'string') {
-    return {
-      ok: false,
-      zh: `Excel 未能完成操作（${code}），请稍后重试`,
-      en: `Excel could not finish (${code}); please try again.`,
-    };
-  }
-  return {
-    ok: false,
-    zh: '出现意外错误，未能完成；请打开核查面板重试',
-    en: `Unexpected error: ${e instanceof Error ? e.message : String(e)}`,
-  };
+  return { ok: false, ...errorText(e, 'command') };
 }
 
 /** Scroll to a cell; the work is done by then, so failing to scroll must not turn it into an error. */

@@ -4,12 +4,10 @@
  * five). The text travels in the URL's fragment, which never reaches a server; it holds counts and
  * sheet names only, never a name or an ID number from the roster.
  */
+import type { Notice } from '../workbook/error-text';
+
 /** A command's one-line result, in both languages. */
-export interface Notice {
-  ok: boolean;
-  zh: string;
-  en: string;
-}
+export type { Notice };
 
 /** What the message page reads from its URL fragment. */
 export interface DialogMessage extends Notice {

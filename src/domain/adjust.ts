@@ -2,11 +2,10 @@
  * Adjustments (DOMAIN §7): 新增, 停保, 增发, 减发 proposed from the findings. Rows whose errors
  * make the amount unreliable are left to the clerk: they stay in the findings.
  */
-import type { Adjustment, Finding, RuleId } from './types';
+import type { Adjustment, Finding, FindingRef, RuleId } from './types';
 import type { RuleContext } from './context';
 import type { Household } from './household';
 import { num } from './household';
-import { formatFinding } from './messages';
 import { yuan } from './money';
 
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
@@ -26,12 +25,18 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
     idNumber: h.idText,
   };
   const errors = findings.filter((f) => f.severity === 'error');
-  const reasonOf = (rules: RuleId[]) =>
-    findings
-      .filter((f) => rules.includes(f.rule))
-      .map((f) => formatFinding(f))
-      .filter((t, i, all) => all.indexOf(t) === i)
-      .join('；');
+  // The same fact reported twice (a death on the roster and in a list) is named once.
+  const because = (rules: RuleId[]): FindingRef[] => {
+    const seen = new Set<string>();
+    const refs: FindingRef[] = [];
+    for (const f of findings) {
+      const key = `${f.rule}\u0000${f.messageId}\u0000${JSON.stringify(f.data)}`;
+      if (!rules.includes(f.rule) || seen.has(key)) continue;
+      seen.add(key);
+      refs.push({ rule: f.rule, messageId: f.messageId, data: f.data });
+    }
+    return refs;
+  };
 
   const after = facts.afterDeaths;
   const allDeceased = after !== undefined && after.persons === 0;
@@ -43,11 +48,17 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
     .filter((r) => r === 'ELIG-02' || r === 'AMT-02' || (r === 'ELIG-01' && (allDeceased || incomeReached)));
   if (stopRules.length > 0) {
     const rules = [...new Set(stopRules)];
-    let reason = reasonOf(rules);
-    if (incomeReached && !allDeceased && rules.includes('ELIG-01')) {
-      reason += `；其余${after.persons}名保障对象月人均收入${yuan(after.income)}元，达到低保标准${yuan(facts.standard)}元`;
-    }
-    return { ...base, type: '停保', before, after: { persons: 0, amount: 0 }, reason, rules };
+    const rest = incomeReached && !allDeceased && rules.includes('ELIG-01');
+    return {
+      ...base,
+      type: '停保',
+      before,
+      after: { persons: 0, amount: 0 },
+      messageId: rest ? 'findingsRestReach' : 'findings',
+      data: rest ? { persons: after.persons, income: yuan(after.income), standard: yuan(facts.standard) } : {},
+      because: because(rules),
+      rules,
+    };
   }
 
   const amountRules = [...new Set(errors.map((f) => f.rule).filter((r) => r === 'AMT-01' || r === 'ELIG-01'))];
@@ -57,7 +68,16 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
       : { persons: before.persons, amount: facts.expected ?? before.amount };
     if (next.amount !== before.amount || next.persons !== before.persons) {
       const type = next.amount > before.amount ? '增发' : '减发';
-      return { ...base, type, before, after: next, reason: reasonOf(amountRules), rules: amountRules };
+      return {
+        ...base,
+        type,
+        before,
+        after: next,
+        messageId: 'findings',
+        data: {},
+        because: because(amountRules),
+        rules: amountRules,
+      };
     }
   }
 
@@ -68,7 +88,9 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
       type: '新增',
       before: { persons: 0, amount: 0 },
       after: { persons: before.persons, amount },
-      reason: '新增对象，审核材料齐全',
+      messageId: 'newComplete',
+      data: {},
+      because: [],
       rules: [],
     };
   }

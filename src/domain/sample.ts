@@ -28,7 +28,7 @@ function prng(seed: number): () => number {
   };
 }
 
-const REASONS = ['', '全村抽查', '新增对象', '随机抽取'] as const;
+const REASONS = [undefined, 'wholeVillage', 'new', 'random'] as const;
 
 /** The sample, drawn after every household has been added in roster order. */
 export class SampleDraw {
@@ -86,7 +86,7 @@ export class SampleDraw {
         village: h.village,
         headName: h.headName,
         idNumber: h.idText,
-        reason: REASONS[reason[i]],
+        reason: REASONS[reason[i]]!,
       });
     }
     return out;

@@ -57,7 +57,19 @@ export interface HouseholdSummary {
   bottomLine: boolean;
 }
 
-export type AdjustmentType = '新增' | '停保' | '增发' | '减发';
+/** The adjustment kinds of DOMAIN §7, in the order the report and the sheets list them. */
+export const ADJUSTMENT_TYPES = ['新增', '停保', '增发', '减发'] as const;
+export type AdjustmentType = (typeof ADJUSTMENT_TYPES)[number];
+
+/** A finding as an adjustment names it: the rule, its message id and data. */
+export type FindingRef = Pick<Finding, 'rule' | 'messageId' | 'data'>;
+
+/**
+ * Why an adjustment is proposed: 'findings' — the findings in `because`; 'findingsRestReach' — those,
+ * and the persons left reach the standard (data: persons, income, standard); 'newComplete' — a new
+ * household with complete papers.
+ */
+export type AdjustmentReason = 'findings' | 'findingsRestReach' | 'newComplete';
 
 export interface Adjustment {
   household: number;
@@ -70,11 +82,16 @@ export interface Adjustment {
   idNumber: string;
   before: { persons: number; amount: number };
   after: { persons: number; amount: number };
-  /** Human reason in Chinese, e.g. "收入超标（月人均收入 300 ≥ 标准 252.17）". */
-  reason: string;
+  /** Why, as a code and data; the text is made at the edge (messages.ts adjustmentReason). */
+  messageId: AdjustmentReason;
+  data: MessageData;
+  /** The findings behind it, once each. */
+  because: FindingRef[];
   /** Rules behind it. */
   rules: RuleId[];
 }
+
+export type SampleReason = 'wholeVillage' | 'new' | 'random';
 
 export interface SampleEntry {
   household: number;
@@ -84,8 +101,8 @@ export interface SampleEntry {
   village: string;
   headName: string;
   idNumber: string;
-  /** Why it is in the list: 随机抽取 / 新增对象 / 全村抽查. */
-  reason: string;
+  /** Why it is in the list: 随机抽取 / 新增对象 / 全村抽查 (messages.ts SAMPLE_REASONS). */
+  reason: SampleReason;
 }
 
 export interface SkippedCheck {

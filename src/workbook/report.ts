@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { Policy } from '../domain/policy';
-import { formatFinding } from '../domain/messages';
+import { adjustmentReason, formatFinding } from '../domain/messages';
 import { LIST_KINDS } from '../domain/fields';
-import { RULE_IDS, type CheckResult, type Finding } from '../domain/types';
+import { ADJUSTMENT_TYPES, RULE_IDS, type CheckResult, type Finding, type MessageData } from '../domain/types';
 import { maskId, maskIdsInText } from './mask';
 
 const count = z.number().int().nonnegative();
@@ -15,6 +15,7 @@ const money = z.number().finite();
 const rule = z.enum(RULE_IDS);
 const severity = z.enum(['error', 'warning', 'info']);
 const byRule = z.partialRecord(rule, count);
+const messageData = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const ReportFindingSchema = z.strictObject({
   sheet: z.string(),
@@ -28,6 +29,9 @@ export const ReportFindingSchema = z.strictObject({
   severity,
   /** Chinese message naming the observed value and the expectation. */
   message: z.string().min(1),
+  /** The rule's message id (docs/RULES.md) and the values it names: the message without its words. */
+  messageId: z.string().min(1),
+  data: messageData,
 });
 
 const persons = z.strictObject({ persons: count, amount: money });
@@ -36,13 +40,16 @@ export const ReportAdjustmentSchema = z.strictObject({
   /** The roster sheet of the row. */
   sheet: z.string(),
   row: z.number().int().positive(),
-  type: z.enum(['新增', '停保', '增发', '减发']),
+  type: z.enum(ADJUSTMENT_TYPES),
   village: z.string(),
   headName: z.string(),
   idNumber: z.string(),
   before: persons,
   after: persons,
   reason: z.string(),
+  /** Why, as a code: 'findings', 'findingsRestReach' (data: persons, income, standard) or 'newComplete'. */
+  messageId: z.enum(['findings', 'findingsRestReach', 'newComplete']),
+  data: messageData,
 });
 
 /** Loose: the engine may add totals later; the keys listed here are the ones promised. */
@@ -68,7 +75,7 @@ export const ReportSummarySchema = z.looseObject({
       byRule,
     }),
   ),
-  adjustments: z.partialRecord(z.enum(['新增', '停保', '增发', '减发']), count),
+  adjustments: z.partialRecord(z.enum(ADJUSTMENT_TYPES), count),
   missingBottomLine: z.array(z.strictObject({ idNumber: z.string(), name: z.string(), village: z.string() })),
   /** The member sheet used (家庭成员), or null. */
   memberSheet: z.string().nullable(),
@@ -124,7 +131,19 @@ function reportFinding(f: Finding, text: (s: string) => string): ReportFinding {
     rule: f.rule,
     severity: f.severity,
     message: text(formatFinding(f, 'zh')),
+    messageId: f.messageId,
+    data: maskData(f.data, text),
   };
+}
+
+/** The values a message names, ID numbers in them masked like the message's (--mask-ids). */
+function maskData(data: MessageData, text: (s: string) => string): MessageData {
+  const out: MessageData = {};
+  for (const k in data) {
+    const v = data[k];
+    out[k] = typeof v === 'string' ? text(v) : v;
+  }
+  return out;
 }
 
 export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
@@ -161,7 +180,9 @@ function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds
       idNumber: id(a.idNumber),
       before: { ...a.before },
       after: { ...a.after },
-      reason: text(a.reason),
+      reason: text(adjustmentReason(a, 'zh')),
+      messageId: a.messageId,
+      data: maskData(a.data, text),
     })),
     skipped: result.skipped.map((s) => ({ rule: s.rule, reason: s.reason })),
     summary: {

@@ -4,8 +4,15 @@
  * the command line or in Excel. docs/generated-sheets.md explains the choices.
  */
 import type { Policy } from '../domain/policy';
-import type { AdjustmentType, CheckResult, RuleFamily, RuleId } from '../domain/types';
-import { FAMILY_LABELS, RULE_INFO, SEVERITY_LABELS, formatFinding } from '../domain/messages';
+import { ADJUSTMENT_TYPES, type CheckResult, type RuleFamily, type RuleId } from '../domain/types';
+import {
+  FAMILY_LABELS,
+  RULE_INFO,
+  SAMPLE_REASONS,
+  SEVERITY_LABELS,
+  adjustmentReason,
+  formatFinding,
+} from '../domain/messages';
 import type { GeneratedColumn, GeneratedSection, GeneratedSheet, GeneratedValue } from './generated';
 import { GENERATED_SHAPES } from '../domain/tool-sheets';
 
@@ -18,7 +25,6 @@ const FW = '\u3000';
 const BLANK = FW.repeat(4);
 /** A date written by hand next to the seal (year, month and day left blank). */
 const PEN_DATE = `${FW}${FW}年${FW}${FW}月${FW}${FW}日`;
-const ADJUSTMENT_TYPES: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
 const FAMILIES: RuleFamily[] = ['ID', 'HH', 'AMT', 'ELIG', 'DOC', 'PROC', 'REV'];
 
 /**
@@ -103,7 +109,7 @@ export function adjustmentSheet(
     a.after.persons,
     round2(a.after.amount),
     round2(a.after.amount - a.before.amount),
-    a.reason,
+    adjustmentReason(a),
     null,
   ]);
   const sum = (pick: (a: (typeof rows)[number]) => number) => rows.reduce((n, a) => n + pick(a), 0);
@@ -175,7 +181,16 @@ export function sampleSheet(result: CheckResult, policy: Policy): GeneratedSheet
       col('抽查日期', 12),
       col('抽查结果', 24),
     ],
-    body: result.sample.map((s, i) => [i + 1, s.village, s.headName, s.idNumber, s.reason, null, null, null]),
+    body: result.sample.map((s, i) => [
+      i + 1,
+      s.village,
+      s.headName,
+      s.idNumber,
+      SAMPLE_REASONS[s.reason].zh,
+      null,
+      null,
+      null,
+    ]),
     footer: [`抽查单位：${government(result, policy)}${BLANK}负责人：${BLANK}${BLANK}${PEN_DATE}`],
     landscape: false,
   };

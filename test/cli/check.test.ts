@@ -91,7 +91,20 @@ describe('check on the sample roster', () => {
     expect(report).toMatchObject({ sheet: '花名册', headerRow: HEADER_ROWS[1], households: 64, asOf: '2018-01-15' });
     expect(report.policy).toMatchObject({ township: '儒林镇', areaCode: '430529', annualStandard: 3026 });
     const f = report.findings.find((x) => x.rule === 'AMT-01')!;
-    expect(Object.keys(f)).toEqual(['sheet', 'row', 'column', 'cell', 'rule', 'severity', 'message']);
+    expect(Object.keys(f)).toEqual([
+      'sheet',
+      'row',
+      'column',
+      'cell',
+      'rule',
+      'severity',
+      'message',
+      'messageId',
+      'data',
+    ]);
+    // The message without its words: the id of docs/RULES.md and the values it names.
+    expect(f.messageId).toBe('mismatch');
+    expect(f.message).toContain(`月保障金 ${f.data.benefit} 元与应发 ${f.data.expected} 元不符`);
     expect(f.column).toBe('月保障金（元）');
     expect(f.cell).toMatch(/^N\d+$/);
     expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -108,6 +121,8 @@ describe('check on the sample roster', () => {
       'before',
       'after',
       'reason',
+      'messageId',
+      'data',
     ]);
   });
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { sheetFromValues, type SheetGrid } from '../../src/domain/grid';
+import { adjustmentReason } from '../../src/domain/messages';
 import { check, cleanRow, makeId, rowOf, workbook, type Row } from '../support/roster';
 
 const HEAD = makeId('19600101', '111');
@@ -54,8 +55,10 @@ describe('a death that lifts the income of the persons left to the standard', ()
       after: { persons: 0, amount: 0 },
       rules: ['ELIG-01'],
     });
-    expect(a.reason).toContain('已死亡');
-    expect(a.reason).toContain('其余2名保障对象月人均收入300元，达到低保标准252.17元');
+    expect(adjustmentReason(a)).toContain('已死亡');
+    expect(adjustmentReason(a)).toContain('其余2名保障对象月人均收入300元，达到低保标准252.17元');
+    expect(adjustmentReason(a, 'en')).toContain('the 2 persons left have a monthly income of 300 per person');
+    expect(adjustmentReason(a, 'en')).toMatch(/^Member 成员0 died \(2017-08-01, source: 家庭成员\)/);
   });
 
   test('exactly the standard is 停保; one yuan below it is 减发', () => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { sheetFromValues, type CellValue, type SheetGrid } from '../../src/domain/grid';
 import { RosterError } from '../../src/domain/engine';
-import { formatFinding } from '../../src/domain/messages';
+import { adjustmentReason, formatFinding } from '../../src/domain/messages';
 import { parsePolicy } from '../../src/domain/policy';
 import { checkWorkbook } from '../../src/domain/engine';
 import { check, cleanRow, makeId, rowOf, workbook } from '../support/roster';
@@ -97,7 +97,7 @@ describe('money and adjustments', () => {
       before: { persons: 3, amount: 200 },
       after: { persons: 0, amount: 0 },
     });
-    expect(r.adjustments[0].reason).toContain('300');
+    expect(adjustmentReason(r.adjustments[0])).toContain('300');
     expect(r.findings.some((f) => f.rule === 'AMT-01')).toBe(false);
   });
   test('a car → 停保; wrong amount → 增发 to the expected benefit', () => {
@@ -151,7 +151,7 @@ describe('sample (抽查名单)', () => {
     expect(count('白云村')).toBe(3);
     expect(count('清溪村')).toBe(3); // ceil(0.3 × 8)
     expect(count('兰蓉村')).toBe(2); // ceil(0.3 × 4); the stopped household does not count
-    expect(a.sample.find((s) => s.reason === '新增对象')?.row).toBe(rowOf(17));
+    expect(a.sample.find((s) => s.reason === 'new')?.row).toBe(rowOf(17));
     expect(check(wb).sample).toEqual(a.sample);
     const other = check(wb, { sampleSeed: 'another seed' }).sample.map((s) => s.row);
     expect(other.length).toBe(a.sample.length);

@@ -5,6 +5,7 @@
 import { sheetFromValues, type SheetGrid } from '../../src/domain/grid';
 import { checkWorkbook } from '../../src/domain/engine';
 import { parsePolicy } from '../../src/domain/policy';
+import { formatFinding } from '../../src/domain/messages';
 import { villageOfSheet } from '../../src/domain/roster-sheets';
 import { check, cleanRow, HEADERS, makeId, rosterSheet, rowOf, type Row } from '../support/roster';
 
@@ -61,10 +62,11 @@ describe('one roster sheet per village', () => {
 
   test('a person enrolled in two villages is ID-06 on both sheets, each naming the other sheet', () => {
     const dup = r.findings.filter((f) => f.rule === 'ID-06');
-    expect(dup.map((f) => [f.sheet, f.row, f.data.place])).toEqual([
-      ['丹口村', rowOf(0), `工作表“长安村花名册”第${rowOf(1)}行`],
-      ['长安村花名册', rowOf(1), `工作表“丹口村”第${rowOf(0)}行`],
+    expect(dup.map((f) => [f.sheet, f.row, formatFinding(f)])).toEqual([
+      ['丹口村', rowOf(0), expect.stringContaining(`与工作表“长安村花名册”第${rowOf(1)}行`)],
+      ['长安村花名册', rowOf(1), expect.stringContaining(`与工作表“丹口村”第${rowOf(0)}行`)],
     ]);
+    expect(formatFinding(dup[0], 'en')).toContain(`ID also on sheet "长安村花名册" row ${rowOf(1)}`);
   });
 
   test('totals, adjustments and the sample cover every sheet', () => {

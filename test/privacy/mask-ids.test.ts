@@ -54,9 +54,12 @@ describe('--mask-ids', () => {
   test('inside messages and reasons, every ID-like number is masked the same way, nothing else changes', () => {
     expect(hidden.findings.map((f) => f.message)).toEqual(plain.findings.map((f) => maskAll(f.message)));
     expect(hidden.adjustments.map((a) => a.reason)).toEqual(plain.adjustments.map((a) => maskAll(a.reason)));
+    const maskData = (d: Record<string, string | number>) =>
+      Object.fromEntries(Object.entries(d).map(([k, v]) => [k, typeof v === 'string' ? maskAll(v) : v]));
+    expect(hidden.findings.map((f) => f.data)).toEqual(plain.findings.map((f) => maskData(f.data)));
     const strip = (r: Report) => ({
       ...r,
-      findings: r.findings.map((f) => ({ ...f, message: '' })),
+      findings: r.findings.map((f) => ({ ...f, message: '', data: {} })),
       adjustments: r.adjustments.map((a) => ({ ...a, idNumber: '', reason: '' })),
       summary: { ...r.summary, missingBottomLine: r.summary.missingBottomLine.map((m) => ({ ...m, idNumber: '' })) },
     });

@@ -42,7 +42,7 @@ describe('task pane', () => {
       <App
         actions={fakeActions(smallResult())}
         settings={memorySettings()}
-        initialNotice={{ intent: 'error', text: { zh: '上次功能区操作：未找到花名册表头', en: 'header not found' } }}
+        initialNotice={{ ok: false, zh: '上次功能区操作：未找到花名册表头', en: 'header not found' }}
       />,
     );
     expect(view.container.textContent).toContain('上次功能区操作：未找到花名册表头');

@@ -3,7 +3,7 @@
  * builders and actions can be tested without the engine.
  */
 import { parsePolicy, type Policy } from '../../src/domain/policy';
-import type { Adjustment, CheckResult, Finding, HouseholdSummary } from '../../src/domain/types';
+import type { Adjustment, CheckResult, Finding, FindingRef, HouseholdSummary } from '../../src/domain/types';
 
 export const policy: Policy = parsePolicy(
   { county: '城步苗族自治县', township: '儒林镇', asOf: '2018-01-15', monthlyStandard: 252.17, sampleRate: 0.3 },
@@ -46,7 +46,7 @@ const adjustment = (
   h: HouseholdSummary,
   type: Adjustment['type'],
   after: { persons: number; amount: number },
-  reason: string,
+  because: FindingRef[],
   before = { persons: h.coveredPersons ?? 0, amount: h.benefit ?? 0 },
 ): Adjustment => ({
   household: h.index,
@@ -58,16 +58,32 @@ const adjustment = (
   idNumber: h.idNumber,
   before,
   after,
-  reason,
-  rules: [],
+  messageId: because.length ? 'findings' : 'newComplete',
+  data: {},
+  because,
+  rules: because.map((f) => f.rule),
+});
+
+const mismatch = (benefit: string, expected: string, income: string, covered: number): FindingRef => ({
+  rule: 'AMT-01',
+  messageId: 'mismatch',
+  data: { benefit, expected, standard: '252.17', income, covered },
 });
 
 export const adjustments: Adjustment[] = [
-  adjustment(households[0], '减发', { persons: 2, amount: 250.34 }, '不按标施保（应发 250.34）'),
-  adjustment(households[1], '停保', { persons: 0, amount: 0 }, '收入超标'),
-  adjustment(households[2], '新增', { persons: 1, amount: 120 }, '新增对象，审核材料齐全', { persons: 0, amount: 0 }),
-  adjustment(households[3], '增发', { persons: 1, amount: 252.17 }, '不按标施保（应发 252.17）'),
-  adjustment(households[5], '减发', { persons: 3, amount: 375.5 }, '成员死亡（王某）'),
+  adjustment(households[0], '减发', { persons: 2, amount: 250.34 }, [mismatch('300.00', '250.34', '127.00', 2)]),
+  adjustment(households[1], '停保', { persons: 0, amount: 0 }, [
+    { rule: 'AMT-02', messageId: 'over', data: { income: '300.00', standard: '252.17' } },
+  ]),
+  adjustment(households[2], '新增', { persons: 1, amount: 120 }, [], { persons: 0, amount: 0 }),
+  adjustment(households[3], '增发', { persons: 1, amount: 252.17 }, [mismatch('200.00', '252.17', '0.00', 1)]),
+  adjustment(households[5], '减发', { persons: 3, amount: 375.5 }, [
+    {
+      rule: 'ELIG-01',
+      messageId: 'deceased',
+      data: { who: 'member', person: '王某', date: '2017-11-02', source: '死亡名单' },
+    },
+  ]),
 ];
 
 const finding = (h: HouseholdSummary, rule: Finding['rule'], severity: Finding['severity'], col = 2): Finding => ({
@@ -121,7 +137,7 @@ export const result: CheckResult = {
       village: '丹口村',
       headName: '杨秀英',
       idNumber: households[0].idNumber,
-      reason: '随机抽取',
+      reason: 'random',
     },
     {
       household: 2,
@@ -130,7 +146,7 @@ export const result: CheckResult = {
       village: '白云村',
       headName: '蓝桂花',
       idNumber: households[2].idNumber,
-      reason: '新增对象',
+      reason: 'new',
     },
   ],
   skipped: [{ rule: 'DOC-06', missing: ['application'], reason: '缺少“申请书”列' }],

@@ -84,6 +84,7 @@ export const AMT03 = defineRule({
       en: 'Benefit "{value}" is not an amount',
     },
   },
+  terms: { value: { '': { zh: '空白', en: 'blank' } } },
   check(h, ctx, report) {
     if (!h.active) return;
     const facts = ctx.money(h);
@@ -91,8 +92,7 @@ export const AMT03 = defineRule({
     if (h.benefit === 'invalid')
       return report('invalid', { value: String(h.cells.benefit?.v ?? '') }, { field: 'benefit' });
     const b = num(h.benefit);
-    if (b === undefined || b <= 0)
-      report('missing', { value: b === undefined ? '空白' : yuan(b) }, { field: 'benefit' });
+    if (b === undefined || b <= 0) report('missing', { value: b === undefined ? '' : yuan(b) }, { field: 'benefit' });
   },
 });
 

@@ -16,12 +16,13 @@ export const ELIG01 = defineRule({
       en: '{who} died ({date}, source: {source}) and is still covered',
     },
   },
+  terms: { date: { '': { zh: '日期不详', en: 'date unknown' } } },
   check(h, ctx, report) {
     if (!h.active) return;
     for (const d of ctx.deceased[h.index]) {
       report(
         'deceased',
-        { who: d.isHead ? '户主' : `成员${d.name}`, date: d.date ?? '日期不详', source: d.source },
+        { ...(d.isHead ? { who: 'head' } : { who: 'member', person: d.name }), date: d.date ?? '', source: d.source },
         {
           field: d.via === 'roster' ? 'deathDate' : undefined,
           source: d.via === 'roster' ? undefined : d.source,
@@ -32,11 +33,11 @@ export const ELIG01 = defineRule({
 });
 
 /** The four kinds of households to remove (四类人员): column and reference list per kind. */
-const FOUR_KINDS: { field: RosterField; list: ListKind; label: string }[] = [
-  { field: 'payroll', list: 'payroll', label: '财政供养人员' },
-  { field: 'vehicle', list: 'vehicle', label: '机动车辆' },
-  { field: 'housing', list: 'housing', label: '城镇商品房' },
-  { field: 'business', list: 'business', label: '工商营业执照' },
+const FOUR_KINDS: { field: RosterField; list: ListKind }[] = [
+  { field: 'payroll', list: 'payroll' },
+  { field: 'vehicle', list: 'vehicle' },
+  { field: 'housing', list: 'housing' },
+  { field: 'business', list: 'business' },
 ];
 
 export const ELIG02 = defineRule({
@@ -57,6 +58,14 @@ export const ELIG02 = defineRule({
       en: '{who} is in "{list}" ({kind}): one of the four excluded kinds',
     },
   },
+  terms: {
+    kind: {
+      payroll: { zh: '财政供养人员', en: 'Public payroll' },
+      vehicle: { zh: '机动车辆', en: 'Motor vehicle' },
+      housing: { zh: '城镇商品房', en: 'Commercial housing in town' },
+      business: { zh: '工商营业执照', en: 'Business licence' },
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const persons = people(h, ctx);
@@ -66,15 +75,15 @@ export const ELIG02 = defineRule({
         // Each vehicle on its own: "摩托车1辆、小轿车1辆" is a car (DECISIONS "Vehicles (#10)").
         const exceptions = ctx.policy.vehicleExceptions;
         const owned = claimedItems(cell).filter((item) => !exceptions.some((w) => item.includes(w)));
-        if (owned.length > 0) report('column', { kind: kind.label, value: owned.join('、') }, { field: kind.field });
+        if (owned.length > 0) report('column', { kind: kind.list, value: owned.join('、') }, { field: kind.field });
       } else if (assetClaimed(cell)) {
-        report('column', { kind: kind.label, value: cellString(cell) }, { field: kind.field });
+        report('column', { kind: kind.list, value: cellString(cell) }, { field: kind.field });
       }
       const list = ctx.lists[kind.list];
       if (!list) continue;
       for (const p of persons) {
         if (p.key && list.keys.has(p.key))
-          report('list', { kind: kind.label, who: p.who, list: list.source }, { source: list.source });
+          report('list', { kind: kind.list, ...p.who, list: list.source }, { source: list.source });
       }
     }
   },
@@ -92,6 +101,9 @@ export const ELIG03 = defineRule({
       en: 'Relative of dibao staff or village cadre ({basis}), not filed',
     },
   },
+  terms: {
+    basis: { column: { zh: '干部近亲属栏', en: 'cadre-relative column' }, list: { zh: '{list}', en: '{list}' } },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const list = ctx.lists.relatives;
@@ -99,7 +111,7 @@ export const ELIG03 = defineRule({
     if (!isYes(h.cells.cadreRelative) && !inList) return;
     if (isYes(h.cells.relativeFiled)) return;
     const field = ctx.columns.relativeFiled ? 'relativeFiled' : ctx.columns.cadreRelative ? 'cadreRelative' : undefined;
-    report('notFiled', { basis: inList ? list!.source : '干部近亲属栏' }, { field });
+    report('notFiled', inList ? { basis: 'list', list: list!.source } : { basis: 'column' }, { field });
   },
 });
 
@@ -115,6 +127,12 @@ export const ELIG04 = defineRule({
       en: 'Safety-net household not in the poverty register ({basis})',
     },
   },
+  terms: {
+    basis: {
+      column: { zh: '建档立卡栏', en: 'poverty-register column' },
+      columnAndList: { zh: '建档立卡栏 / {list}', en: 'poverty-register column / {list}' },
+    },
+  },
   check(h, ctx, report) {
     if (!h.active || !isYes(h.cells.bottomLine)) return;
     const poor = ctx.lists.poor;
@@ -122,11 +140,9 @@ export const ELIG04 = defineRule({
     const inList = poor ? people(h, ctx).some((p) => p.key && poor.keys.has(p.key)) : undefined;
     // Registered when either source says so; not registered when the sources given all say no.
     if (inColumn === true || inList === true) return;
-    report(
-      'notRegistered',
-      { basis: poor ? `建档立卡栏 / ${poor.source}` : '建档立卡栏' },
-      { field: ctx.columns.registeredPoor ? 'registeredPoor' : 'bottomLine' },
-    );
+    report('notRegistered', poor ? { basis: 'columnAndList', list: poor.source } : { basis: 'column' }, {
+      field: ctx.columns.registeredPoor ? 'registeredPoor' : 'bottomLine',
+    });
   },
 });
 

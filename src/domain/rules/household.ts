@@ -31,18 +31,24 @@ export const HH01 = defineRule({
       en: 'Covered persons {covered} exceed household size {size}',
     },
   },
+  terms: {
+    label: {
+      coveredPersons: { zh: '保障人数', en: 'Covered persons' },
+      householdSize: { zh: '家庭人口', en: 'Household size' },
+    },
+  },
   check(h, _ctx, report) {
     const { coveredPersons: c, householdSize: s } = h;
     if (c === 'invalid')
       return report(
         'invalid',
-        { label: '保障人数', value: cellString(h.cells.coveredPersons) },
+        { label: 'coveredPersons', value: cellString(h.cells.coveredPersons) },
         { field: 'coveredPersons' },
       );
     if (s === 'invalid')
       return report(
         'invalid',
-        { label: '家庭人口', value: cellString(h.cells.householdSize) },
+        { label: 'householdSize', value: cellString(h.cells.householdSize) },
         { field: 'householdSize' },
       );
     if (c === undefined || s === undefined) return;
@@ -101,6 +107,7 @@ export const HH02 = defineRule({
       en: 'Single-person exception with {covered} covered persons (household of {size}): please check',
     },
   },
+  terms: { reason: { '': { zh: '未填写', en: 'blank' } } },
   check(h, _ctx, report) {
     const c = num(h.coveredPersons);
     const s = num(h.householdSize);
@@ -108,7 +115,7 @@ export const HH02 = defineRule({
     const reason = cellString(h.cells.singleReason);
     const exception = singleException(reason);
     if (!exception) {
-      report('partial', { covered: c, size: s, reason: reason || '未填写' }, { field: 'coveredPersons' });
+      report('partial', { covered: c, size: s, reason }, { field: 'coveredPersons' });
     } else if (c > 1) {
       report('exceptionMany', { covered: c, size: s }, { field: 'coveredPersons', severity: 'warning' });
     }
@@ -148,15 +155,15 @@ export const HH03 = defineRule({
   messages: {
     spouse: {
       zh: '拆户保：配偶 {name} 登记在{place}（{otherHead}户）',
-      en: 'Split household: spouse {name} is in household {otherHead} ({placeEn})',
+      en: 'Split household: spouse {name} is in household {otherHead} ({place})',
     },
     child: {
       zh: '拆户保：未成年子女 {name} 与父母分在{place}（{otherHead}户）',
-      en: 'Split household: minor child {name} is apart from a parent, in household {otherHead} ({placeEn})',
+      en: 'Split household: minor child {name} is apart from a parent, in household {otherHead} ({place})',
     },
     parent: {
       zh: '拆户保：未成年户主的父母 {name} 登记在{place}（{otherHead}户）',
-      en: 'Split household: parent {name} of a minor head is in household {otherHead} ({placeEn})',
+      en: 'Split household: parent {name} of a minor head is in household {otherHead} ({place})',
     },
   },
   check(h, ctx, report) {
@@ -172,11 +179,7 @@ export const HH03 = defineRule({
         if (!bond) continue;
         flagged.add(o.household);
         const other = ctx.households[o.household];
-        report(
-          bond,
-          { name: p.name, row: other.row, ...rowPlace(other, h), otherHead: other.headName },
-          { source: p.source },
-        );
+        report(bond, { name: p.name, ...rowPlace(other, h), otherHead: other.headName }, { source: p.source });
       }
     }
   },

@@ -22,9 +22,9 @@ export const ID01 = defineRule({
   },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
-      if (p.id.kind === 'blank') report('blank', { who: p.who }, { ...onIdCell(p.isHead), source: p.source });
+      if (p.id.kind === 'blank') report('blank', { ...p.who }, { ...onIdCell(p.isHead), source: p.source });
       else if (p.id.kind === 'bad-format') {
-        report('format', { who: p.who, value: p.id.text }, { ...onIdCell(p.isHead), source: p.source });
+        report('format', { ...p.who, value: p.id.text }, { ...onIdCell(p.isHead), source: p.source });
       }
     }
   },
@@ -47,7 +47,7 @@ export const ID02 = defineRule({
       if (p.id.kind === 'id18' && !p.id.checkOk) {
         report(
           'checkDigit',
-          { who: p.who, expected: p.id.expectedCheck, actual: p.id.actualCheck },
+          { ...p.who, expected: p.id.expectedCheck, actual: p.id.actualCheck },
           { ...onIdCell(p.isHead), source: p.source },
         );
       }
@@ -80,7 +80,7 @@ export const ID03 = defineRule({
       if (p.id.kind === 'id18' && p.id.birthProblem) {
         report(
           p.id.birthProblem,
-          { who: p.who, birth: p.id.id.slice(6, 14), asOf: ctx.asOf },
+          { ...p.who, birth: p.id.id.slice(6, 14), asOf: ctx.asOf },
           { ...onIdCell(p.isHead), source: p.source },
         );
       }
@@ -103,7 +103,7 @@ export const ID04 = defineRule({
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'number')
-        report('number', { who: p.who, value: p.id.raw }, { ...onIdCell(p.isHead), source: p.source });
+        report('number', { ...p.who, value: p.id.raw }, { ...onIdCell(p.isHead), source: p.source });
     }
   },
 });
@@ -128,7 +128,7 @@ export const ID05 = defineRule({
     const g = String(h.cells.gender?.v ?? '').trim();
     const written = MALE.test(g) ? 'male' : FEMALE.test(g) ? 'female' : undefined;
     if (written && written !== h.id.sex) {
-      report('mismatch', { gender: g, idSex: h.id.sex === 'male' ? '男' : '女' }, { field: 'gender' });
+      report('mismatch', { gender: g, idSex: h.id.sex }, { field: 'gender' });
     }
   },
 });
@@ -142,7 +142,7 @@ export const ID06 = defineRule({
   messages: {
     duplicate: {
       zh: '{who}身份证号码与{place}（{name}户，{role}）重复',
-      en: '{who}: ID also on {placeEn} (household {name}, {role})',
+      en: '{who}: ID also on {place} (household {name}, {role})',
     },
     external: {
       zh: '{who}身份证号码在“{file}”第{row}行（{name}户）也有登记',
@@ -163,17 +163,16 @@ export const ID06 = defineRule({
         report(
           'duplicate',
           {
-            who: p.who,
-            row: other.row,
+            ...p.who,
             ...rowPlace(other, h),
             name: other.headName,
-            role: o.role === 'head' ? '户主' : '成员',
+            role: o.role,
           },
           opts,
         );
       }
       for (const e of external ?? []) {
-        report('external', { who: p.who, file: e.file, row: e.row, name: e.name }, opts);
+        report('external', { ...p.who, file: e.file, row: e.row, name: e.name }, opts);
       }
     }
   },
@@ -210,12 +209,15 @@ export const ID08 = defineRule({
       en: '{who}: old 15-digit ID {value}; 18-digit form: {suggested}',
     },
   },
+  terms: {
+    suggested: { '': { zh: '（出生日期无效，无法换算）', en: '(its birth date is invalid: no 18-digit form)' } },
+  },
   check(h, ctx, report) {
     for (const p of people(h, ctx)) {
       if (p.id.kind === 'old15') {
         report(
           'old15',
-          { who: p.who, value: p.id.id, suggested: p.id.suggested ?? '（出生日期无效，无法换算）' },
+          { ...p.who, value: p.id.id, suggested: p.id.suggested ?? '' },
           { ...onIdCell(p.isHead), source: p.source },
         );
       }

@@ -31,3 +31,26 @@ export const SEVERITY_LABELS: Record<Severity, Bilingual> = {
   warning: { zh: '提醒', en: 'Warning' },
   info: { zh: '提示', en: 'Info' },
 };
+
+/** Words for the codes a rule puts into its data: data key → code → text ({name}: another data value). */
+export type Terms = Readonly<Record<string, Readonly<Record<string, Bilingual>>>>;
+
+/** Codes every rule may use: the person, a role, a sex, and another row of the roster. */
+export const SHARED_TERMS: Terms = {
+  who: {
+    head: { zh: '户主', en: 'Head of household' },
+    member: { zh: '成员{person}', en: 'Member {person}' },
+  },
+  role: {
+    head: { zh: '户主', en: 'head' },
+    member: { zh: '成员', en: 'member' },
+  },
+  idSex: {
+    male: { zh: '男', en: 'male' },
+    female: { zh: '女', en: 'female' },
+  },
+  place: {
+    row: { zh: '第{row}行', en: 'row {row}' },
+    sheetRow: { zh: '工作表“{placeSheet}”第{row}行', en: 'sheet "{placeSheet}" row {row}' },
+  },
+};

@@ -30,10 +30,10 @@ function listPeople(h: Household, ctx: RuleContext): Person[] {
 }
 
 /**
- * Where another household's row is, as messages name it: 第12行 on the same roster sheet, or
- * 工作表“丹口村”第12行 on another (a roster kept one sheet per village).
+ * Where another household's row is, as codes for the shared term `place`: 第12行 on the same roster
+ * sheet, or 工作表“丹口村”第12行 on another (a roster kept one sheet per village).
  */
-export function rowPlace(other: Household, from: Household): { place: string; placeEn: string } {
-  if (other.sheet === from.sheet) return { place: `第${other.row}行`, placeEn: `row ${other.row}` };
-  return { place: `工作表“${other.sheet}”第${other.row}行`, placeEn: `sheet "${other.sheet}" row ${other.row}` };
+export function rowPlace(other: Household, from: Household): { place: string; row: number; placeSheet?: string } {
+  if (other.sheet === from.sheet) return { place: 'row', row: other.row };
+  return { place: 'sheetRow', row: other.row, placeSheet: other.sheet };
 }

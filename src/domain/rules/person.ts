@@ -19,9 +19,9 @@ export class Person {
   get name(): string {
     return this.members ? this.members.name(this.member) : this.headName;
   }
-  /** "户主" or "成员张三" — how messages name the person. */
-  get who(): string {
-    return this.isHead ? '户主' : `成员${this.name}`;
+  /** How messages name the person, as codes: the shared term `who` says "户主" or "成员张三". */
+  get who(): { who: 'head' } | { who: 'member'; person: string } {
+    return this.isHead ? { who: 'head' } : { who: 'member', person: this.name };
   }
   /** Member sheet row as "家庭成员!12", undefined for the head. */
   get source(): string | undefined {

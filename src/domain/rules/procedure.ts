@@ -48,11 +48,12 @@ export const PROC03 = defineRule({
       en: 'New household with verification result "{value}": may not be approved',
     },
   },
+  terms: { value: { '': { zh: '空白', en: 'blank' } } },
   check(h, _ctx, report) {
     if (h.status !== 'new') return;
     // Only an explicit pass counts: 未通过, blank and anything else are not a valid check.
     if (!isYes(h.cells.verification)) {
-      report('notPassed', { value: cellString(h.cells.verification) || '空白' }, { field: 'verification' });
+      report('notPassed', { value: cellString(h.cells.verification) }, { field: 'verification' });
     }
   },
 });

@@ -22,6 +22,13 @@ export const REV01 = defineRule({
       en: 'Last reviewed {date}; {kind} households are reviewed every {months} months, due {due}',
     },
   },
+  terms: {
+    kind: {
+      bottomLine: { zh: '兜底对象', en: 'safety-net' },
+      ableBodied: { zh: '有劳动能力或收入不稳定', en: 'able-bodied or unstable-income' },
+      other: { zh: '一般低保户', en: 'other' },
+    },
+  },
   check(h, ctx, report) {
     if (!h.active) return;
     const d = parseDate(h.cells.lastReview);
@@ -29,10 +36,10 @@ export const REV01 = defineRule({
     if (!d.ok) return report('invalid', { value: cellString(h.cells.lastReview) }, { field: 'lastReview' });
     const m = ctx.policy.reviewMonths;
     const [months, kind] = isYes(h.cells.bottomLine)
-      ? [m.bottomLine, '兜底对象']
+      ? [m.bottomLine, 'bottomLine']
       : isYes(h.cells.ableBodied)
-        ? [m.ableBodied, '有劳动能力或收入不稳定']
-        : [m.other, '一般低保户'];
+        ? [m.ableBodied, 'ableBodied']
+        : [m.other, 'other'];
     const due = addMonths(d.iso, months);
     if (due < ctx.asOf) report('overdue', { date: d.iso, months, kind, due }, { field: 'lastReview' });
   },

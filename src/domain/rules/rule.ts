@@ -6,7 +6,7 @@
 import type { RosterField } from '../fields';
 import type { Household } from '../household';
 import type { RuleContext } from '../context';
-import type { Bilingual, MessageData, RuleFamily, Severity } from './meta';
+import type { Bilingual, MessageData, RuleFamily, Severity, Terms } from './meta';
 
 /** A field, '@members' (the member sheet), '@list:KIND', or '@policy:KEY'; an array means any one of them. */
 export type Need = string | readonly string[];
@@ -31,6 +31,8 @@ export interface Rule<Id extends string = string, M extends string = string> {
   needs: readonly Need[];
   /** Every message the rule reports, keyed by message id; {name} is replaced by the finding's data. */
   messages: Readonly<Record<M, Bilingual>>;
+  /** Words for the codes this rule puts into its data, besides the shared ones (meta.ts). */
+  terms?: Terms;
   check(h: Household, ctx: RuleContext, report: Report<M>): void;
 }
 

@@ -5,7 +5,8 @@
  */
 import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Adjustment } from '../../domain/types';
-import { useStrings } from '../i18n';
+import { adjustmentReason } from '../../domain/messages';
+import { useLang, useStrings } from '../i18n';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -41,6 +42,7 @@ export function AdjustmentsTab(props: {
   busy: boolean;
 }) {
   const s = useStrings();
+  const lang = useLang();
   const styles = useStyles();
   const { adjustments, excluded } = props;
   if (adjustments.length === 0) return <div className={styles.empty}>{s.noAdjustments}</div>;
@@ -71,7 +73,7 @@ export function AdjustmentsTab(props: {
               {s.adjPersons(a.before.persons)} {amount(a.before.amount)} → {s.adjPersons(a.after.persons)}{' '}
               {amount(a.after.amount)}
             </span>
-            <span className={styles.reason}>{a.reason}</span>
+            <span className={styles.reason}>{adjustmentReason(a, lang)}</span>
           </li>
         ))}
       </ul>

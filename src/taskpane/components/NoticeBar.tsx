@@ -16,7 +16,8 @@ export function NoticeBar(props: { notice: Notice; onDismiss: () => void }) {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { intent, text } = props.notice;
+  const text = props.notice;
+  const intent = text.ok ? 'success' : 'error';
   const mine = text[lang] || text.zh;
   const other = lang === 'zh' ? text.en : text.zh;
   return (

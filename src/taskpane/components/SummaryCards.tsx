@@ -7,7 +7,7 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Ref } from 'react';
-import type { AdjustmentType, CheckResult, Severity } from '../../domain/types';
+import { ADJUSTMENT_TYPES, type CheckResult, type Severity } from '../../domain/types';
 import { useStrings } from '../i18n';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -33,7 +33,7 @@ const useStyles = makeStyles({
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-const ADJUSTMENT_ORDER: AdjustmentType[] = ['新增', '停保', '增发', '减发'];
+const ADJUSTMENT_ORDER = ADJUSTMENT_TYPES;
 
 export function countBySeverity(result: CheckResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };

@@ -18,7 +18,8 @@ export function lastCommandNotice(last: LastCommand | undefined): Notice | undef
   if (!last) return undefined;
   const t = when(last.at);
   return {
-    intent: last.ok ? 'success' : 'error',
-    text: { zh: `上次功能区操作（${t}）：${last.zh}`, en: `Last ribbon command (${t}): ${last.en}` },
+    ok: last.ok,
+    zh: `上次功能区操作（${t}）：${last.zh}`,
+    en: `Last ribbon command (${t}): ${last.en}`,
   };
 }

@@ -1,6 +1,6 @@
 /** The self-test's report (自检) as the message bar's two lines. */
 import type { CapabilityId, SelfTestReport } from '../../workbook/self-test';
-import type { PaneMessage } from './errorText';
+import type { Bilingual } from '../../domain/rules/meta';
 
 const NAMES: Record<CapabilityId, { zh: string; en: string }> = {
   write: { zh: '写入工作表', en: 'write a sheet' },
@@ -14,7 +14,7 @@ const NAMES: Record<CapabilityId, { zh: string; en: string }> = {
   cleanup: { zh: '删除临时表', en: 'clean up' },
 };
 
-export function selfTestText(r: SelfTestReport): PaneMessage {
+export function selfTestText(r: SelfTestReport): Bilingual {
   const failed = r.capabilities.filter((c) => !c.ok);
   const passed = r.capabilities.length - failed.length;
   const host = `${r.host} ${r.version}`.trim();

@@ -11,17 +11,15 @@ import type { CheckResult, Finding } from '../../domain/types';
 import type { MarkOutcome, ProgressEvent } from '../../workbook/host';
 import type { Lang } from '../i18n';
 import type { PaneActions, SheetKind, SheetOptions } from '../actions';
-import { errorText, type PaneMessage } from '../model/errorText';
+import { errorText, type Notice } from '../../workbook/error-text';
+import type { Bilingual } from '../../domain/rules/meta';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/report';
 import type { LiveOptions, LiveState } from './liveRecheck';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
 
-export interface Notice {
-  intent: 'success' | 'error';
-  text: PaneMessage;
-}
+export type { Notice };
 
 export interface Session {
   result?: CheckResult;
@@ -98,7 +96,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         ...s,
         busy: undefined,
         progress: undefined,
-        notice: { intent: 'error', text: errorText(e) },
+        notice: { ok: false, ...errorText(e, 'pane') },
       }));
       return undefined;
     } finally {
@@ -138,7 +136,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
   );
 
   const mark = useCallback(
-    (lang: Lang, text: (cells: number, notes: boolean) => PaneMessage) =>
+    (lang: Lang, text: (cells: number, notes: boolean) => Bilingual) =>
       run(
         'mark',
         async () => {
@@ -147,13 +145,13 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           setState((s) => ({ ...s, lastMark: outcome, unsaved: { ...s.unsaved, marks: outcome.cells > 0 } }));
           return outcome;
         },
-        (o) => ({ intent: 'success', text: text(o.cells, o.notes) }),
+        (o) => ({ ok: true, ...text(o.cells, o.notes) }),
       ),
     [actions, run, onProgress, state.result],
   );
 
   const clear = useCallback(
-    (text: (cells: number) => PaneMessage) =>
+    (text: (cells: number) => Bilingual) =>
       run(
         'clear',
         async () => {
@@ -161,13 +159,13 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           if (n > 0) setState((s) => ({ ...s, unsaved: { ...s.unsaved, marks: true } }));
           return n;
         },
-        (n) => ({ intent: 'success', text: text(n) }),
+        (n) => ({ ok: true, ...text(n) }),
       ),
     [actions, run],
   );
 
   const generate = useCallback(
-    (kind: SheetKind, opts: SheetOptions, text: (name: string) => PaneMessage) =>
+    (kind: SheetKind, opts: SheetOptions, text: (name: string) => Bilingual) =>
       run(
         'generate',
         async () => {
@@ -176,7 +174,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           setState((s) => ({ ...s, unsaved: withSheet(s.unsaved, name) }));
           return name;
         },
-        (name) => ({ intent: 'success', text: text(name) }),
+        (name) => ({ ok: true, ...text(name) }),
       ),
     [actions, run, state.result, state.policy],
   );
@@ -186,7 +184,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
    * any household is to be adjusted), in one click.
    */
   const markAndGenerate = useCallback(
-    (lang: Lang, opts: SheetOptions, text: (cells: number, sheet: string | undefined) => PaneMessage) =>
+    (lang: Lang, opts: SheetOptions, text: (cells: number, sheet: string | undefined) => Bilingual) =>
       run(
         'markAndGenerate',
         async () => {
@@ -201,13 +199,13 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           setState((s) => ({ ...s, unsaved: withSheet(s.unsaved, sheet) }));
           return { cells: outcome.cells, sheet };
         },
-        (o) => ({ intent: 'success', text: text(o.cells, o.sheet) }),
+        (o) => ({ ok: true, ...text(o.cells, o.sheet) }),
       ),
     [actions, run, onProgress, state.result, state.policy],
   );
 
   const download = useCallback(
-    (text: (name: string) => PaneMessage) =>
+    (text: (name: string) => Bilingual) =>
       run(
         'download',
         async () => {
@@ -216,22 +214,22 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           setState((s) => ({ ...s, unsaved: NOTHING_UNSAVED }));
           return name;
         },
-        (name) => ({ intent: 'success', text: text(name) }),
+        (name) => ({ ok: true, ...text(name) }),
       ),
     [actions, run],
   );
 
   /** The JSON report, in exactly the shape the command line's --report writes, saved as a file. */
   const exportReport = useCallback(
-    (text: (name: string) => PaneMessage) => {
+    (text: (name: string) => Bilingual) => {
       if (!state.result || !state.policy) return;
       const name = reportFileName(actions.fileName);
       try {
         const json = reportJson(buildReport(state.result, state.policy, { maskIds: false }));
         downloadBlob(new Blob([json as Uint8Array<ArrayBuffer>], { type: 'application/json' }), name);
-        setState((s) => ({ ...s, notice: { intent: 'success', text: text(name) } }));
+        setState((s) => ({ ...s, notice: { ok: true, ...text(name) } }));
       } catch (e) {
-        setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } }));
+        setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } }));
       }
     },
     [actions.fileName, state.result, state.policy],
@@ -241,7 +239,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (finding: Finding) => {
       if (!actions.select || busyRef.current) return;
       actions.select(finding).catch((e: unknown) => {
-        setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } }));
+        setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } }));
       });
     },
     [actions],
@@ -275,7 +273,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
         }
         return true;
       },
-      onError: (e) => setState((s) => ({ ...s, notice: { intent: 'error', text: errorText(e) } })),
+      onError: (e) => setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } })),
     }),
     [actions],
   );
@@ -283,14 +281,14 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
   const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
 
   const selfTest = useCallback(
-    (text: (report: SelfTestReport) => PaneMessage) =>
+    (text: (report: SelfTestReport) => Bilingual) =>
       run(
         'selfTest',
         async () => {
           if (!actions.selfTest) throw new Error('no self-test in this host');
           return actions.selfTest();
         },
-        (report) => ({ intent: report.ok ? 'success' : 'error', text: text(report) }),
+        (report) => ({ ok: report.ok, ...text(report) }),
       ),
     [actions, run],
   );

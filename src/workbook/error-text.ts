@@ -1,0 +1,76 @@
+/**
+ * Any failure → the words the clerk reads, in Chinese and English: the one translator behind the
+ * pane's message bar, the ribbon commands' dialog and the command line's refusal line.
+ *
+ * Our errors carry their own words (RosterError, FileError, CliError, OutOfTimeError: `zh`/`en`);
+ * settings errors list the keys at fault; a file-system error names the file. Anything else gets a
+ * polite line for its edge, never its message or class name: an error we did not foresee may quote
+ * a cell, note or record it failed on (names, ID numbers). Duck-typed, not `instanceof`: an error
+ * from a chunk loaded apart (the .xls converter) is another class object with the same shape.
+ */
+import type { Bilingual } from '../domain/rules/meta';
+import { fileSystemError } from './file-error';
+
+/** What a command or the pane tells the clerk when it is done or has failed, in both languages. */
+export interface Notice extends Bilingual {
+  ok: boolean;
+}
+
+/** Where the text is shown: the task pane, a ribbon command's dialog, or the command line. */
+export type Edge = 'pane' | 'command' | 'cli';
+
+const UNEXPECTED: Record<Edge, Bilingual> = {
+  pane: {
+    zh: '操作未完成，请重试；如仍不行，请把文件交给技术人员查看',
+    en: 'Not completed; please try again, and if it fails again, give the file to technical support',
+  },
+  command: {
+    zh: '出现意外错误，未能完成；请打开核查面板重试',
+    en: 'Unexpected error; please try again from the check pane',
+  },
+  cli: {
+    zh: '意外错误：程序内部出错，没有写出任何结果文件；请把所用的命令告诉技术支持',
+    en: 'unexpected error inside the tool; no result file was written',
+  },
+};
+
+function hasText(e: unknown): e is Bilingual {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as Bilingual).zh === 'string' &&
+    typeof (e as Bilingual).en === 'string'
+  );
+}
+
+function issuesOf(e: unknown): string[] | undefined {
+  const issues = typeof e === 'object' && e !== null ? (e as { issues?: unknown }).issues : undefined;
+  return Array.isArray(issues) && issues.every((i) => typeof i === 'string') ? issues : undefined;
+}
+
+export function errorText(e: unknown, edge: Edge): Bilingual {
+  if (hasText(e)) return { zh: e.zh, en: e.en };
+  const issues = issuesOf(e);
+  if (issues) {
+    // Each issue is written "中文（English）" already.
+    const fix =
+      edge === 'command'
+        ? { zh: '，请打开核查面板修改', en: '; open the check pane to correct them' }
+        : { zh: '', en: '' };
+    return { zh: `核查参数有误${fix.zh}：${issues.join('；')}`, en: `The check settings are invalid${fix.en}.` };
+  }
+  const err = e as { code?: unknown; path?: unknown } | undefined;
+  const code = typeof err?.code === 'string' ? err.code : undefined;
+  const file = typeof err?.path === 'string' ? fileSystemError(code, err.path) : undefined;
+  if (file) return { zh: file.zh, en: file.en };
+  if (code === 'EACCES' || code === 'EPERM') return { zh: '没有读写该文件的权限', en: 'permission denied' };
+  if (code === 'ENOSPC') return { zh: '磁盘空间不足', en: 'no space left on the disk' };
+  // Office.js errors carry a code such as "InvalidArgument" or "GeneralException".
+  if (code && edge !== 'cli' && !/^E[A-Z]+$/.test(code)) {
+    return {
+      zh: `Excel 未能完成操作（${code}），请稍后重试`,
+      en: `Excel could not finish (${code}); please try again.`,
+    };
+  }
+  return UNEXPECTED[edge];
+}
