@@ -28,7 +28,8 @@ function short(text: string): string {
 /**
  * The grid's cell budget: every cell read costs about this many bytes of the heap (the cell, its
  * place in the row, the share of shared strings): 38 measured on the 100,000-household roster
- * (167 MB for 4.4 million cells) and at a million households (1.7 GB for 44 million).
+ * (167 MB for 4.4 million cells); session 2's engine grid of a million households was the same
+ * (1.7 GB for 44 million).
  */
 export const BYTES_PER_CELL = 40;
 
