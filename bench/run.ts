@@ -3,7 +3,7 @@
  * Not part of `npm test`; takes a few minutes (the 1M-household engine run needs several GB).
  *
  *   npm run bench                      all four sections
- *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane, wps, copy, scale, web
+ *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane, wps, copy, scale, web, live
  *   npm run bench -- --quick           smaller sizes, one round (a smoke run; the doc is not written)
  *   npm run bench -- --build           npm run build (the page in dist/) before the task-pane section
  *
@@ -17,9 +17,10 @@ import { officeSection } from './section-office';
 import { taskpaneSection } from './section-taskpane';
 import { webSection } from './section-web';
 import { wpsSection } from './section-wps';
+import { liveSection } from './section-live';
 import { printRow, writeDoc, type BenchRow } from './report';
 
-const SECTIONS = ['engine', 'cli', 'office', 'taskpane', 'wps', 'copy', 'scale', 'web'] as const;
+const SECTIONS = ['engine', 'cli', 'office', 'taskpane', 'wps', 'copy', 'scale', 'web', 'live'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function options(argv: string[]) {
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   );
   await section('scale', () => scaleSection(opts.quick ? 10_000 : 100_000, opts.quick ? 20_000 : 1_000_000, emit));
   await section('web', () => webSection(opts.quick ? [10_000] : [20_000, 100_000], emit));
+  await section('live', () => liveSection(opts.quick ? [10_000] : [10_000, 100_000], emit));
   if (opts.quick) console.log('\n--quick: docs/PERFORMANCE.md left as it was');
   else console.log(`\nwritten: ${writeDoc(rows)}`);
 }

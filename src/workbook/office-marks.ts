@@ -25,6 +25,7 @@ import {
   addAll,
   loadAll,
   locate,
+  type Found,
   type AnnotationKind as Kind,
   type NewAnnotation,
   type Target,
@@ -87,10 +88,32 @@ function queueReads(ctx: Excel.RequestContext, bySheet: Map<string, CellMark[]>)
 }
 
 /** Fills before marking, and the clerk's notes and comments by cell (ours were cleared first). */
-async function settleReads(ctx: Excel.RequestContext, supports: Supports, reads: ReturnType<typeof queueReads>) {
+async function settleReads(
+  ctx: Excel.RequestContext,
+  supports: Supports,
+  reads: ReturnType<typeof queueReads>,
+  fewCells = false,
+) {
   const budget = new SyncBudget(ctx);
   const fills = await settleFills(reads.fills, budget);
   await budget.flush();
+  if (fewCells && supports('1.18')) {
+    // A few rows (边改边查): each cell's note asked for by its address, not every note of the
+    // sheet loaded and located (two operations per note); the clerk's comments are still loaded.
+    const notes = await notesAt(
+      ctx,
+      reads.sheets.flatMap((s) => s.marks.map((m) => ({ sheet: s.sheet, ws: s.ws, row: m.row, col: m.col }))),
+    );
+    // Counted in the sync that loads the comments (addAll needs each sheet's count).
+    const counts = reads.sheets.map((s) => ({ sheet: s.sheet, n: s.ws.notes.getCount() }));
+    const comments = await loadAll(
+      ctx,
+      reads.sheets.map((s) => ({ ...s, kind: 'comments' as const })),
+    );
+    const located = await locate(ctx, comments);
+    const annotations = new Map([...located, ...notes]);
+    return { fills: fills(), annotations, counts: () => new Map(counts.map((c) => [c.sheet, c.n.value])) };
+  }
   const targets: Target[] = reads.sheets.flatMap((s) => readableKinds(supports).map((kind) => ({ ...s, kind })));
   const found = await loadAll(ctx, targets);
   const counts = (kind: Kind) => {
@@ -99,6 +122,31 @@ async function settleReads(ctx: Excel.RequestContext, supports: Supports, reads:
     return n;
   };
   return { fills: fills(), annotations: await locate(ctx, found), counts };
+}
+
+/** The notes (ExcelApi 1.18) on these cells, by cellKey: one getItemOrNullObject each. */
+async function notesAt(
+  ctx: Excel.RequestContext,
+  cells: { sheet: string; ws: Excel.Worksheet; row: number; col: number }[],
+): Promise<Map<string, Found>> {
+  const budget = new SyncBudget(ctx);
+  const asked: { key: string; sheet: string; item: Excel.Note }[] = [];
+  for (const c of cells) {
+    const address = a1(c.row - 1, c.col - 1);
+    // notes, getItemOrNullObject, load; an answer of up to a note's length.
+    await budget.take(wireBytes(2, 2, address) + 600);
+    asked.push({
+      key: cellKey(c.sheet, c.row, c.col),
+      sheet: c.sheet,
+      item: c.ws.notes.getItemOrNullObject(address).load('content'),
+    });
+  }
+  await budget.flush();
+  const out = new Map<string, Found>();
+  for (const { key, sheet, item } of asked) {
+    if (!item.isNullObject) out.set(key, { sheet, kind: 'notes', content: item.content, item });
+  }
+  return out;
 }
 
 /** Where record rows go: a new record sheet (headers first), or after the last row of ours. */
@@ -190,7 +238,7 @@ async function paintIn(
   onProgress?: ProgressFn,
 ): Promise<MarkOutcome> {
   const kind = annotationKind(supports);
-  const before = await settleReads(ctx, supports, reads);
+  const before = await settleReads(ctx, supports, reads, record !== undefined);
   const fillBefore = (m: CellMark) => before.fills.get(cellKey(m.sheet, m.row, m.col)) ?? NO_FILL;
 
   // Errors first, then warnings: clearing reads the current fills in runs of record rows, and a
@@ -306,16 +354,27 @@ async function restoreRecorded(
         return sheet ? [{ sheet, ws: targets.get(sheet)?.ws ?? ctx.workbook.worksheets.getItem(sheet) }] : [];
       })
     : [...targets.values()];
+  const kinds = readableKinds(supports);
+  const byCell = rows !== undefined && kinds.includes('notes');
   let annotations = await loadAll(
     ctx,
-    sheets.flatMap((t) => readableKinds(supports).map((kind) => ({ sheet: t.sheet, ws: t.ws, kind }))),
+    sheets.flatMap((t) =>
+      kinds.filter((kind) => !(byCell && kind === 'notes')).map((kind) => ({ sheet: t.sheet, ws: t.ws, kind })),
+    ),
   );
   if (rows) {
-    // Only ours in these rows: where each is costs one getLocation per annotation of the sheet.
+    // Only ours in these rows: a comment's cell costs one getLocation; notes are asked for by
+    // the recorded cells' addresses (ExcelApi 1.18), not loaded and located all.
     const inRows = inRowSet(rows);
     const ours = annotations.filter((a) => a.content.includes(NOTE_HEADER));
     const at = await locate(ctx, ours);
     annotations = [...at].filter(([key]) => inRows(key)).map(([, a]) => a);
+    if (byCell) {
+      const cells = [...targets.values()].flatMap((t) =>
+        t.records.map((r) => ({ sheet: t.sheet, ws: t.ws, ...r.cell })),
+      );
+      annotations.push(...(await notesAt(ctx, cells)).values());
+    }
   }
 
   let restored = 0;
