@@ -359,3 +359,12 @@ test('a marked roster sheet renamed: the record follows the name, marks stay rig
   expect(now.notes).toEqual(was.notes);
   await t.live.stop();
 });
+
+test('rows inserted on a sheet the check did not read re-check nothing', async () => {
+  const t = await setUp();
+  t.double.shiftRows('备忘', 1, 3);
+  await t.settle();
+  expect(t.live.rechecks).toBe(0);
+  expect(t.errors).toEqual([]);
+  await t.live.stop();
+});

@@ -11,8 +11,9 @@
  *   meanwhile wait, then go through the same filter. Our own writes cannot start a re-check:
  *   Excel marks them (ExcelApi 1.14+) and they never fall on a sheet the check read; the rows
  *   read again are compared with the ones the check had, and unchanged rows change nothing.
- * - Rows or columns inserted or deleted, or sheets added, deleted or renamed: the mark record is
- *   moved with the cells and the whole workbook read and checked again.
+ * - Rows or columns inserted or deleted on a sheet the check read, or a sheet renamed or deleted:
+ *   the mark record is moved with the cells (renamed with the sheet) and the whole workbook read
+ *   and checked again. A sheet added changes nothing the check read (ours are added all the time).
  * - A coauthor's edit (source Remote) updates the list but is not marked here: the coauthor's
  *   Excel does that, and two panes marking the same cells would undo each other's record.
  */
@@ -165,6 +166,12 @@ export class LiveRecheck {
     const { host } = this.o;
     const sheets = await host.sheets();
     const names = new Set(sheets.map((s) => s.name));
+    const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
+    // Rows inserted on a sheet the check did not read (a notes sheet) hold no marks and change nothing.
+    const checked = checkedSheets(before.result);
+    for (let i = shifts.length - 1; i >= 0; i--) {
+      if (!checked.has((nameOf.get(shifts[i].sheetId) ?? '').toLowerCase())) shifts.splice(i, 1);
+    }
     // A sheet added (our own generated sheets are added all the time) changes nothing the check
     // read: it is read at the next 重新核查. A sheet renamed or deleted is.
     if (!shifts.length && before.grid.sheets.every((s) => s.hidden || names.has(s.name))) return false;
@@ -187,7 +194,6 @@ export class LiveRecheck {
     if (!after || after === before) return true;
     // The marks moved with their cells: only rows whose marks change now are re-marked.
     const lang = this.o.lang();
-    const nameOf = new Map(sheets.map((s) => [s.id, s.name]));
     let moved = marksFromResult(before.result, lang);
     for (const { from, to } of renamed)
       moved = moved.map((m) => (m.sheet.toLowerCase() === from.toLowerCase() ? { ...m, sheet: to } : m));
