@@ -1,5 +1,6 @@
 /** The short summary a clerk reads on stdout after a check. */
 import type { Policy } from '../domain/policy';
+import { sourceLabel } from '../domain/setting-sources';
 import { ADJUSTMENT_TYPES, type AdjustmentType, type CheckResult } from '../domain/types';
 import { FORMAT_LABEL, type LegacyFormat } from '../workbook/legacy/format';
 import { formatTable, yuan } from './table';
@@ -31,23 +32,13 @@ export function convertedRow(format: LegacyFormat, withCopy: boolean): [string, 
   ];
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  settings: '核查参数',
-  title: '花名册标题',
-  filled: '花名册填报日期',
-  today: '今天',
-  column: '花名册“低保标准”列',
-  default: '默认',
-};
-
-/** 新宁县（花名册标题）黄龙镇（花名册标题）· 低保标准 252.17 元/月（默认）· 基准日 2018-01-10（花名册填报日期） */
+/** 新宁县（花名册标题） 黄龙镇（花名册标题） · 低保标准 266.67 元/月（湖南省2018年指导标准） · 基准日 2018-01-10（花名册填报日期） */
 export function settingsLine(p: Policy): string {
-  const s = p.sources;
   const place =
-    (p.county ? `${p.county}（${SOURCE_LABELS[s.county]}）` : '县名未知') +
-    (p.township ? ` ${p.township}（${SOURCE_LABELS[s.township]}）` : '');
-  const standard = `低保标准 ${p.monthlyStandardResolved.toFixed(2)} 元/月（${SOURCE_LABELS[s.standard]}）`;
-  return `${place} · ${standard} · 基准日 ${p.asOf}（${SOURCE_LABELS[s.asOf]}）`;
+    (p.county ? `${p.county}（${sourceLabel(p, 'county')}）` : '县名未知') +
+    (p.township ? ` ${p.township}（${sourceLabel(p, 'township')}）` : '');
+  const standard = `低保标准 ${p.monthlyStandardResolved.toFixed(2)} 元/月（${sourceLabel(p, 'standard')}）`;
+  return `${place} · ${standard} · 基准日 ${p.asOf}（${sourceLabel(p, 'asOf')}）`;
 }
 
 export function summaryText(result: CheckResult, x: SummaryExtras): string {

@@ -17,8 +17,8 @@ import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import type { WorkbookHost } from '../workbook/host';
 import { errorText } from '../workbook/error-text';
 import { OfficeHost } from '../workbook/office';
+import { excelSettingsBackend } from '../workbook/office-settings';
 import {
-  documentBackend,
   LAST_COMMAND_KEY,
   loadSettings,
   settingsToPolicyInput,
@@ -211,7 +211,7 @@ function officeDeps(): CommandDeps {
   return {
     host,
     // The clerk's own defaults under the workbook's settings, as in the pane.
-    loadSettings: () => loadSettings(withUserDefaults(documentBackend(settings), browserUserDefaults())),
+    loadSettings: () => loadSettings(withUserDefaults(excelSettingsBackend(settings), browserUserDefaults())),
     selectCell: (sheet, row, col) => host.selectCell(sheet, row, col),
     // Kept first (the pane shows it even where no dialog can open), then shown.
     notify: async (notice) => {

@@ -61,7 +61,36 @@ export const HUNAN_ANNUAL_STANDARDS: Record<number, number> = {
   2021: 4300,
 };
 
-export const DEFAULT_ANNUAL_STANDARD = 3026;
+const KNOWN_YEARS = Object.keys(HUNAN_ANNUAL_STANDARDS)
+  .map(Number)
+  .sort((a, b) => a - b);
+
+/** The Hunan standard a reference year falls under when the clerk gives none. */
+export interface DefaultStandard {
+  /** The year of the published standard used (DOMAIN §6 table). */
+  year: number;
+  /** Yuan per person per year. */
+  annual: number;
+  /**
+   * 'exact': published for the reference year; 'carried': the year has none, the latest earlier
+   * one still holds (2019 → 2018's); 'earliest': before the first known year (the lowest known);
+   * 'latest': after 2021, when each county sets its own — the province's last figure is a floor
+   * and the clerk should enter the county's.
+   */
+  basis: 'exact' | 'carried' | 'earliest' | 'latest';
+}
+
+/** The Hunan guiding standard of the reference date's year (DOMAIN §6), as the default. */
+export function hunanDefaultStandard(asOf: string): DefaultStandard {
+  const year = Number(asOf.slice(0, 4));
+  const first = KNOWN_YEARS[0];
+  const last = KNOWN_YEARS[KNOWN_YEARS.length - 1];
+  if (HUNAN_ANNUAL_STANDARDS[year] !== undefined) return { year, annual: HUNAN_ANNUAL_STANDARDS[year], basis: 'exact' };
+  if (!(year > first)) return { year: first, annual: HUNAN_ANNUAL_STANDARDS[first], basis: 'earliest' };
+  if (year > last) return { year: last, annual: HUNAN_ANNUAL_STANDARDS[last], basis: 'latest' };
+  const known = KNOWN_YEARS.filter((y) => y < year).pop()!;
+  return { year: known, annual: HUNAN_ANNUAL_STANDARDS[known], basis: 'carried' };
+}
 
 export const PolicySchema = z
   .strictObject({
@@ -91,6 +120,8 @@ export const PolicySchema = z
     fullSampleVillages: z.array(z.string()).default([]),
     sampleSeed: z.union([z.string(), z.number()]).default('dibao'),
     columns: columnNames.default({}),
+    /** 制表人: the name written after "制表人：" in the generated sheets' footers; blank to sign by hand. */
+    preparer: z.string().trim().max(20).optional(),
   })
   .refine((p) => !(p.annualStandard !== undefined && p.monthlyStandard !== undefined), {
     message: '年标准与月标准只能填一个（give annualStandard or monthlyStandard, not both）',
@@ -118,6 +149,8 @@ export interface Policy extends ParsedPolicy {
   monthlyStandardResolved: number;
   /** Where county, township, reference date and standard came from. */
   sources: SettingSources;
+  /** The Hunan standard used as the default, when the settings give no standard. */
+  defaultStandard?: DefaultStandard;
   /** The period the roster's title names ("2018年1月"), when it names one. */
   period?: string;
 }
@@ -149,13 +182,25 @@ export function parsePolicy(input: unknown, today: string = todayIso()): Policy 
     throw new PolicyError(issues);
   }
   const p = res.data;
-  const monthly =
-    p.monthlyStandard ?? (p.annualStandard !== undefined ? p.annualStandard / 12 : DEFAULT_ANNUAL_STANDARD / 12);
   const sources: SettingSources = {
     county: p.county ? 'settings' : 'unknown',
     township: p.township ? 'settings' : 'unknown',
     asOf: p.asOf ? 'settings' : 'today',
     standard: p.monthlyStandard !== undefined || p.annualStandard !== undefined ? 'settings' : 'default',
   };
-  return { ...p, asOf: p.asOf ?? today, monthlyStandardResolved: monthly, sources };
+  const asOf = p.asOf ?? today;
+  if (p.monthlyStandard !== undefined || p.annualStandard !== undefined) {
+    return { ...p, asOf, monthlyStandardResolved: p.monthlyStandard ?? p.annualStandard! / 12, sources };
+  }
+  return withDefaultStandard({ ...p, asOf, monthlyStandardResolved: 0, sources });
+}
+
+/**
+ * The default standard follows the reference date: call again when the date changes (the
+ * roster's 填报日期 is found after the settings are parsed). A standard from the settings stays.
+ */
+export function withDefaultStandard(p: Policy): Policy {
+  if (p.monthlyStandard !== undefined || p.annualStandard !== undefined) return p;
+  const defaultStandard = hunanDefaultStandard(p.asOf);
+  return { ...p, defaultStandard, monthlyStandardResolved: defaultStandard.annual / 12 };
 }

@@ -3,7 +3,7 @@
  * and 填报单位 line, the reference date from its 填报日期. The clerk's settings always win; a
  * county named nowhere stays unknown (never a silent default).
  */
-import type { Policy } from './policy';
+import { withDefaultStandard, type Policy } from './policy';
 import type { RosterTitle } from './roster-title';
 
 export function settingsFromRoster(policy: Policy, title: RosterTitle, standardColumn: boolean): Policy {
@@ -23,5 +23,6 @@ export function settingsFromRoster(policy: Policy, title: RosterTitle, standardC
   }
   if (standardColumn) sources.standard = 'column';
   if (title.period) out.period = title.period;
-  return out;
+  // The default standard is the Hunan one of the reference date's year, now perhaps the roster's.
+  return withDefaultStandard(out);
 }

@@ -14,6 +14,7 @@ import { Button, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@f
 import type { PaneActions, SheetKind } from './actions';
 import { LangContext, STRINGS, type Lang } from './i18n';
 import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
+import type { SettingsOrigin, SourcedField } from '../domain/setting-sources';
 import { DEFAULT_SETTINGS } from '../workbook/settings';
 import { publicityHeldBack } from '../workbook/sheets';
 import { useSession, type Notice } from './state/useSession';
@@ -60,10 +61,12 @@ const useStyles = makeStyles({
 
 type TabValue = 'findings' | 'adjustments' | 'stats';
 
-/** Settings as the pane loads and saves them (document settings inside Excel, the browser otherwise). */
+/** Settings as the pane loads and saves them (the workbook inside Excel, the browser otherwise). */
 export interface SettingsStore {
   load(): Promise<SettingsDraft>;
   save(draft: SettingsDraft): Promise<void>;
+  /** Where a value the settings gave came from: the workbook's own, or this computer's defaults. */
+  origin?(field: SourcedField): SettingsOrigin | undefined;
 }
 
 export interface AppProps {
@@ -80,6 +83,10 @@ export interface AppProps {
 
 export const EMPTY_DRAFT: SettingsDraft = draftFromSettings(DEFAULT_SETTINGS);
 
+/** The fields the settings line shows: while they are as checked, it shows the check's sources. */
+const SHOWN = ['county', 'township', 'standardValue', 'standardUnit', 'asOf'] as const;
+const sameShown = (a: SettingsDraft, b: SettingsDraft) => SHOWN.every((k) => a[k] === b[k]);
+
 export function App({ actions, settings, initialLang = 'zh', standalone, initialNotice, checkOnOpen }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
@@ -94,6 +101,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   const { result, sheets, busy, progress, notice, unsaved } = session.state;
   /** The settings as loaded; set once, so checking on opening waits for them. */
   const [loaded, setLoaded] = useState<SettingsDraft>();
+  /** The settings the last check started from (the settings line shows its sources while unchanged). */
+  const [checkedWith, setCheckedWith] = useState<SettingsDraft>();
   const summaryRef = useRef<HTMLElement>(null);
   const [liveOn, setLiveOn] = useState(readLivePref);
   useLiveRecheck(actions.live, liveOn, session.live, lang);
@@ -118,7 +127,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   useEffect(() => {
     if (!checkOnOpen || !loaded || checkedOnOpen.current || !actions.ready) return;
     checkedOnOpen.current = true;
-    void session.check(() => draftToPolicy(loaded));
+    setCheckedWith(loaded);
+    void session.check(() => draftToPolicy(loaded), undefined, loaded.leftOut);
   }, [checkOnOpen, loaded, actions.ready, session]);
 
   // A new result starts with every adjustment included and the findings in view; the focus
@@ -130,6 +140,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
     setExcluded(new Set());
     setTab('findings');
     if (result) summaryRef.current?.focus();
+    // A sheet left out but checked after all (nothing else was a roster) is ticked again.
+    if (result) {
+      const checked = new Set(result.rosterSheets?.map((r) => r.sheet));
+      setDraft((d) => {
+        const kept = d.leftOut.filter((n) => !checked.has(n));
+        return kept.length === d.leftOut.length ? d : { ...d, leftOut: kept };
+      });
+    }
   }, [result, liveResult]);
 
   // The web page holds results only in memory: closing the tab before 下载结果 asks first.
@@ -155,15 +173,29 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
 
   const onCheck = () => {
     settings.save(draft).catch(() => undefined); // saving is a convenience; the check does not need it
-    void session.check(policy, rosterSheet);
+    setCheckedWith(draft);
+    void session.check(policy, rosterSheet, rosterSheet ? undefined : draft.leftOut);
   };
   const onFile = (file: File) => {
     setRosterSheet(undefined);
+    setCheckedWith(draft);
     void session.open(file, policy);
   };
   const onRosterSheet = (sheet: string) => {
     setRosterSheet(sheet);
+    setCheckedWith(draft);
     void session.check(policy, sheet);
+  };
+  // Unticking a sheet in the list: remembered in the workbook's settings, and checked again without it.
+  const onLeaveOut = (sheet: string, leave: boolean) => {
+    const next = {
+      ...draft,
+      leftOut: leave ? [...draft.leftOut.filter((n) => n !== sheet), sheet] : draft.leftOut.filter((n) => n !== sheet),
+    };
+    setDraft(next);
+    setCheckedWith(next);
+    settings.save(next).catch(() => undefined);
+    void session.check(() => draftToPolicy(next), undefined, next.leftOut);
   };
   // Households unticked in 调整 stay out of the adjustment roster and the public notice alike.
   const onMarkAndGenerate = () =>
@@ -226,7 +258,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
             />
           )}
           {(!actions.open || result) && (
-            <RosterLine result={result} sheets={sheets} disabled={!!busy} onRosterSheet={onRosterSheet} />
+            <RosterLine
+              result={result}
+              sheets={sheets}
+              disabled={!!busy}
+              onRosterSheet={onRosterSheet}
+              leftOut={draft.leftOut}
+              onLeaveOut={rosterSheet ? undefined : onLeaveOut}
+            />
           )}
           <SettingsForm
             draft={draft}
@@ -243,6 +282,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
             saved={saved}
             disabled={!!busy}
             onSubmit={onCheck}
+            used={result && checkedWith && sameShown(draft, checkedWith) ? result.policy : undefined}
+            origin={settings.origin ? (f) => settings.origin!(f) : undefined}
           />
           <Button
             className={styles.check}

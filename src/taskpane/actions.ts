@@ -26,8 +26,11 @@ export interface CheckOutcome {
 }
 
 export interface PaneActions {
-  /** Read the workbook and check it; `rosterSheet` overrides the sheet the engine would pick. */
-  check(policy: Policy, onProgress: ProgressFn, rosterSheet?: string): Promise<CheckOutcome>;
+  /**
+   * Read the workbook and check it; `rosterSheet` overrides the sheet the engine would pick;
+   * `leaveOut` names roster sheets the clerk unticked in the sheet list.
+   */
+  check(policy: Policy, onProgress: ProgressFn, rosterSheet?: string, leaveOut?: string[]): Promise<CheckOutcome>;
   /** Mark the cells at fault (earlier marks are replaced). */
   mark(result: CheckResult, lang: Lang, onProgress: ProgressFn): Promise<MarkOutcome>;
   /** Restore every marked cell; returns how many. */

@@ -27,6 +27,11 @@ const zh = {
   otherRosters: (names: string[]) =>
     `工作表${names.map((n) => `“${n}”`).join('、')}也像花名册，未核查；如需核查请点“更换”。`,
   rosterSheet: '花名册所在工作表',
+  rosters: (sheets: number, households: number) => `${sheets}张工作表，共${num(households)}户`,
+  rosterSheets: '核查的花名册工作表',
+  rosterSheetsHint: '取消勾选即不核查该表（本工作簿记住此选择）',
+  sheetChecked: (sheet: string, households: number) => `${sheet}（${num(households)}户）`,
+  sheetLeftOut: (sheet: string) => `${sheet}（未核查）`,
   openFile: '打开 Excel 文件',
   openFileHint: '文件只在本机浏览器中处理，不会上传',
   fileChosen: (name: string) => `文件：${name}`,
@@ -46,6 +51,8 @@ const zh = {
   tolerance: '误差（元）',
   areaCode: '行政区划代码',
   areaCodeHint: '身份证前几位，如 430529；不填则不检查',
+  preparer: '制表人',
+  preparerHint: '写入生成表格页脚“制表人：”之后；不填则留空手签',
   invalidAreaCode: '请填写2至6位数字',
   columnNames: '表头对应',
   columnNamesHint: '花名册的列名本工具认不出时，选字段并填写表中的列名',
@@ -57,9 +64,13 @@ const zh = {
   settingsSummary: (county: string, township: string, standard: string, asOf: string) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · 基准日 ${asOf || '今天'}`,
   standardText: (value: number | undefined, unit: 'year' | 'month') =>
-    value === undefined ? '默认标准 3026元/年' : `${value}${unit === 'year' ? '元/年' : '元/月'}`,
+    value === undefined ? '湖南省指导标准（按基准日年份）' : `${value}${unit === 'year' ? '元/年' : '元/月'}`,
   saveSettings: '保存参数',
   settingsSaved: '参数已保存',
+  sourced: (value: string, source: string) => `${value}（${source}）`,
+  countyUnknown: '县名未知（请在核查参数中填写）',
+  standardUsed: (monthly: number) => `低保标准 ${money(monthly)}元/月`,
+  asOfUsed: (asOf: string) => `基准日 ${asOf}`,
   check: '开始核查',
   recheck: '重新核查',
   checking: '正在核查…',
@@ -173,6 +184,11 @@ const en: Strings = {
   otherRosters: (names: string[]) =>
     `${names.join(', ')} also look${names.length > 1 ? '' : 's'} like a roster and was not checked; use Change to check it.`,
   rosterSheet: 'Sheet holding the roster',
+  rosters: (sheets, households) => `${sheets} sheets, ${households.toLocaleString('en')} households`,
+  rosterSheets: 'Roster sheets checked',
+  rosterSheetsHint: 'Untick a sheet to leave it out (remembered in this workbook)',
+  sheetChecked: (sheet, households) => `${sheet} (${households.toLocaleString('en')} households)`,
+  sheetLeftOut: (sheet) => `${sheet} (left out)`,
   openFile: 'Open Excel file',
   openFileHint: 'The file is processed in this browser only, never uploaded',
   fileChosen: (name) => `File: ${name}`,
@@ -193,6 +209,8 @@ const en: Strings = {
   tolerance: 'Tolerance (yuan)',
   areaCode: 'Area code',
   areaCodeHint: 'First digits of local IDs, e.g. 430529; blank = not checked',
+  preparer: 'Prepared by (制表人)',
+  preparerHint: 'Written after “制表人：” in the generated sheets’ footer; blank = signed by hand',
   invalidAreaCode: 'Enter 2 to 6 digits',
   columnNames: 'Column names',
   columnNamesHint: 'When the roster names a column in a way the tool does not know: pick the field, type the header',
@@ -204,9 +222,15 @@ const en: Strings = {
   settingsSummary: (county, township, standard, asOf) =>
     [county, township].filter(Boolean).join(' ') + ` · ${standard} · as of ${asOf || 'today'}`,
   standardText: (value, unit) =>
-    value === undefined ? 'default 3026 yuan/year' : `${value} ${unit === 'year' ? 'yuan/year' : 'yuan/month'}`,
+    value === undefined
+      ? "Hunan standard of the reference date's year"
+      : `${value} ${unit === 'year' ? 'yuan/year' : 'yuan/month'}`,
   saveSettings: 'Save settings',
   settingsSaved: 'Settings saved',
+  sourced: (value, source) => `${value} (${source})`,
+  countyUnknown: 'County unknown (enter it in the settings)',
+  standardUsed: (monthly) => `standard ${monthly.toFixed(2)} yuan/month`,
+  asOfUsed: (asOf) => `as of ${asOf}`,
   check: 'Check',
   recheck: 'Check again',
   checking: 'Checking…',

@@ -4,6 +4,7 @@
  * produce the same marks and the same sheets.
  */
 import { checkWorkbook, type ExternalIdIndex, type ExternalList } from '../domain/engine';
+import { RosterError } from '../domain/errors';
 import type { WorkbookGrid } from '../domain/grid';
 import type { Lang } from '../domain/messages';
 import type { Policy } from '../domain/policy';
@@ -17,6 +18,11 @@ export interface CheckOptions {
   rosterSheet?: string;
   /** Check exactly these roster sheets (the clerk left others out, or --sheet given). */
   rosterSheets?: string[];
+  /**
+   * Sheets the clerk left out in the pane's sheet list: the engine does not see them. When that
+   * leaves no roster at all (the workbook changed since), they are checked after all.
+   */
+  leaveOut?: string[];
   extraLists?: ExternalList[];
   externalIds?: ExternalIdIndex;
   onProgress?: ProgressFn;
@@ -37,14 +43,23 @@ export async function runCheck(
 
 /** Checks a workbook already read (边改边查 re-checks the last one with a few rows read again). */
 export function checkGrid(grid: WorkbookGrid, policy: Policy, opts: CheckOptions = {}): CheckResult {
-  return checkWorkbook({
-    workbook: grid,
-    policy,
-    rosterSheet: opts.rosterSheet,
-    rosterSheets: opts.rosterSheets,
-    extraLists: opts.extraLists,
-    externalIds: opts.externalIds,
-  });
+  const check = (workbook: WorkbookGrid) =>
+    checkWorkbook({
+      workbook,
+      policy,
+      rosterSheet: opts.rosterSheet,
+      rosterSheets: opts.rosterSheets,
+      extraLists: opts.extraLists,
+      externalIds: opts.externalIds,
+    });
+  const left = new Set(opts.leaveOut ?? []);
+  if (left.size === 0) return check(grid);
+  try {
+    return check({ ...grid, sheets: grid.sheets.filter((s) => !left.has(s.name)) });
+  } catch (e) {
+    if (!(e instanceof RosterError)) throw e;
+    return check(grid);
+  }
 }
 
 /** Marks every cell at fault (earlier marks are cleared first by the host). */

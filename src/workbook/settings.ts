@@ -27,6 +27,9 @@ const withoutBlanks = (v: unknown) => {
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 };
 
+/** At most this many sheets left out are kept (a township has a few dozen villages at most). */
+export const MAX_LEFT_OUT = 60;
+
 const FIELDS = {
   county: text,
   township: text,
@@ -51,6 +54,16 @@ const FIELDS = {
       .trim()
       .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
       .optional(),
+  ),
+  /** 制表人: the name in the generated sheets' footer; absent = a blank to sign. */
+  preparer: z.preprocess(blankToUndefined, z.string().trim().max(20).optional()),
+  /**
+   * Roster sheets the clerk left out of the check (the pane's sheet list), by name; remembered
+   * per workbook, never as a per-user default.
+   */
+  leftOut: z.preprocess(
+    (v) => (Array.isArray(v) && v.length === 0 ? undefined : v),
+    z.array(z.string().min(1).max(31)).max(MAX_LEFT_OUT).optional(),
   ),
   /** 表头对应: field → the roster's own header for it (policy `columns`); absent = none. */
   columns: z.preprocess(
@@ -104,6 +117,7 @@ export function settingsToPolicyInput(s: Settings): PolicyInput {
   if (s.tolerance !== undefined) input.tolerance = s.tolerance;
   if (s.areaCode) input.areaCode = s.areaCode;
   if (s.columns) input.columns = { ...s.columns };
+  if (s.preparer) input.preparer = s.preparer;
   if (s.standard !== undefined) {
     if (s.standardUnit === 'month') input.monthlyStandard = s.standard;
     else input.annualStandard = s.standard;
@@ -111,9 +125,9 @@ export function settingsToPolicyInput(s: Settings): PolicyInput {
   return input;
 }
 
-/** Where settings live. */
+/** Where settings live. Reading is asynchronous: inside Excel it asks the workbook (Excel.run). */
 export interface SettingsBackend {
-  read(): unknown;
+  read(): Promise<unknown>;
   write(value: Settings): Promise<void>;
 }
 
@@ -122,7 +136,7 @@ export type DocumentSettings = Pick<Office.Settings, 'get' | 'set' | 'saveAsync'
 
 export function documentBackend(settings: DocumentSettings): SettingsBackend {
   return {
-    read: () => settings.get(SETTINGS_KEY),
+    read: async () => settings.get(SETTINGS_KEY),
     write: (value) =>
       new Promise<void>((resolve, reject) => {
         settings.set(SETTINGS_KEY, value);
@@ -137,7 +151,7 @@ export function documentBackend(settings: DocumentSettings): SettingsBackend {
 
 export function localStorageBackend(storage: Pick<Storage, 'getItem' | 'setItem'>): SettingsBackend {
   return {
-    read: () => {
+    read: async () => {
       try {
         return JSON.parse(storage.getItem(SETTINGS_KEY) ?? 'null');
       } catch {
@@ -159,7 +173,7 @@ export function defaultBackend(): SettingsBackend {
   }
   let memory: unknown = null;
   return {
-    read: () => memory,
+    read: async () => memory,
     write: async (v) => {
       memory = v;
     },
@@ -167,7 +181,7 @@ export function defaultBackend(): SettingsBackend {
 }
 
 export async function loadSettings(backend: SettingsBackend = defaultBackend()): Promise<Settings> {
-  return readStoredSettings(backend.read());
+  return readStoredSettings(await backend.read());
 }
 
 export async function saveSettings(s: Settings, backend: SettingsBackend = defaultBackend()): Promise<void> {

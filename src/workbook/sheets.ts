@@ -71,6 +71,11 @@ function government(result: CheckResult, policy: Policy): string {
   return `${townshipOf(result, policy) || BLANK}人民政府`;
 }
 
+/** "制表人：杨秀英" when the settings name the preparer, else "制表人：" and room to sign. */
+function preparedBy(policy: Policy): string {
+  return `制表人：${policy.preparer ?? ''}`;
+}
+
 function titleOf(result: CheckResult, policy: Policy, what: string): string {
   return `${policy.county}${townshipOf(result, policy)}${what}`;
 }
@@ -152,7 +157,7 @@ export function adjustmentSheet(
       null,
     ],
     footer: [
-      `制表人：${BLANK}审核人：${BLANK}分管领导：${BLANK}${government(result, policy)}（盖章）${BLANK}${PEN_DATE}`,
+      `${preparedBy(policy)}${BLANK}审核人：${BLANK}分管领导：${BLANK}${government(result, policy)}（盖章）${BLANK}${PEN_DATE}`,
     ],
     landscape: true,
   });
@@ -247,7 +252,7 @@ export function summarySheet(
     totals,
     footer: [
       ...summaryNotes(result, opts.includeFindings ?? false),
-      `制表人：${BLANK}审核人：${BLANK}${BLANK}${PEN_DATE}`,
+      `${preparedBy(policy)}${BLANK}审核人：${BLANK}${BLANK}${PEN_DATE}`,
     ],
     landscape: true,
   };

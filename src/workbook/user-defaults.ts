@@ -1,5 +1,5 @@
 /**
- * Per-user defaults: the county, township, area code and standard the clerk last used, kept in
+ * Per-user defaults: the county, township, area code, standard and 制表人 the clerk last used, kept in
  * this computer's browser storage (localStorage of the add-in's origin, which Excel's pane and
  * the ribbon share), so that a new roster file needs nothing typed. The workbook's own settings
  * win wherever they name a value; the reference date and the tolerance belong to one review and
@@ -10,7 +10,7 @@ import type { Settings, SettingsBackend } from './settings';
 export const USER_DEFAULTS_KEY = 'dibao.userDefaults';
 
 /** What is remembered: values that stay the same from one roster to the next. */
-export const REMEMBERED = ['county', 'township', 'areaCode', 'standard', 'standardUnit'] as const;
+export const REMEMBERED = ['county', 'township', 'areaCode', 'standard', 'standardUnit', 'preparer'] as const;
 type Remembered = (typeof REMEMBERED)[number];
 
 export interface UserDefaultsStore {
@@ -56,22 +56,28 @@ export function browserUserDefaults(): UserDefaultsStore {
 }
 
 /**
- * The workbook's settings over the user's defaults: a value the workbook stores wins, a value it
- * leaves blank comes from the defaults. Saving writes both.
+ * The workbook's stored settings over the user's defaults: a value the workbook stores wins, a
+ * value it leaves blank comes from the defaults. `fromUser` names the keys the defaults gave.
  */
+export function mergeUserDefaults(
+  stored: unknown,
+  defaults: Record<string, unknown>,
+): { merged: Record<string, unknown>; fromUser: Set<string> } {
+  const own = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(own)) {
+    // The unit goes with the standard: a workbook without a standard keeps the user's unit.
+    if (k === 'standardUnit' && !isSet(own.standard)) continue;
+    if (isSet(v)) merged[k] = v;
+  }
+  const fromUser = new Set(Object.keys(defaults).filter((k) => !isSet(own[k]) && isSet(defaults[k])));
+  return { merged, fromUser };
+}
+
+/** The workbook's settings over the user's defaults (mergeUserDefaults). Saving writes both. */
 export function withUserDefaults(backend: SettingsBackend, user: UserDefaultsStore): SettingsBackend {
   return {
-    read: () => {
-      const stored = backend.read();
-      const own = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-      const merged: Record<string, unknown> = { ...user.read() };
-      for (const [k, v] of Object.entries(own)) {
-        // The unit goes with the standard: a workbook without a standard keeps the user's unit.
-        if (k === 'standardUnit' && !isSet(own.standard)) continue;
-        if (isSet(v)) merged[k] = v;
-      }
-      return merged;
-    },
+    read: async () => mergeUserDefaults(await backend.read(), user.read()).merged,
     write: async (value) => {
       await backend.write(value);
       user.write(value);

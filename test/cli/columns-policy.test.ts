@@ -28,7 +28,11 @@ describe('check --policy with columns', () => {
     expect(skipped.find((s) => s.rule === 'AMT-01')?.reason).toContain(`表中“${OWN_HEADER}”列可能就是此列`);
 
     const policy = join(dir, 'p.json');
-    writeFileSync(policy, JSON.stringify({ asOf: '2018-01-15', columns: { 月保障金: OWN_HEADER } }));
+    // The fixture's clean rows are computed under 3026 yuan/year (the 2018 default is 3200).
+    writeFileSync(
+      policy,
+      JSON.stringify({ asOf: '2018-01-15', annualStandard: 3026, columns: { 月保障金: OWN_HEADER } }),
+    );
     const withColumns = await run('check', roster, '--policy', policy, '--no-out', '--report', report, '--force');
     expect(withColumns.code).toBe(1);
     const r = JSON.parse(readFileSync(report, 'utf8'));

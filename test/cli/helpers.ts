@@ -32,6 +32,16 @@ export async function run(...argv: string[]): Promise<Run> {
 
 export const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+/**
+ * A policy file with the standard the generated fixtures' households are computed under (3026
+ * yuan/year, the 2017 Hunan figure a county may keep); without one the 2018 default is 3200.
+ */
+export function fixturePolicy(dir: string, more: Record<string, unknown> = {}): string {
+  const path = join(dir, 'fixture-policy.json');
+  writeFileSync(path, JSON.stringify({ annualStandard: 3026, ...more }));
+  return path;
+}
+
 /** Writes the sample (or a variant township) and the sample's policy into `dir`. */
 export async function writeSampleFiles(
   dir: string,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CORPUS, buildCorpus, writeCorpus } from '../corpus/make-corpus';
 import { ReportSchema, type Report } from '../../src/workbook/report';
-import { run, sha256, tempDir, type Run } from '../cli/helpers';
+import { fixturePolicy, run, sha256, tempDir, type Run } from '../cli/helpers';
 
 interface Refused {
   refused: RegExp;
@@ -159,7 +159,8 @@ async function checkOne(file: string): Promise<Outcome> {
   const report = join(outDir, 'report.json');
   const hashBefore = sha256(input);
   const started = Date.now();
-  const result = await run('check', input, '--out', out, '--report', report, '--as-of', AS_OF);
+  const policy = fixturePolicy(dir);
+  const result = await run('check', input, '--out', out, '--report', report, '--as-of', AS_OF, '--policy', policy);
   return { run: result, out, report, outDir, hashBefore, hashAfter: sha256(input), ms: Date.now() - started };
 }
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { MARK_RECORD_SHEET } from '../../src/workbook/host';
-import { run, tempDir } from '../cli/helpers';
+import { fixturePolicy, run, tempDir } from '../cli/helpers';
 import { CORPUS } from '../corpus/make-corpus';
 import { formulaCells, lookOf, noteText, readXlsx } from '../corpus/inspect';
 import { addRoster, bytesOf, newWorkbook } from '../corpus/roster-book';
@@ -22,7 +22,7 @@ async function checkCorpusFile(
   const input = join(dir, file);
   writeFileSync(input, await CORPUS.find((c) => c.file === file)!.build());
   const out = join(dir, 'checked.xlsx');
-  const r = await run('check', input, '--out', out, '--as-of', '2018-01-15');
+  const r = await run('check', input, '--out', out, '--as-of', '2018-01-15', '--policy', fixturePolicy(dir));
   expect(r.stderr).toBe('');
   return { input: await readXlsx(input), output: await readXlsx(out), stdout: r.stdout };
 }
@@ -85,7 +85,16 @@ describe('generated sheets never replace a sheet', () => {
     const dir = tempDir();
     const input = join(dir, 'r.xlsx');
     writeFileSync(input, await bytesOf(wb));
-    const r = await run('check', input, '--out', join(dir, 'o.xlsx'), '--as-of', '2018-01-15');
+    const r = await run(
+      'check',
+      input,
+      '--out',
+      join(dir, 'o.xlsx'),
+      '--as-of',
+      '2018-01-15',
+      '--policy',
+      fixturePolicy(dir),
+    );
     expect(r.code).toBe(0);
     const names = (await readXlsx(join(dir, 'o.xlsx'))).worksheets.map((ws) => ws.name);
     expect(names).toEqual(

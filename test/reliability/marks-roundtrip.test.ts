@@ -13,7 +13,7 @@ import { FileWorkbook } from '../../src/workbook/file';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER } from '../../src/workbook/host';
 import { lookOf, noteText, readXlsx } from '../corpus/inspect';
 import { ROSTER_HEADERS, addRoster, bytesOf, newWorkbook, type RosterRow } from '../corpus/roster-book';
-import { run, tempDir } from '../cli/helpers';
+import { fixturePolicy, run, tempDir } from '../cli/helpers';
 
 const POLICY = parsePolicy({ asOf: '2018-01-15' });
 const HOUSEHOLDS = 8;
@@ -240,7 +240,7 @@ describe('a damaged mark record (hand-edited or half-copied) never stops check o
     const input = join(dir, 'roster.xlsx');
     writeFileSync(input, await clerkRoster([(r) => (r.入户调查签字 = '未签'), (r) => (r.月保障金 = 1)], []));
     const checked = join(dir, 'checked.xlsx');
-    await run('check', input, '--out', checked, '--as-of', '2018-01-15');
+    await run('check', input, '--out', checked, '--as-of', '2018-01-15', '--policy', fixturePolicy(dir));
     const wb = await readXlsx(checked);
     const record = wb.getWorksheet(MARK_RECORD_SHEET)!;
     expect(record.getCell('B2').value).toBe('L3');

@@ -336,8 +336,16 @@ export class SheetState {
   }
 }
 
+/** A custom document property as the workbook stores it (key kept as first written). */
+export interface CustomProperty {
+  key: string;
+  value: string | number | boolean;
+}
+
 export class BookState {
   sheets: SheetState[] = [];
+  /** Custom document properties by lower-case key: Excel's keys are case-insensitive. */
+  custom = new Map<string, CustomProperty>();
   selection?: { sheet: SheetState; rect: Rect };
   activeSheet?: SheetState;
 
@@ -368,12 +376,14 @@ export class BookState {
 
   /** The workbook as saved: what survives closing and reopening the file. */
   save(): string {
-    return JSON.stringify({ sheets: this.live().map((s) => s.toJSON()) });
+    return JSON.stringify({ sheets: this.live().map((s) => s.toJSON()), custom: [...this.custom.values()] });
   }
 
   static open(saved: string): BookState {
     const b = new BookState();
-    b.sheets = (JSON.parse(saved) as { sheets: ReturnType<SheetState['toJSON']>[] }).sheets.map(SheetState.fromJSON);
+    const j = JSON.parse(saved) as { sheets: ReturnType<SheetState['toJSON']>[]; custom?: CustomProperty[] };
+    b.sheets = j.sheets.map(SheetState.fromJSON);
+    for (const p of j.custom ?? []) b.custom.set(p.key.toLowerCase(), p);
     return b;
   }
 }

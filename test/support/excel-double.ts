@@ -1160,13 +1160,163 @@ class WorksheetCollectionProxy extends Obj<BookState> {
   }
 }
 
+// ---- custom document properties (ExcelApi 1.7) ---------------------------------------------
+
+/**
+ * Keys and values longer than this are cut to it outside Excel on the web, silently and without
+ * regard for surrogate pairs (CustomPropertyData reference; office-js-docs #861 for Word).
+ */
+export const CUSTOM_PROPERTY_LIMIT = 255;
+
+interface PropertyRef {
+  book: BookState;
+  /** Lower-case: keys are case-insensitive. */
+  id: string;
+}
+
+const propertyType = (v: unknown) =>
+  typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? (Number.isInteger(v) ? 'Number' : 'Float') : 'String';
+
+class CustomPropertyProxy extends Obj<PropertyRef> {
+  protected readonly loadable = ['key', 'value', 'type'] as const;
+  get key(): string {
+    return this.read('key');
+  }
+  get type(): string {
+    return this.read('type');
+  }
+  get value(): string | number | boolean {
+    return this.read('value');
+  }
+  set value(v: string | number | boolean) {
+    this.set('value', v, ({ book, id }) => {
+      const p = book.custom.get(id);
+      if (!p) throw new DoubleError('ItemNotFound', `no custom property "${id}"`);
+      p.value = this.ctx.double.storedPropertyValue(v);
+    });
+  }
+  delete(): void {
+    this.call('delete', [], ({ book, id }) => book.custom.delete(id));
+  }
+  protected snapshot(props: string[]) {
+    const p = this.t.book.custom.get(this.t.id);
+    if (!p) throw new DoubleError('ItemNotFound', `no custom property "${this.t.id}"`);
+    if (props.includes('value')) this.ctx.double.checkPropertyRead(p);
+    const all: Record<string, unknown> = { key: p.key, value: p.value, type: propertyType(p.value) };
+    return { data: Object.fromEntries(props.map((k) => [k, all[k]])) };
+  }
+  static loadedItem(ctx: Ctx, parent: WireNode, ref: PropertyRef, data: Record<string, unknown>): CustomPropertyProxy {
+    const p = new CustomPropertyProxy(ctx, { nav: () => ref, parent, key: itemKey(ref.id) });
+    p.loaded = data;
+    return p;
+  }
+}
+
+class CustomPropertyCollectionProxy extends Obj<BookState> {
+  protected readonly loadable = ['key', 'value', 'type'] as const;
+  private loadedItems?: CustomPropertyProxy[];
+
+  get items(): CustomPropertyProxy[] {
+    if (!this.loadedItems) throw new DoubleError('PropertyNotLoaded', 'items was not loaded and synced');
+    return this.loadedItems;
+  }
+  /** Creates a new or sets an existing property (keys are case-insensitive). */
+  add(key: string, value: string | number | boolean): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.ctx, {
+      create: ['add', key, value],
+      parent: this,
+      resolve: () => {
+        const book = this.t;
+        const stored = this.ctx.double.storedPropertyKey(key);
+        const id = stored.toLowerCase();
+        const kept = book.custom.get(id)?.key ?? stored;
+        book.custom.set(id, { key: kept, value: this.ctx.double.storedPropertyValue(value) });
+        return { book, id };
+      },
+    });
+  }
+  private byKey(method: string, key: string, nullable: boolean): CustomPropertyProxy {
+    return new CustomPropertyProxy(this.ctx, {
+      create: [method, key],
+      parent: this,
+      nullable,
+      resolve: () => {
+        const id = this.ctx.double.storedPropertyKey(key).toLowerCase();
+        return this.t.custom.has(id) ? { book: this.t, id } : null;
+      },
+    });
+  }
+  getItem(key: string): CustomPropertyProxy {
+    return this.byKey('getItem', key, false);
+  }
+  getItemOrNullObject(key: string): CustomPropertyProxy {
+    return this.byKey('getItemOrNullObject', key, true);
+  }
+  getCount(): ClientResult<number> {
+    const result = new ClientResult<number>();
+    this.ctx.enqueue(
+      ['call', 'getCount'],
+      () => {
+        const n = this.t.custom.size;
+        return { data: n, apply: () => result.resolve(n) };
+      },
+      { type: 'method', node: this, name: 'getCount', args: [] },
+    );
+    return result;
+  }
+  deleteAll(): void {
+    this.call('deleteAll', [], (book) => book.custom.clear());
+  }
+  override load(arg?: unknown): this {
+    const props = propList(arg);
+    this.ctx.enqueue(
+      ['load', props],
+      () => {
+        const book = this.t;
+        const entries = [...book.custom.entries()];
+        const data = entries.map(([, p]) => {
+          if (props.includes('value')) this.ctx.double.checkPropertyRead(p);
+          const all: Record<string, unknown> = { key: p.key, value: p.value, type: propertyType(p.value) };
+          return Object.fromEntries(props.map((k) => [k, all[k]]));
+        });
+        return {
+          data,
+          apply: () =>
+            (this.loadedItems = entries.map(([id], i) =>
+              CustomPropertyProxy.loadedItem(this.ctx, this, { book, id }, data[i]),
+            )),
+        };
+      },
+      { type: 'query', node: this, select: props },
+    );
+    return this;
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
+class DocumentPropertiesProxy extends Obj<BookState> {
+  protected readonly loadable = [] as const;
+  readonly custom: CustomPropertyCollectionProxy;
+  constructor(ctx: Ctx, parent: WireNode) {
+    super(ctx, { nav: () => ctx.book, parent, name: 'properties' });
+    this.custom = new CustomPropertyCollectionProxy(ctx, { nav: () => ctx.book, parent: this, name: 'custom' });
+  }
+  protected snapshot() {
+    return { data: {} };
+  }
+}
+
 class WorkbookProxy implements WireNode {
   readonly worksheets: WorksheetCollectionProxy;
+  readonly properties: DocumentPropertiesProxy;
   readonly wireId: number;
   readonly wirePath = { type: 'global' as const, name: '', args: [] };
   constructor(ctx: Ctx) {
     this.wireId = ctx.nextWireId();
     this.worksheets = new WorksheetCollectionProxy(ctx, { nav: () => ctx.book, parent: this, name: 'worksheets' });
+    this.properties = new DocumentPropertiesProxy(ctx, this);
   }
 }
 
@@ -1210,10 +1360,35 @@ export class ExcelDouble {
     this.clock += (roundTrip ? this.latency.perSyncMs : 0) + (bytes / 1e6) * this.latency.perMBMs;
   }
 
+  /**
+   * Which Excel: 'desktop' (Windows, Mac) cuts custom property keys and values to 255 characters
+   * and crashes reading a longer value another program wrote (office-js #4378, #4002); Excel on
+   * the web keeps them whole.
+   */
+  platform: 'desktop' | 'web' = 'desktop';
+
   constructor(
     public book: BookState = new BookState(),
     public excelApi: ExcelApiVersion = '1.18',
   ) {}
+
+  /** A custom property's key as Excel keeps it; an empty key is refused. */
+  storedPropertyKey(key: string): string {
+    if (typeof key !== 'string' || key === '') throw new DoubleError('InvalidArgument', 'custom property key');
+    return this.platform === 'web' ? key : key.slice(0, CUSTOM_PROPERTY_LIMIT);
+  }
+  /** A custom property's value as Excel keeps it: text over 255 characters cut on the desktop. */
+  storedPropertyValue(value: unknown): string | number | boolean {
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    if (typeof value !== 'string') throw new DoubleError('InvalidArgument', `custom property value ${String(value)}`);
+    return this.platform === 'web' ? value : value.slice(0, CUSTOM_PROPERTY_LIMIT);
+  }
+  /** Reading a value longer than Excel itself would write: the desktop freezes and restarts. */
+  checkPropertyRead(p: { key: string; value: unknown }): void {
+    if (this.platform === 'desktop' && typeof p.value === 'string' && p.value.length > CUSTOM_PROPERTY_LIMIT) {
+      throw new DoubleError('HostCrashed', `custom property "${p.key}" holds ${p.value.length} characters`);
+    }
+  }
 
   /** Office.context.requirements.isSetSupported for the Excel this double plays. */
   isSetSupported = (name: string, version?: string): boolean =>
@@ -1366,6 +1541,8 @@ export class ExcelDouble {
 
   /** Save the workbook and open it again: a new double over the saved file. */
   reopen(): ExcelDouble {
-    return new ExcelDouble(BookState.open(this.book.save()), this.excelApi);
+    const d = new ExcelDouble(BookState.open(this.book.save()), this.excelApi);
+    d.platform = this.platform;
+    return d;
   }
 }

@@ -110,6 +110,11 @@ export function workbook(rows: Row[], extra: SheetGrid[] = [], headers: readonly
   return { sheets: [rosterSheet(rows, headers), ...extra] };
 }
 
+/**
+ * The fixtures' households are computed under 3026 yuan/year (the 2017 Hunan standard a county may
+ * keep), given as the clerk's setting: the 2018 default would be 3200.
+ */
 export function check(wb: WorkbookGrid, policy: PolicyInput = {}, more: Partial<CheckInput> = {}) {
-  return checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15', ...policy }), ...more });
+  const standard = policy.monthlyStandard === undefined ? { annualStandard: 3026 } : {};
+  return checkWorkbook({ workbook: wb, policy: parsePolicy({ asOf: '2018-01-15', ...standard, ...policy }), ...more });
 }

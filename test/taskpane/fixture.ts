@@ -10,7 +10,7 @@ import type { PaneActions } from '../../src/taskpane/actions';
 import type { SettingsStore } from '../../src/taskpane/App';
 import type { SettingsDraft } from '../../src/taskpane/model/settingsDraft';
 
-export const POLICY: Policy = parsePolicy({ asOf: '2018-01-15' });
+export const POLICY: Policy = parsePolicy({ asOf: '2018-01-15', annualStandard: 3026 }); // the fixture's standard
 
 const HEADER = [
   '序号',
@@ -110,12 +110,15 @@ export function memorySettings(initial: Partial<SettingsDraft> = {}): SettingsSt
     load: async () => ({
       county: '',
       township: '',
-      standardValue: '',
+      // The fixture rows are computed under 3026 yuan/year (the 2018 default would be 3200).
+      standardValue: '3026',
       standardUnit: 'year',
       asOf: '2018-01-15',
       tolerance: '1',
       areaCode: '',
       columns: [],
+      preparer: '',
+      leftOut: [],
       ...initial,
     }),
     save: async (d) => {

@@ -20,6 +20,8 @@ const draft = {
   tolerance: '0.5',
   areaCode: '430529',
   columns: [{ field: 'benefit' as const, header: '低保金发放数' }],
+  preparer: '',
+  leftOut: [],
 };
 
 describe('核查参数 form', () => {
@@ -38,7 +40,9 @@ describe('核查参数 form', () => {
     const p = draftToPolicy({ ...draft, county: '', standardValue: '', tolerance: '' });
     expect(p.county).toBe('');
     expect(p.tolerance).toBe(1);
-    expect(p.monthlyStandardResolved).toBeCloseTo(3026 / 12, 6);
+    // The Hunan guiding standard of the reference date's year (2018).
+    expect(p.monthlyStandardResolved).toBeCloseTo(3200 / 12, 6);
+    expect(p.sources.standard).toBe('default');
   });
 
   it('flags numbers that are not numbers, and refuses them with a message naming the field', () => {

@@ -73,7 +73,7 @@ test('ribbon: 一键标注 then 生成调整花名册 — two clicks, each answe
   const answers: string[] = [];
   const deps: CommandDeps = {
     host,
-    loadSettings: async () => ({ ...DEFAULT_SETTINGS, asOf: '2018-01-15' }),
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, asOf: '2018-01-15', standard: 3026 }),
     notify: async (n) => void answers.push(n.zh),
   };
   const ribbon = [markRoster, generateRoster];

@@ -109,6 +109,8 @@ describe('settings → policy', () => {
     expect(monthly.monthlyStandardResolved).toBe(266.67);
     const defaults = parsePolicy(settingsToPolicyInput(DEFAULT_SETTINGS), '2018-01-15');
     expect(defaults).toMatchObject({ county: '', tolerance: 1, asOf: '2018-01-15' });
-    expect(defaults.monthlyStandardResolved).toBeCloseTo(3026 / 12, 6);
+    // No standard in the settings: the Hunan guiding standard of the reference date's year (2018: 3200).
+    expect(defaults.monthlyStandardResolved).toBeCloseTo(3200 / 12, 6);
+    expect(defaults.defaultStandard).toMatchObject({ year: 2018, annual: 3200 });
   });
 });

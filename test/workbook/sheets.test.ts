@@ -113,6 +113,12 @@ describe('调整花名册', () => {
     expect([...line].length).toBeLessThanOrEqual(tableChars * 0.9);
   });
 
+  it('names the preparer (制表人) the settings give, in the adjustment roster and the summary', () => {
+    const named = { ...policy, preparer: '杨秀英' };
+    expect(adjustmentSheet(result, named).footer[0].split(/\u3000{4,}/)[0]).toBe('制表人：杨秀英');
+    expect(summarySheet(result, named).footer.at(-1)!.startsWith('制表人：杨秀英\u3000')).toBe(true);
+  });
+
   it('takes the township from the roster when the policy has none, else leaves a blank to fill in', () => {
     const noTownship = { ...policy, township: '' };
     expect(adjustmentSheet(result, noTownship).title).toBe('城步苗族自治县儒林镇农村低保调整花名册');

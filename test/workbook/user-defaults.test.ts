@@ -13,7 +13,7 @@ function memoryStorage() {
 function workbook(initial: unknown = null): SettingsBackend & { stored: unknown } {
   const b = {
     stored: initial,
-    read: () => b.stored,
+    read: async () => b.stored,
     write: async (v: unknown) => void (b.stored = v),
   };
   return b as SettingsBackend & { stored: unknown };
@@ -72,4 +72,12 @@ test('unreadable or blocked storage gives no defaults and never stops saving', a
   const wb = workbook();
   await saveSettings({ county: '城步苗族自治县', standardUnit: 'year' }, withUserDefaults(wb, user));
   expect(wb.stored).toMatchObject({ county: '城步苗族自治县' });
+});
+
+test('the preparer (制表人) is remembered like the county, and the workbook’s own wins', async () => {
+  const user = localUserDefaults(memoryStorage());
+  await saveSettings({ preparer: '杨秀英', standardUnit: 'year' }, withUserDefaults(workbook(), user));
+  expect((await loadSettings(withUserDefaults(workbook(), user))).preparer).toBe('杨秀英');
+  const own = workbook({ preparer: '龙春梅', standardUnit: 'year' });
+  expect((await loadSettings(withUserDefaults(own, user))).preparer).toBe('龙春梅');
 });

@@ -4,7 +4,7 @@
  * the name of the opened file. Files dropped on the line are opened too.
  */
 import { useRef, useState, type DragEvent } from 'react';
-import { Button, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { CheckResult } from '../../domain/types';
 import { FORMAT_LABEL, LEGACY_EXTENSIONS, type LegacyFormat } from '../../workbook/legacy/format';
 import { useStrings } from '../i18n';
@@ -27,7 +27,31 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} dashed ${tokens.colorBrandStroke1}`,
   },
   hint: { color: tokens.colorNeutralForeground3 },
+  sheetList: { display: 'flex', flexDirection: 'column', flexBasis: '100%' },
 });
+
+/** One row of the sheet list: a roster sheet checked (with its households) or left out. */
+export interface FoundSheet {
+  name: string;
+  households?: number;
+  left: boolean;
+}
+
+/**
+ * The roster sheets of the last check and those the clerk left out, in the workbook's order.
+ * A left-out sheet that is gone from the workbook is not listed.
+ */
+export function foundSheets(result: CheckResult, sheets: string[], leftOut: readonly string[]): FoundSheet[] {
+  const checked = new Map((result.rosterSheets ?? [result.roster]).map((r) => [r.sheet, r.households]));
+  const left = new Set(leftOut.filter((n) => !checked.has(n) && sheets.includes(n)));
+  const order = (n: string) => {
+    const i = sheets.indexOf(n);
+    return i < 0 ? sheets.length : i;
+  };
+  return [...checked.keys(), ...left]
+    .sort((a, b) => order(a) - order(b))
+    .map((name) => ({ name, households: checked.get(name), left: left.has(name) }));
+}
 
 /**
  * 花名册：花名册（表头第3行，60户） [更换]. 更换 offers the workbook's other sheets, for a roster
@@ -38,19 +62,27 @@ export function RosterLine(props: {
   sheets?: string[];
   disabled: boolean;
   onRosterSheet: (sheet: string) => void;
+  /** Roster sheets the clerk left out (unticked). */
+  leftOut?: readonly string[];
+  /** Tick (false) or untick (true) a roster sheet: the pane checks again. */
+  onLeaveOut?: (sheet: string, leave: boolean) => void;
 }) {
   const s = useStrings();
   const styles = useStyles();
   const [choosing, setChoosing] = useState(false);
   const r = props.result;
   const sheets = props.sheets ?? [];
+  const found = r ? foundSheets(r, sheets, props.leftOut ?? []) : [];
+  const checkedCount = found.filter((f) => !f.left).length;
   return (
     <div className={styles.root}>
       <Text weight="semibold">{s.rosterLabel}</Text>
       <Text>
-        {r
-          ? s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)
-          : s.rosterUnknown}
+        {!r
+          ? s.rosterUnknown
+          : found.length > 1
+            ? s.rosters(checkedCount, r.households.length)
+            : s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)}
       </Text>
       {r && sheets.length > 1 && !choosing && (
         <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => setChoosing(true)}>
@@ -74,6 +106,23 @@ export function RosterLine(props: {
             </option>
           ))}
         </Select>
+      )}
+      {found.length > 1 && props.onLeaveOut && (
+        <div className={styles.sheetList} role="group" aria-label={s.rosterSheets}>
+          <Text size={200} className={styles.hint}>
+            {s.rosterSheetsHint}
+          </Text>
+          {found.map((f) => (
+            <Checkbox
+              key={f.name}
+              label={f.left ? s.sheetLeftOut(f.name) : s.sheetChecked(f.name, f.households ?? 0)}
+              checked={!f.left}
+              // The last sheet still checked stays: a check needs a roster.
+              disabled={props.disabled || (!f.left && checkedCount === 1)}
+              onChange={(_, d) => props.onLeaveOut!(f.name, !d.checked)}
+            />
+          ))}
+        </div>
       )}
       {r && r.roster.otherCandidates?.length > 0 && (
         <Text size={200} className={styles.hint} role="note">

@@ -5,8 +5,10 @@
  */
 import { useId, useState } from 'react';
 import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { DEFAULT_ANNUAL_STANDARD, HUNAN_ANNUAL_STANDARDS } from '../../domain/policy';
-import { useStrings } from '../i18n';
+import { HUNAN_ANNUAL_STANDARDS, hunanDefaultStandard, type Policy } from '../../domain/policy';
+import { sourceLabel, type SettingsOrigin, type SourcedField } from '../../domain/setting-sources';
+import { useLang, useStrings, type Strings } from '../i18n';
+import type { Lang } from '../../domain/messages';
 import { draftProblems, type SettingsDraft } from '../model/settingsDraft';
 import { ColumnNamesField } from './ColumnNamesField';
 
@@ -29,6 +31,23 @@ const useStyles = makeStyles({
 
 const PRESETS = Object.entries(HUNAN_ANNUAL_STANDARDS).map(([year, yuan]) => ({ year: Number(year), yuan }));
 
+/**
+ * The settings the last check used, each with where it came from, as the command line says it:
+ * "新宁县（花名册标题） · 低保标准 266.67元/月（湖南省2018年指导标准） · 基准日 2018-01-10（花名册填报日期）".
+ */
+export function usedSettingsLine(
+  p: Policy,
+  s: Strings,
+  lang: Lang,
+  origin?: (field: SourcedField) => SettingsOrigin | undefined,
+): string {
+  const src = (f: SourcedField) => sourceLabel(p, f, lang, origin?.(f));
+  const place = p.county ? s.sourced(p.county, src('county')) : s.countyUnknown;
+  const township = p.township ? ` ${s.sourced(p.township, src('township'))}` : '';
+  const standard = s.sourced(s.standardUsed(p.monthlyStandardResolved), src('standard'));
+  return `${place}${township} · ${standard} · ${s.sourced(s.asOfUsed(p.asOf), src('asOf'))}`;
+}
+
 export function SettingsForm(props: {
   draft: SettingsDraft;
   onChange: (draft: SettingsDraft) => void;
@@ -37,8 +56,13 @@ export function SettingsForm(props: {
   disabled: boolean;
   /** Enter in a field: check with these settings. */
   onSubmit?: () => void;
+  /** The policy the last check used, while the form still holds the settings it was made from. */
+  used?: Policy;
+  /** Whether a value "from the settings" was the workbook's or this computer's default. */
+  origin?: (field: SourcedField) => SettingsOrigin | undefined;
 }) {
   const s = useStrings();
+  const lang = useLang();
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const formId = useId();
@@ -66,7 +90,9 @@ export function SettingsForm(props: {
         <Text weight="semibold">{s.settings}</Text>
         &nbsp;
         <Text className={styles.summary} size={200}>
-          {s.settingsSummary(d.county, d.township, standardText, d.asOf)}
+          {props.used
+            ? usedSettingsLine(props.used, s, lang, props.origin)
+            : s.settingsSummary(d.county, d.township, standardText, d.asOf)}
         </Text>
       </Button>
       {open && (
@@ -110,7 +136,7 @@ export function SettingsForm(props: {
               <Input
                 size="small"
                 inputMode="decimal"
-                placeholder={d.standardUnit === 'year' ? String(DEFAULT_ANNUAL_STANDARD) : ''}
+                placeholder={d.standardUnit === 'year' && d.asOf ? String(hunanDefaultStandard(d.asOf).annual) : ''}
                 value={d.standardValue}
                 disabled={props.disabled}
                 onChange={(_, v) => set({ standardValue: v.value })}
@@ -184,6 +210,15 @@ export function SettingsForm(props: {
               value={d.areaCode}
               disabled={props.disabled}
               onChange={(_, v) => set({ areaCode: v.value })}
+            />
+          </Field>
+          <Field label={s.preparer} size="small" hint={s.preparerHint}>
+            <Input
+              size="small"
+              value={d.preparer}
+              maxLength={20}
+              disabled={props.disabled}
+              onChange={(_, v) => set({ preparer: v.value })}
             />
           </Field>
           <ColumnNamesField value={d.columns} disabled={props.disabled} onChange={(columns) => set({ columns })} />

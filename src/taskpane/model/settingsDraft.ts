@@ -27,6 +27,10 @@ export interface SettingsDraft {
   areaCode: string;
   /** 表头对应 (policy `columns`); a row with a blank header is dropped on saving. */
   columns: ColumnName[];
+  /** 制表人 for the generated sheets' footers; blank = left to sign by hand. */
+  preparer: string;
+  /** Roster sheets the clerk left out (the sheet list's unticked boxes), remembered per workbook. */
+  leftOut: string[];
 }
 
 /** Fields whose text is not a usable number (blank is fine: the default applies). */
@@ -57,6 +61,8 @@ export function draftFromSettings(s: Settings): SettingsDraft {
       field: field as RosterField,
       header: header!,
     })),
+    preparer: s.preparer ?? '',
+    leftOut: s.leftOut ?? [],
   };
 }
 
@@ -81,6 +87,8 @@ export function draftToSettings(d: SettingsDraft): Settings {
     areaCode: d.areaCode,
     // A field given twice keeps its last row, as the clerk sees it last in the list.
     columns: Object.fromEntries(d.columns.map((c) => [c.field, c.header])),
+    preparer: d.preparer,
+    leftOut: d.leftOut,
   });
 }
 

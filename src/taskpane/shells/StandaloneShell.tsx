@@ -40,8 +40,11 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
         setFileName(file.name);
         setConvertedFrom(opened.convertedFrom);
       },
-      async check(policy, onProgress, rosterSheet) {
-        const { result, sheets } = await w().call<CheckSummary>({ op: 'check', policy, rosterSheet }, onProgress);
+      async check(policy, onProgress, rosterSheet, leaveOut) {
+        const { result, sheets } = await w().call<CheckSummary>(
+          { op: 'check', policy, rosterSheet, leaveOut },
+          onProgress,
+        );
         return { result, sheets };
       },
       // The worker marks from its own copy of the result (the page's is the same check's).

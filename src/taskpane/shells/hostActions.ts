@@ -11,8 +11,8 @@ export interface SelectingHost extends WorkbookHost {
 export function hostActions(host: SelectingHost): PaneActions {
   return {
     ready: true,
-    check: async (policy, onProgress, rosterSheet) =>
-      outcome(await runCheck(host, policy, { onProgress, rosterSheet })),
+    check: async (policy, onProgress, rosterSheet, leaveOut) =>
+      outcome(await runCheck(host, policy, { onProgress, rosterSheet, leaveOut })),
     mark: (result, lang, onProgress) => markResult(host, result, lang, onProgress),
     clear: () => host.clearMarks(),
     generate: (kind, result, policy, opts) => addGeneratedSheet(host, kind, result, policy, opts),

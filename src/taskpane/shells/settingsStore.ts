@@ -4,18 +4,40 @@
  * both, the clerk's own defaults (user-defaults.ts), so a new roster needs nothing typed.
  * Call after Office.onReady, so that the document settings are there to be found.
  */
-import { defaultBackend, loadSettings, saveSettings, type SettingsBackend } from '../../workbook/settings';
-import { browserUserDefaults, withUserDefaults, type UserDefaultsStore } from '../../workbook/user-defaults';
+import { defaultBackend, readStoredSettings, saveSettings, type SettingsBackend } from '../../workbook/settings';
+import { excelSettingsBackend } from '../../workbook/office-settings';
+import {
+  browserUserDefaults,
+  mergeUserDefaults,
+  withUserDefaults,
+  type UserDefaultsStore,
+} from '../../workbook/user-defaults';
 import type { SettingsStore } from '../App';
 import { draftFromSettings, draftToSettings } from '../model/settingsDraft';
 
+/** Inside Excel both of the workbook's copies (office-settings.ts); elsewhere settings.ts's choice. */
+function workbookBackend(): SettingsBackend {
+  const doc = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
+  return doc ? excelSettingsBackend(doc) : defaultBackend();
+}
+
 export function settingsStore(
-  backend: SettingsBackend = defaultBackend(),
+  backend: SettingsBackend = workbookBackend(),
   user: UserDefaultsStore = browserUserDefaults(),
 ): SettingsStore {
-  const merged = withUserDefaults(backend, user);
+  const both = withUserDefaults(backend, user);
+  /** Keys the last load took from this computer's defaults; none once saved into the workbook. */
+  let fromUser = new Set<string>();
   return {
-    load: async () => draftFromSettings(await loadSettings(merged)),
-    save: (draft) => saveSettings(draftToSettings(draft), merged),
+    load: async () => {
+      const { merged, fromUser: keys } = mergeUserDefaults(await backend.read(), user.read());
+      fromUser = keys;
+      return draftFromSettings(readStoredSettings(merged));
+    },
+    save: async (draft) => {
+      await saveSettings(draftToSettings(draft), both);
+      fromUser = new Set();
+    },
+    origin: (field) => (fromUser.has(field) ? 'user' : 'workbook'),
   };
 }

@@ -31,6 +31,8 @@ export interface LiveState {
   grid: WorkbookGrid;
   policy: Policy;
   rosterSheet?: string;
+  /** Roster sheets the clerk left out: a re-check leaves them out too. */
+  leaveOut?: string[];
 }
 
 export interface LiveOptions {
@@ -214,7 +216,7 @@ export class LiveRecheck {
     const grid = patchGrid(before.grid, relevant);
     if (!grid) return; // nothing a check reads has changed (our own write, or the same value typed again)
     this.rechecks++;
-    const result = checkGrid(grid, before.policy, { rosterSheet: before.rosterSheet });
+    const result = checkGrid(grid, before.policy, { rosterSheet: before.rosterSheet, leaveOut: before.leaveOut });
     if (local) {
       const lang = this.o.lang();
       const was = marksFromResult(before.result, lang);

@@ -111,12 +111,12 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
 
   /** `policy` is a thunk so that an invalid setting fails inside `run` and shows in the bar. */
   const check = useCallback(
-    (policy: () => Policy, rosterSheet?: string) =>
+    (policy: () => Policy, rosterSheet?: string, leaveOut?: string[]) =>
       run('check', async () => {
         const p = policy();
-        const { result, sheets, grid } = await actions.check(p, onProgress(), rosterSheet);
+        const { result, sheets, grid } = await actions.check(p, onProgress(), rosterSheet, leaveOut);
         timingMark(RESULT_MARK);
-        if (grid) lastRef.current = { result, grid, policy: p, rosterSheet };
+        if (grid) lastRef.current = { result, grid, policy: p, rosterSheet, leaveOut };
         setState((s) => ({ ...s, result, sheets, grid, policy: p }));
         return result;
       }),
@@ -256,7 +256,12 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
       checkAll: async () => {
         const last = lastRef.current;
         if (!last) return;
-        const { result, sheets, grid } = await actions.check(last.policy, () => undefined, last.rosterSheet);
+        const { result, sheets, grid } = await actions.check(
+          last.policy,
+          () => undefined,
+          last.rosterSheet,
+          last.leaveOut,
+        );
         if (grid) lastRef.current = { ...last, result, grid };
         setState((s) => ({ ...s, result, sheets, grid, liveResult: result }));
       },

@@ -31,7 +31,7 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'open':
       return post({ id, ok: true, value: await session.open(new Uint8Array(req.bytes), req.name) });
     case 'check':
-      return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress));
+      return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut));
     case 'mark':
       return post({ id, ok: true, value: await session.mark(req.lang, onProgress) });
     case 'clear':

@@ -10,7 +10,7 @@ import type { ProgressEvent } from '../../workbook/host';
 
 export type Request =
   | { op: 'open'; bytes: ArrayBuffer; name: string }
-  | { op: 'check'; policy: Policy; rosterSheet?: string }
+  | { op: 'check'; policy: Policy; rosterSheet?: string; leaveOut?: string[] }
   | { op: 'mark'; lang: Lang }
   | { op: 'clear' }
   | { op: 'generate'; kind: SheetKind; policy: Policy; opts: WireSheetOptions }

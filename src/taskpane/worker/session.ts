@@ -80,8 +80,13 @@ export class WebSession {
     return { convertedFrom: format };
   }
 
-  async check(policy: Policy, rosterSheet: string | undefined, onProgress?: ProgressFn): Promise<CheckSummary> {
-    const { grid, result } = await runCheck(this.opened(), policy, { rosterSheet, onProgress });
+  async check(
+    policy: Policy,
+    rosterSheet: string | undefined,
+    onProgress?: ProgressFn,
+    leaveOut?: string[],
+  ): Promise<CheckSummary> {
+    const { grid, result } = await runCheck(this.opened(), policy, { rosterSheet, onProgress, leaveOut });
     this.grid = grid;
     this.result = result;
     return { result, sheets: grid.sheets.filter((s) => !s.hidden).map((s) => s.name) };

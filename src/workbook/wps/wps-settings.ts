@@ -11,7 +11,7 @@ export function wpsSettingsBackend(app: EtApplication, fallback?: SettingsBacken
   const local = fallback ?? localStorageBackend(globalThis.localStorage);
   const properties = () => app.ActiveWorkbook?.CustomDocumentProperties;
   return {
-    read: () => {
+    read: async () => {
       try {
         const props = properties();
         if (!props) return local.read();
