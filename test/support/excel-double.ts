@@ -8,7 +8,9 @@
  *   cells in one response (Excel on the web); a getRanges() address over 8,192 characters throws;
  * - values written are parsed as Excel does (see SheetState.write);
  * - comments need ExcelApi 1.10, merged areas 1.13, notes 1.18: `excelApi` sets what the host
- *   supports, as Office.context.requirements.isSetSupported would report it.
+ *   supports, as Office.context.requirements.isSetSupported would report it;
+ * - custom document properties (workbook.properties.custom): on the desktop (`platform`) keys and
+ *   values are cut to 255 characters and loading a longer one another program wrote crashes.
  *
  * It counts syncs, operations per sync and request/response bytes per sync. save() / open()
  * stand for saving and reopening the workbook.

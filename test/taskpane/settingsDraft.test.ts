@@ -1,6 +1,7 @@
 import { draftFromSettings, draftProblems, draftToPolicy } from '../../src/taskpane/model/settingsDraft';
 import { settingsStore } from '../../src/taskpane/shells/settingsStore';
 import { localStorageBackend, SETTINGS_KEY } from '../../src/workbook/settings';
+import { localUserDefaults, USER_DEFAULTS_KEY } from '../../src/workbook/user-defaults';
 
 function memoryStorage() {
   const items = new Map<string, string>();
@@ -75,5 +76,21 @@ describe('核查参数 form', () => {
     await store.save(blankRow);
     expect(JSON.parse(storage.items.get(SETTINGS_KEY)!).columns).toEqual({ benefit: '低保金发放数' });
     expect((await store.load()).columns).toEqual(draft.columns);
+  });
+
+  it('says where a loaded value came from: the workbook, this computer’s defaults, or (standalone) neither', async () => {
+    const storage = memoryStorage();
+    storage.setItem(USER_DEFAULTS_KEY, JSON.stringify({ county: '城步苗族自治县' }));
+    const inWorkbook = settingsStore(localStorageBackend(memoryStorage()), localUserDefaults(storage));
+    expect((await inWorkbook.load()).county).toBe('城步苗族自治县');
+    expect([inWorkbook.origin!('county'), inWorkbook.origin!('township')]).toEqual(['user', 'workbook']);
+    await inWorkbook.save({ ...draft, county: '城步苗族自治县' });
+    expect(inWorkbook.origin!('county')).toBe('workbook'); // saved into the workbook now
+    // The standalone page (no Office): its settings are the browser's, not a workbook's.
+    const fresh = memoryStorage();
+    fresh.setItem(USER_DEFAULTS_KEY, JSON.stringify({ county: '城步苗族自治县' }));
+    const standalone = settingsStore(undefined, localUserDefaults(fresh));
+    await standalone.load();
+    expect([standalone.origin!('county'), standalone.origin!('township')]).toEqual(['user', undefined]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The pane's settings store over src/workbook/settings.ts: inside Excel the workbook's document
- * settings (they travel with the file), on the standalone page the browser's localStorage; under
- * both, the clerk's own defaults (user-defaults.ts), so a new roster needs nothing typed.
+ * settings and custom properties (office-settings.ts: they travel with the file), on the
+ * standalone page the browser's localStorage; under both, the clerk's own defaults
+ * (user-defaults.ts), so a new roster needs nothing typed. It also says, for the settings line,
+ * whether a value came from the workbook or from those defaults.
  * Call after Office.onReady, so that the document settings are there to be found.
  */
 import { defaultBackend, readStoredSettings, saveSettings, type SettingsBackend } from '../../workbook/settings';
@@ -15,22 +17,24 @@ import {
 import type { SettingsStore } from '../App';
 import { draftFromSettings, draftToSettings } from '../model/settingsDraft';
 
-/** Inside Excel both of the workbook's copies (office-settings.ts); elsewhere settings.ts's choice. */
-function workbookBackend(): SettingsBackend {
-  const doc = typeof Office !== 'undefined' ? Office.context?.document?.settings : undefined;
-  return doc ? excelSettingsBackend(doc) : defaultBackend();
-}
-
+/**
+ * `backend`: where the workbook's settings are (WPS passes its own); by default both of Excel's
+ * copies inside Excel, else settings.ts's choice — then the settings are the browser's, not a
+ * workbook's, and the settings line says 核查参数 rather than 工作簿参数.
+ */
 export function settingsStore(
-  backend: SettingsBackend = workbookBackend(),
+  backend?: SettingsBackend,
   user: UserDefaultsStore = browserUserDefaults(),
 ): SettingsStore {
-  const both = withUserDefaults(backend, user);
+  const doc = backend || typeof Office === 'undefined' ? undefined : Office.context?.document?.settings;
+  const inWorkbook = backend !== undefined || doc !== undefined;
+  const own = backend ?? (doc ? excelSettingsBackend(doc) : defaultBackend());
+  const both = withUserDefaults(own, user);
   /** Keys the last load took from this computer's defaults; none once saved into the workbook. */
   let fromUser = new Set<string>();
   return {
     load: async () => {
-      const { merged, fromUser: keys } = mergeUserDefaults(await backend.read(), user.read());
+      const { merged, fromUser: keys } = mergeUserDefaults(await own.read(), user.read());
       fromUser = keys;
       return draftFromSettings(readStoredSettings(merged));
     },
@@ -38,6 +42,6 @@ export function settingsStore(
       await saveSettings(draftToSettings(draft), both);
       fromUser = new Set();
     },
-    origin: (field) => (fromUser.has(field) ? 'user' : 'workbook'),
+    origin: (field) => (fromUser.has(field) ? 'user' : inWorkbook ? 'workbook' : undefined),
   };
 }
