@@ -70,6 +70,20 @@ describe('actions over any host', () => {
     expect(phases).toEqual(['read:1', 'check:0', 'check:1']);
   });
 
+  it('leaves out the sheets the clerk unticked; if that leaves no roster, checks them after all', async () => {
+    const grid = {
+      sheets: [rosterSheet([cleanRow(), cleanRow()], HEADERS, '白云村'), rosterSheet([cleanRow()], HEADERS, '清溪村')],
+    };
+    const p = parsePolicy({ asOf: '2018-01-15' });
+    const left = (await runCheck(new FakeHost(grid), p, { leaveOut: ['清溪村'] })).result;
+    expect(left.rosterSheets.map((s) => s.sheet)).toEqual(['白云村']);
+    expect(left.households).toHaveLength(2);
+    // The full workbook still goes back to the pane (its rows, its sheet names).
+    expect((await runCheck(new FakeHost(grid), p, { leaveOut: ['清溪村'] })).grid).toBe(grid);
+    const all = (await runCheck(new FakeHost(grid), p, { leaveOut: ['白云村', '清溪村'] })).result;
+    expect(all.rosterSheets.map((s) => s.sheet)).toEqual(['白云村', '清溪村']);
+  });
+
   it('passes a roster that cannot be found on as RosterError', async () => {
     const host = new FakeHost({ sheets: [rosterSheet([cleanRow()], ['甲', '乙'])] });
     await expect(runCheck(host, policy)).rejects.toBeInstanceOf(RosterError);
@@ -99,7 +113,8 @@ describe('end to end on an .xlsx file', () => {
     const bytes = await rosterFile();
     const original = snapshot(await FileWorkbook.load(bytes), 8, HEADERS.length);
     const fw = await FileWorkbook.load(bytes);
-    const p = parsePolicy({ county: '城步苗族自治县', township: '儒林镇', asOf: '2018-01-15' });
+    // The fixture rows are computed under 3026 yuan/year (the 2018 default is 3200).
+    const p = parsePolicy({ county: '城步苗族自治县', township: '儒林镇', asOf: '2018-01-15', annualStandard: 3026 });
     const { result: r } = await runCheck(fw, p);
 
     const signed = HEADERS.indexOf('入户调查签字') + 1;
