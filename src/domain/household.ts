@@ -146,7 +146,7 @@ export function readHousehold(
     headName: textAsTyped(cells.headName),
     id,
     key: idKey(id),
-    idText: idDisplay(id),
+    idText: asTypedIfFormula(cells.headId, idDisplay(id)),
     householdSize: persons(parseCount(cells.householdSize)),
     coveredPersons: persons(parseCount(cells.coveredPersons)),
     monthlyIncome: yuanAmount(parseMoney(cells.monthlyIncome)),
@@ -166,8 +166,12 @@ const FORMULA_START = /^[=+\-@]/;
  * make the text start like a formula — then exactly as typed, one edit away from nothing.
  */
 export function textAsTyped(cell: Cell | undefined): string {
-  const text = cellString(cell);
-  return cell?.t === 'string' && FORMULA_START.test(text) ? (cell.v as string) : text;
+  return asTypedIfFormula(cell, cellString(cell));
+}
+
+/** `shown` (a cell's text made tidy), or the cell exactly as typed when `shown` starts like a formula. */
+function asTypedIfFormula(cell: Cell | undefined, shown: string): string {
+  return cell?.t === 'string' && FORMULA_START.test(shown) ? (cell.v as string) : shown;
 }
 
 /** A roster row is a household when it names a head or gives an ID. */

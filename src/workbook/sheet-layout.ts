@@ -75,6 +75,7 @@ export interface SheetLayout {
   page: PageLayout;
 }
 
+/** Lines, titles and headers are text ('@'): "=…" typed as a county or township never becomes a formula. */
 const LINE: CellLook = {
   size: 11,
   bold: false,
@@ -83,6 +84,7 @@ const LINE: CellLook = {
   horizontal: 'left',
   indent: 0,
   wrap: true,
+  numFmt: '@',
 };
 const TITLE: CellLook = { ...LINE, size: 16, bold: true, horizontal: 'center', wrap: false };
 const HEADER: CellLook = { ...LINE, bold: true, table: true, header: true, horizontal: 'center' };
