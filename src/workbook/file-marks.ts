@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { MARK_FILLS, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
 import { readRecord, removeRecord, writeRecord, type RecordedCell } from './record';
+import { isOurArgbFill } from './mark-primitives';
 
 type Note = string | ExcelJS.Comment;
 
@@ -57,7 +58,7 @@ export function clearMarks(wb: ExcelJS.Workbook): number {
     // real cell is skipped, and an unreadable earlier fill or note counts as none (our mark goes).
     if (!ws || !isCellAddress(r.address)) continue;
     const cell = ws.getCell(r.address);
-    if (isOurFill(cell.fill)) setFill(cell, parseRecorded<ExcelJS.Fill>(r.fill, isFillLike));
+    if (isOurArgbFill(cell.fill)) setFill(cell, parseRecorded<ExcelJS.Fill>(r.fill, isFillLike));
     restoreNote(cell, parseRecorded<Note>(r.note, isNoteLike));
     restored++;
   }
@@ -124,13 +125,8 @@ function setFill(cell: ExcelJS.Cell, fill: ExcelJS.Fill | undefined): void {
   if (saved) delete saved.styleId;
 }
 
-function isOurFill(fill: ExcelJS.Fill | undefined): boolean {
-  if (!fill || fill.type !== 'pattern' || fill.pattern !== 'solid') return false;
-  const argb = fill.fgColor?.argb;
-  return argb === MARK_FILLS.error || argb === MARK_FILLS.warning;
-}
-
-function noteText(note: Note | undefined): string {
+/** The text of a note as ExcelJS holds it (plain or rich). */
+function plainNoteText(note: Note | undefined): string {
   if (note === undefined) return '';
   if (typeof note === 'string') return note;
   return (note.texts ?? []).map((t) => t.text).join('');
@@ -138,7 +134,7 @@ function noteText(note: Note | undefined): string {
 
 /** The clerk's own note stays first; ours follows after a blank line. */
 function withOurNote(before: Note | undefined, ours: string): Note {
-  if (before === undefined || noteText(before) === '') return ours;
+  if (before === undefined || plainNoteText(before) === '') return ours;
   if (typeof before === 'string') return `${before}\n\n${ours}`;
   return { ...before, texts: [...(before.texts ?? []), { text: `\n\n${ours}` }] };
 }
@@ -152,10 +148,10 @@ function withoutOurNote(text: string): string {
 
 function restoreNote(cell: ExcelJS.Cell, before: Note | undefined): void {
   const now = cell.note as Note | undefined;
-  const current = noteText(now);
+  const current = plainNoteText(now);
   if (!current.includes(NOTE_HEADER)) return;
   const remaining = withoutOurNote(current);
-  if (remaining === noteText(before)) setNote(cell, before);
+  if (remaining === plainNoteText(before)) setNote(cell, before);
   else setNote(cell, remaining === '' ? undefined : remaining);
 }
 

@@ -31,6 +31,7 @@ import {
   type Target,
 } from './office-annotations';
 import { blockChunks, type CellRef } from './office-blocks';
+import { isOurHexFill, ourNoteText, withoutOurNote } from './mark-primitives';
 import { SyncBudget, wireBytes } from './office-budget';
 import { parseCellAddress } from './office-cells';
 import { cellKey, isGradient, queueFillReads, settleFills, type FillTarget } from './office-fills';
@@ -58,22 +59,9 @@ function readableKinds(supports: Supports): Kind[] {
   return [...(supports('1.18') ? (['notes'] as const) : []), ...(supports('1.10') ? (['comments'] as const) : [])];
 }
 
-/** Our note: the header, then one line per finding. After a clerk's note it follows a blank line. */
-export function noteText(lines: string[]): string {
-  return [NOTE_HEADER, ...lines].join('\n');
-}
-
-/** The note with our part cut off: what the clerk wrote ("" when the note was ours alone). */
-export function withoutOurNote(content: string): string {
-  const at = content.lastIndexOf(NOTE_HEADER);
-  return at < 0 ? content : content.slice(0, at).replace(/\n{1,2}$/, '');
-}
-
 /** Record rows whose current fills are read as one: small enough that few runs mix severities. */
 const RESTORE_RUN = 500;
-const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2).toUpperCase()}`));
 const hexOf = (severity: 'error' | 'warning') => `#${MARK_FILLS[severity].slice(2)}`;
-const isOurFill = (f: CellFill | undefined) => !!f && f.pattern === 'Solid' && MARK_HEX.has(f.color.toUpperCase());
 
 interface SheetMarks extends FillTarget {
   marks: CellMark[];
@@ -274,7 +262,7 @@ async function paintIn(
     if (kind) {
       for (const m of s.marks) {
         const clerk = before.annotations.get(cellKey(s.sheet, m.row, m.col));
-        const text = noteText(m.lines);
+        const text = ourNoteText(m.lines);
         if (clerk === undefined) adds.push({ sheet: s.sheet, ws: s.ws, row: m.row, col: m.col, text });
         else if (kind === 'notes' && clerk.kind === 'notes') {
           const content = `${clerk.content}\n\n${text}`;
@@ -382,7 +370,7 @@ async function restoreRecorded(
     const byFill = new Map<string, { fill: CellFill; cells: CellRef[] }>();
     for (const { cell, fill } of t.records) {
       restored++;
-      if (!isOurFill(now.get(cellKey(t.sheet, cell.row, cell.col)))) continue;
+      if (!isOurHexFill(now.get(cellKey(t.sheet, cell.row, cell.col)))) continue;
       const key = fillToRecord(fill);
       let group = byFill.get(key);
       if (!group) byFill.set(key, (group = { fill, cells: [] }));

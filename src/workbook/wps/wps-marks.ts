@@ -12,7 +12,7 @@ import { a1 } from '../../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
 import type { CellRef } from '../office-blocks';
 import { parseCellAddress } from '../office-cells';
-import { noteText, withoutOurNote } from '../office-marks';
+import { isOurHexFill, ourNoteText, withoutOurNote } from '../mark-primitives';
 import { fillToRecord, NO_FILL, parseRecord, recordRows, type CellFill, type MarkRecord } from '../office-record';
 import {
   bgrOf,
@@ -28,8 +28,6 @@ import { cellKey, fillOfRange, MAX_AREAS, readFills, setFill, unionGroups } from
 
 /** Cells per Value2 write of the record. */
 const CELLS_PER_WRITE = 100_000;
-const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2).toUpperCase()}`));
-const isOurFill = (f: CellFill) => f.pattern === 'Solid' && MARK_HEX.has(f.color.toUpperCase());
 const markBgr = (severity: 'error' | 'warning') => bgrOf(MARK_FILLS[severity].slice(2));
 
 /** The sheet of that name (any visibility), or undefined. Item(name) throws when it is missing. */
@@ -153,7 +151,7 @@ export function markEt(app: EtApplication, marks: CellMark[], onProgress?: Progr
         interior.Color = markBgr(part.severity);
       }
       for (const m of part.marks) {
-        const text = noteText(m.lines);
+        const text = ourNoteText(m.lines);
         const clerk = s.notes.get(cellKey(m.row, m.col));
         if (clerk) clerk.comment.Text(`${clerk.text}\n\n${text}`);
         else s.ws.Range(a1(m.row - 1, m.col - 1)).AddComment(text);
@@ -197,7 +195,7 @@ function restoreRun(
   );
   const f = groups.length === 1 ? fillOfRange(groups[0].range) : null;
   if (f || run.length === 1) {
-    if (!f || !isOurFill(f)) return;
+    if (!f || !isOurHexFill(f)) return;
     const first = fillToRecord(run[0].fill);
     if (run.every((r) => fillToRecord(r.fill) === first)) setFill(groups[0].range.Interior, run[0].fill);
     else rest.push(...run);
