@@ -6,7 +6,7 @@
  */
 import { parsePolicy } from '../src/domain/policy';
 import { checkGrid, markResult, runCheck } from '../src/workbook/actions';
-import { OfficeHost } from '../src/workbook/office';
+import { OfficeHost } from '../src/workbook/office/office';
 import { LiveRecheck, type LiveState } from '../src/taskpane/state/liveRecheck';
 import { ExcelDouble } from '../test/support/excel-double';
 import { colLetters } from '../test/support/excel-double-book';

@@ -3,8 +3,8 @@
  * roster over the Excel double (test/support), and the naive per-row / per-cell version over the
  * same double on a smaller roster. `node office-one.js ROWS COLS NAIVE_ROWS` prints one JSON line.
  */
-import { blockChunks } from '../src/workbook/office-blocks';
-import { OfficeHost } from '../src/workbook/office';
+import { blockChunks } from '../src/workbook/office/office-blocks';
+import { OfficeHost } from '../src/workbook/office/office';
 import { BIG_SHEET, bigRosterBook, bigRosterMarks } from '../test/support/big-roster';
 import { ExcelDouble, type ExcelApiVersion } from '../test/support/excel-double';
 import { naiveMark, naiveRead } from './office-naive';

@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parsePolicy } from '../src/domain/policy';
 import { buildSheet, runCheck, type SheetKind } from '../src/workbook/actions';
-import { FileWorkbook } from '../src/workbook/file';
+import { FileWorkbook } from '../src/workbook/file/file';
 import { nodeCodec } from '../src/workbook/xlsx/codec-node';
 import { patchWorkbook, XlsxPackage } from '../src/workbook/xlsx/patch';
 import { writeSample } from './make-sample';

@@ -19,7 +19,7 @@ import { checkFile } from '../src/cli/check-file';
 import { checkWorkbook } from '../src/domain/engine';
 import { parsePolicy, type Policy } from '../src/domain/policy';
 import type { CheckResult } from '../src/domain/types';
-import { buildReport } from '../src/workbook/report';
+import { buildReport } from '../src/workbook/output/report';
 import { CORPUS, writeCorpus } from '../test/corpus/make-corpus';
 import { writeSample } from '../examples/make-sample';
 import { syntheticWorkbook } from '../bench/synthetic';

@@ -11,18 +11,18 @@ import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
 import { readFile } from 'node:fs/promises';
 import { addGeneratedSheet, buildSheet, markResult, runCheck, SHEET_KINDS } from '../workbook/actions';
-import { FileWorkbook } from '../workbook/file';
-import { marksFromResult } from '../workbook/marks';
+import { FileWorkbook } from '../workbook/file/file';
+import { marksFromResult } from '../workbook/output/marks';
 import { nodeCodec } from '../workbook/xlsx/codec-node';
 import { patchWorkbook, Unpatchable, XlsxPackage } from '../workbook/xlsx/patch';
-import { FileError } from '../workbook/file-error';
+import { FileError } from '../workbook/file/file-error';
 import {
   checkFile as inspectFile,
   inspectFile as inspectWorkbook,
   legacyFormatOfFile,
   openAnyWorkbookFile,
   readGridStreaming,
-} from '../workbook/file-node';
+} from '../workbook/file/file-node';
 import type { ProgressFn } from '../workbook/host';
 import type { LegacyFormat } from '../workbook/legacy/format';
 import { shareBlankStyles } from './blank-styles';

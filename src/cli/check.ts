@@ -9,7 +9,7 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, guardOutputs } from './paths';
 import { loadPolicy } from './policy-file';
-import { reportPieces } from '../workbook/report';
+import { reportPieces } from '../workbook/output/report';
 import { summaryText } from './summary';
 import { writeOutputs } from './write';
 

@@ -4,8 +4,8 @@
  */
 import { basename } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { FileError } from '../workbook/file-error';
-import { checkFile, openWorkbookFile } from '../workbook/file-node';
+import { FileError } from '../workbook/file/file-error';
+import { checkFile, openWorkbookFile } from '../workbook/file/file-node';
 import { nodeCodec } from '../workbook/xlsx/codec-node';
 import { patchWorkbook, Unpatchable, XlsxPackage } from '../workbook/xlsx/patch';
 import type { ClearArgs } from './args';

@@ -4,9 +4,9 @@
  */
 import type { Policy } from '../domain/policy';
 import { ADJUSTMENT_TYPES, type CheckResult } from '../domain/types';
-import { FileWorkbook } from '../workbook/file';
-import type { GeneratedSheet, GeneratedValue } from '../workbook/generated';
-import { chineseDate } from '../workbook/sheets';
+import { FileWorkbook } from '../workbook/file/file';
+import type { GeneratedSheet, GeneratedValue } from '../workbook/output/generated';
+import { chineseDate } from '../workbook/output/sheets';
 
 export const COUNTY_FILE = '县汇总.xlsx';
 

@@ -4,7 +4,7 @@
  * shell's usual exit codes (128 + signal number). Installed only when the command line runs as a
  * program, never when tests call main() in-process.
  */
-import { removeUnfinishedFiles } from '../workbook/file-node';
+import { removeUnfinishedFiles } from '../workbook/file/file-node';
 
 const EXIT: Record<'SIGINT' | 'SIGTERM', number> = { SIGINT: 130, SIGTERM: 143 };
 

@@ -7,8 +7,8 @@ import { basename } from 'node:path';
 import { detectList } from '../domain/columns';
 import type { ExternalList } from '../domain/engine';
 import { LIST_LABELS } from '../domain/fields';
-import { FileError } from '../workbook/file-error';
-import { legacyFormatOfFile, openAnyWorkbookFile, readWorkbookGrid } from '../workbook/file-node';
+import { FileError } from '../workbook/file/file-error';
+import { legacyFormatOfFile, openAnyWorkbookFile, readWorkbookGrid } from '../workbook/file/file-node';
 import type { ListArg } from './args';
 import { CliError } from './errors';
 

@@ -5,7 +5,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename } from 'node:path';
 import { parsePolicy, PolicyError, type Policy } from '../domain/policy';
-import { fileSystemError } from '../workbook/file-error';
+import { fileSystemError } from '../workbook/file/file-error';
 import { CliError } from './errors';
 
 export async function loadPolicy(file: string | undefined, asOf: string | undefined): Promise<Policy> {

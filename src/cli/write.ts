@@ -1,8 +1,8 @@
 /** Writing outputs: folders are made if needed, the files written atomically, all or none (file-node.ts). */
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileSystemError } from '../workbook/file-error';
-import { writeFilesAtomic, type OutputData } from '../workbook/file-node';
+import { fileSystemError } from '../workbook/file/file-error';
+import { writeFilesAtomic, type OutputData } from '../workbook/file/file-node';
 
 export async function writeOutput(path: string, data: Uint8Array, force: boolean): Promise<void> {
   await writeOutputs([{ path, data }], force);

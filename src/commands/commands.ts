@@ -16,8 +16,8 @@ import type { CheckResult, Finding } from '../domain/types';
 import { addGeneratedSheet, markResult, runCheck } from '../workbook/actions';
 import type { WorkbookHost } from '../workbook/host';
 import { errorText } from '../workbook/error-text';
-import { OfficeHost } from '../workbook/office';
-import { excelSettingsBackend } from '../workbook/office-settings';
+import { OfficeHost } from '../workbook/office/office';
+import { excelSettingsBackend } from '../workbook/office/office-settings';
 import {
   LAST_COMMAND_KEY,
   loadSettings,

@@ -16,7 +16,7 @@ import { LangContext, STRINGS, type Lang } from './i18n';
 import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
 import type { SettingsOrigin, SourcedField } from '../domain/setting-sources';
 import { DEFAULT_SETTINGS } from '../workbook/settings';
-import { publicityHeldBack } from '../workbook/sheets';
+import { publicityHeldBack } from '../workbook/output/sheets';
 import { useSession, type Notice } from './state/useSession';
 import { ActionBar } from './components/ActionBar';
 import { AdjustmentsTab } from './components/AdjustmentsTab';

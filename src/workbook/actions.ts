@@ -9,10 +9,10 @@ import type { WorkbookGrid } from '../domain/grid';
 import type { Lang } from '../domain/messages';
 import type { Policy } from '../domain/policy';
 import type { CheckResult } from '../domain/types';
-import type { GeneratedSheet } from './generated';
+import type { GeneratedSheet } from './output/generated';
 import type { MarkOutcome, ProgressFn, WorkbookHost } from './host';
-import { marksFromResult } from './marks';
-import { adjustmentSheet, publicitySheet, sampleSheet, summarySheet } from './sheets';
+import { marksFromResult } from './output/marks';
+import { adjustmentSheet, publicitySheet, sampleSheet, summarySheet } from './output/sheets';
 
 export interface CheckOptions {
   rosterSheet?: string;

@@ -9,7 +9,7 @@
  * from a chunk loaded apart (the .xls converter) is another class object with the same shape.
  */
 import type { Bilingual } from '../domain/rules/meta';
-import { fileSystemError } from './file-error';
+import { fileSystemError } from './file/file-error';
 
 /** What a command or the pane tells the clerk when it is done or has failed, in both languages. */
 export interface Notice extends Bilingual {

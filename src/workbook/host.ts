@@ -55,5 +55,5 @@ export interface WorkbookHost {
    * Add a generated sheet; the one of the same `kind` generated earlier (recorded in
    * GENERATED_RECORD_SHEET) is replaced, a sheet of the clerk's never is. Returns the name used.
    */
-  addSheet(sheet: import('./generated').GeneratedSheet): Promise<string>;
+  addSheet(sheet: import('./output/generated').GeneratedSheet): Promise<string>;
 }

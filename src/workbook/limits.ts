@@ -4,7 +4,7 @@
  * refused at that cell, before anything is built for it. Shared by every reader (the command
  * line's own, the ExcelJS path's pre-scan, the web page, the Office host): no Node imports here.
  */
-import { FileError } from './file-error';
+import { FileError } from './file/file-error';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;

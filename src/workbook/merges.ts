@@ -6,7 +6,7 @@
  */
 import type { MergedRange, SheetGrid } from '../domain/grid';
 import { columnLetters } from '../domain/grid';
-import { FileError } from './file-error';
+import { FileError } from './file/file-error';
 
 /** The used width: the longest row. */
 function usedWidth(rows: SheetGrid['rows']): number {

@@ -10,8 +10,8 @@
 import type { Cell, WorkbookGrid } from '../domain/grid';
 import { parsePolicy } from '../domain/policy';
 import { buildSheet, markResult, runCheck } from './actions';
-import type { GeneratedSheet } from './generated';
-import { layoutOf } from './generated';
+import type { GeneratedSheet } from './output/generated';
+import { layoutOf } from './output/generated';
 import { MARK_FILLS, NOTE_HEADER, type WorkbookHost } from './host';
 
 /** What the self-test needs beyond the port. */

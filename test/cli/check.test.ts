@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MARK_FILLS, MARK_RECORD_SHEET } from '../../src/workbook/host';
-import { ReportSchema, type Report } from '../../src/workbook/report';
+import { ReportSchema, type Report } from '../../src/workbook/output/report';
 import {
   HEADER_ROWS,
   ROSTER_SHEET,

@@ -1,7 +1,7 @@
 /** check <folder>: one output per township file, a county summary, IDs compared across files. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FolderReportSchema, type Report } from '../../src/workbook/report';
+import { FolderReportSchema, type Report } from '../../src/workbook/output/report';
 import { FIRST_DATA_ROW, buildTownship, type BuiltTownship, type VillagePlan } from '../../examples/make-sample';
 import { loadWorkbook, run, sha256, tempDir, writeSampleFiles } from './helpers';
 

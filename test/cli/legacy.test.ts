@@ -7,8 +7,8 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import type ExcelJS from 'exceljs';
-import type { Report } from '../../src/workbook/report';
-import { FolderReportSchema } from '../../src/workbook/report';
+import type { Report } from '../../src/workbook/output/report';
+import { FolderReportSchema } from '../../src/workbook/output/report';
 import { SAMPLE_POLICY, buildSampleTownship, makeSampleWorkbook, plantedFindings } from '../../examples/make-sample';
 import { loadWorkbook, run, sha256, tempDir } from './helpers';
 

@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Report } from '../../src/workbook/report';
+import type { Report } from '../../src/workbook/output/report';
 import { SAMPLE_POLICY, buildSampleTownship, makeSampleWorkbook, plantedFindings } from '../../examples/make-sample';
 import { run, tempDir, writeSampleFiles } from './helpers';
 

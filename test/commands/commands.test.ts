@@ -16,7 +16,7 @@ import {
   type Notice,
 } from '../../src/commands/commands';
 import { MARK_FILLS } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/workbook/settings';
 import { ExcelDouble, type ExcelApiVersion } from '../support/excel-double';
 import { check, cleanRow, makeId, rowOf, workbook } from '../support/roster';

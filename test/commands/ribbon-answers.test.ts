@@ -14,7 +14,7 @@ import {
   type Notice,
 } from '../../src/commands/commands';
 import { messageUrl, readMessage, showNotice, type Dialogs } from '../../src/commands/dialog';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/workbook/settings';
 import { ExcelDouble } from '../support/excel-double';
 import { check, cleanRow, workbook } from '../support/roster';

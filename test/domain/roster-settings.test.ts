@@ -5,7 +5,7 @@
 import { sheetFromValues, type CellValue } from '../../src/domain/grid';
 import { checkWorkbook } from '../../src/domain/engine';
 import { parsePolicy } from '../../src/domain/policy';
-import { adjustmentSheet } from '../../src/workbook/sheets';
+import { adjustmentSheet } from '../../src/workbook/output/sheets';
 import { summaryText } from '../../src/cli/summary';
 import { cleanRow, HEADERS } from '../support/roster';
 

@@ -9,13 +9,13 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { writeSample } from '../../examples/make-sample';
 import { MARK_FILLS } from '../../src/workbook/host';
-import { marksFromResult } from '../../src/workbook/marks';
+import { marksFromResult } from '../../src/workbook/output/marks';
 import { RULE_INFO } from '../../src/domain/messages';
 import type { CheckResult } from '../../src/domain/types';
 import { openPage, OFFICE_CDN, type GuardedPage } from './support/browser';
 import { useStage } from './support/stage';
 import { commandLineReport, engineResult, PANE_POLICY } from './support/reference';
-import type { Report } from '../../src/workbook/report';
+import type { Report } from '../../src/workbook/output/report';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const stage = useStage(DIST, 'taskpane.html', 'build');

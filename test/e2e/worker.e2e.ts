@@ -17,7 +17,7 @@ import { checkFile } from '../../src/cli/check-file';
 import type { Cell } from '../../src/domain/grid';
 import { parsePolicy } from '../../src/domain/policy';
 import { MARK_FILLS, NOTE_HEADER } from '../../src/workbook/host';
-import { marksFromResult } from '../../src/workbook/marks';
+import { marksFromResult } from '../../src/workbook/output/marks';
 import { HOSTILE } from '../corpus/make-corpus';
 import { openPage, type GuardedPage } from './support/browser';
 import { PANE_POLICY } from './support/reference';

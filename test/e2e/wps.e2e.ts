@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { version } from '../../package.json';
 import { writeSample } from '../../examples/make-sample';
 import { MARK_FILLS, MARK_RECORD_SHEET } from '../../src/workbook/host';
-import { marksFromResult } from '../../src/workbook/marks';
+import { marksFromResult } from '../../src/workbook/output/marks';
 import type { CheckResult } from '../../src/domain/types';
 import { openPage, type GuardedPage } from './support/browser';
 import { useStage } from './support/stage';

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Report } from '../../src/workbook/report';
+import type { Report } from '../../src/workbook/output/report';
 import { run, tempDir, writeSampleFiles } from '../cli/helpers';
 
-/** The rule of the issue, written out independently of src/workbook/mask.ts. */
+/** The rule of the issue, written out independently of src/workbook/output/mask.ts. */
 const ID_RUN = /\d{14,}[\dXx]?/g;
 const masked = (id: string) => id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
 const maskAll = (text: string) => text.replace(ID_RUN, masked);

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { CORPUS, buildCorpus, writeCorpus } from '../corpus/make-corpus';
-import { ReportSchema, type Report } from '../../src/workbook/report';
+import { ReportSchema, type Report } from '../../src/workbook/output/report';
 import { fixturePolicy, run, sha256, tempDir, type Run } from '../cli/helpers';
 
 interface Refused {

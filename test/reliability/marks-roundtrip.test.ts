@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { parsePolicy } from '../../src/domain/policy';
 import { markResult, runCheck } from '../../src/workbook/actions';
-import { FileWorkbook } from '../../src/workbook/file';
+import { FileWorkbook } from '../../src/workbook/file/file';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER } from '../../src/workbook/host';
 import { lookOf, noteText, readXlsx } from '../corpus/inspect';
 import { ROSTER_HEADERS, addRoster, bytesOf, newWorkbook, type RosterRow } from '../corpus/roster-book';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { run, sha256, tempDir } from '../cli/helpers';
 import { addRoster, bytesOf, newWorkbook } from '../corpus/roster-book';
 import { readXlsx } from '../corpus/inspect';
-import { removeUnfinishedFiles, writeFilesAtomic } from '../../src/workbook/file-node';
+import { removeUnfinishedFiles, writeFilesAtomic } from '../../src/workbook/file/file-node';
 
 const AS_OF = ['--as-of', '2018-01-15'];
 

@@ -6,11 +6,11 @@
 import { expect, test } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Cell } from '../../src/domain/grid';
-import { FileWorkbook } from '../../src/workbook/file';
-import type { GeneratedSheet } from '../../src/workbook/generated';
-import { layoutOf } from '../../src/workbook/generated';
+import { FileWorkbook } from '../../src/workbook/file/file';
+import type { GeneratedSheet } from '../../src/workbook/output/generated';
+import { layoutOf } from '../../src/workbook/output/generated';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type WorkbookHost } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { bookProbes } from './book-probes';
 import { ExcelDouble, type ExcelApiVersion } from './excel-double';
 import type { SpecCell, WorkbookSpec } from './workbook-spec';

@@ -12,7 +12,7 @@ import { App } from '../../src/taskpane/App';
 import { LIVE_PREF_KEY } from '../../src/taskpane/model/livePref';
 import { hostActions } from '../../src/taskpane/shells/hostActions';
 import { MARK_FILLS } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { ExcelDouble } from '../support/excel-double';
 import { colLetters } from '../support/excel-double-book';
 import { cleanRow, HEADERS, rowOf, workbook } from '../support/roster';

@@ -12,7 +12,7 @@ import type { WorkbookGrid } from '../../src/domain/grid';
 import { App } from '../../src/taskpane/App';
 import { hostActions } from '../../src/taskpane/shells/hostActions';
 import { MARK_FILLS } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { DEFAULT_SETTINGS } from '../../src/workbook/settings';
 import { ExcelDouble } from '../support/excel-double';
 import { cleanRow, workbook } from '../support/roster';

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkFile } from '../../src/cli/check-file';
 import { parsePolicy } from '../../src/domain/policy';
-import { FileWorkbook } from '../../src/workbook/file';
+import { FileWorkbook } from '../../src/workbook/file/file';
 import { MARK_FILLS, MARK_RECORD_SHEET } from '../../src/workbook/host';
 import { webCodec } from '../../src/workbook/xlsx/codec-web';
 import { WebSession } from '../../src/taskpane/worker/session';

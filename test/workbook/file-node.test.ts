@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileError } from '../../src/workbook/file';
-import { openWorkbookFile, readGridStreaming, writeFileAtomic } from '../../src/workbook/file-node';
+import { FileError } from '../../src/workbook/file/file';
+import { openWorkbookFile, readGridStreaming, writeFileAtomic } from '../../src/workbook/file/file-node';
 import { MARK_RECORD_SHEET } from '../../src/workbook/host';
 import { oleBytes } from './zip-bytes';
 import { TAKEN_NAME, loadRoster, rosterBytes } from './fixture';

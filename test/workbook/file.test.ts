@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { cellAt } from '../../src/domain/grid';
-import { FileError, FileWorkbook } from '../../src/workbook/file';
-import type { GeneratedSheet } from '../../src/workbook/generated';
+import { FileError, FileWorkbook } from '../../src/workbook/file/file';
+import type { GeneratedSheet } from '../../src/workbook/output/generated';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../../src/workbook/host';
 import {
   BLUE,

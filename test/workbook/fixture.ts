@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Comment } from 'exceljs';
-import { FileWorkbook } from '../../src/workbook/file';
+import { FileWorkbook } from '../../src/workbook/file/file';
 
 export const GREEN: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
 export const BLUE: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF9BC2E6' } };

@@ -6,12 +6,12 @@
  */
 import ExcelJS from 'exceljs';
 import { parsePolicy } from '../../src/domain/policy';
-import { sampleSheet } from '../../src/workbook/sheets';
+import { sampleSheet } from '../../src/workbook/output/sheets';
 import { check, cleanRow, workbook } from '../support/roster';
-import type { GeneratedSheet } from '../../src/workbook/generated';
-import { FileWorkbook } from '../../src/workbook/file';
-import { OfficeHost } from '../../src/workbook/office';
-import { sheetLayout } from '../../src/workbook/sheet-layout';
+import type { GeneratedSheet } from '../../src/workbook/output/generated';
+import { FileWorkbook } from '../../src/workbook/file/file';
+import { OfficeHost } from '../../src/workbook/office/office';
+import { sheetLayout } from '../../src/workbook/output/sheet-layout';
 import { WpsHost } from '../../src/workbook/wps/wps';
 import { nodeCodec } from '../../src/workbook/xlsx/codec-node';
 import { patchWorkbook, XlsxPackage } from '../../src/workbook/xlsx/patch';

@@ -7,10 +7,10 @@ import ExcelJS from 'exceljs';
 import type { WorkbookGrid } from '../../src/domain/grid';
 import { parsePolicy } from '../../src/domain/policy';
 import { addGeneratedSheet, NothingToGenerate, runCheck } from '../../src/workbook/actions';
-import { FileWorkbook } from '../../src/workbook/file';
-import { GENERATED_RECORD_SHEET } from '../../src/workbook/generated-record';
+import { FileWorkbook } from '../../src/workbook/file/file';
+import { GENERATED_RECORD_SHEET } from '../../src/workbook/output/generated-record';
 import type { WorkbookHost } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { ExcelDouble } from '../support/excel-double';
 import { cleanRow, rosterSheet } from '../support/roster';
 

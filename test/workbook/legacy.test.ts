@@ -14,12 +14,12 @@ import { cellText, type Cell, type SheetGrid, type WorkbookGrid } from '../../sr
 import { parsePolicy } from '../../src/domain/policy';
 import type { CheckResult } from '../../src/domain/types';
 import { markResult } from '../../src/workbook/actions';
-import { FileError, FileWorkbook } from '../../src/workbook/file';
+import { FileError, FileWorkbook } from '../../src/workbook/file/file';
 import { MARK_FILLS } from '../../src/workbook/host';
 import { legacyFormatOf } from '../../src/workbook/legacy/format';
 import { openLegacyWorkbook } from '../../src/workbook/legacy/open';
-import { openWorkbookBytes } from '../../src/workbook/open';
-import { bufferSource } from '../../src/workbook/zip-guard';
+import { openWorkbookBytes } from '../../src/workbook/file/open';
+import { bufferSource } from '../../src/workbook/file/zip-guard';
 import { FIRST_DATA_ROW, rosterColumn, SAMPLE_POLICY } from '../../examples/make-sample';
 import { zipOf, zipParts } from '../corpus/zip';
 import { craftZip } from './zip-bytes';

@@ -9,7 +9,7 @@ import type { WorkbookGrid } from '../../src/domain/grid';
 import { LiveRecheck, type LiveState } from '../../src/taskpane/state/liveRecheck';
 import { addGeneratedSheet, markResult, runCheck } from '../../src/workbook/actions';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { ExcelDouble, type ExcelApiVersion } from '../support/excel-double';
 import { colLetters } from '../support/excel-double-book';
 import { cleanRow, makeId, rowOf, workbook, HEADERS } from '../support/roster';

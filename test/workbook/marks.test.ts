@@ -1,5 +1,5 @@
 /** Findings → cells to mark: one mark per cell, worst severity, and merged areas marked where Excel shows them. */
-import { marksFromResult } from '../../src/workbook/marks';
+import { marksFromResult } from '../../src/workbook/output/marks';
 import { check, cleanRow, rowOf, workbook } from '../support/roster';
 
 describe('marks from findings', () => {

@@ -1,4 +1,4 @@
-import { maskId, maskIdsInText } from '../../src/workbook/mask';
+import { maskId, maskIdsInText } from '../../src/workbook/output/mask';
 
 describe('--mask-ids', () => {
   it('keeps the area code and the last four characters', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { MergedRange, SheetGrid } from '../../src/domain/grid';
-import { FileError } from '../../src/workbook/file-error';
+import { FileError } from '../../src/workbook/file/file-error';
 import { anchorsOf, tidyMerges } from '../../src/workbook/merges';
 
 const rowsOf = (height: number, width: number): SheetGrid['rows'] =>

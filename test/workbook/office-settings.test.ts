@@ -10,7 +10,7 @@ import {
   PROPERTY_KEYS,
   readProperties,
   writeProperties,
-} from '../../src/workbook/office-settings';
+} from '../../src/workbook/office/office-settings';
 import { loadSettings, MAX_LEFT_OUT, saveSettings, SETTINGS_KEY, type Settings } from '../../src/workbook/settings';
 import { ROSTER_FIELDS } from '../../src/domain/fields';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { MARK_FILLS, NOTE_HEADER, type CellMark } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { BookState, type Rect } from '../support/excel-double-book';
 import { ADDRESS_LIMIT, ExcelDouble, PAYLOAD_LIMIT, type ExcelApiVersion } from '../support/excel-double';
 import { LARGE, largeSpec } from '../support/host-contract';

@@ -4,12 +4,12 @@
  * the cost of a county-sized roster in syncs, operations and payload.
  */
 import { describe, expect, test } from '@jest/globals';
-import { FileWorkbook } from '../../src/workbook/file';
+import { FileWorkbook } from '../../src/workbook/file/file';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type ProgressEvent } from '../../src/workbook/host';
 import fc from 'fast-check';
-import { blockAddress, blockCells, blockChunks, cellsToBlocks, LIMITS } from '../../src/workbook/office-blocks';
-import { parseAreas, toCell } from '../../src/workbook/office-cells';
-import { OfficeHost } from '../../src/workbook/office';
+import { blockAddress, blockCells, blockChunks, cellsToBlocks, LIMITS } from '../../src/workbook/office/office-blocks';
+import { parseAreas, toCell } from '../../src/workbook/office/office-cells';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { BIG_SHEET, bigRosterBook, bigRosterMarks } from '../support/big-roster';
 import { doubleFromXlsx, xlsxFromDouble } from '../support/double-xlsx';
 import { BookState } from '../support/excel-double-book';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HOSTILE } from '../corpus/make-corpus';
-import { FileError, FileWorkbook } from '../../src/workbook/file';
+import { FileError, FileWorkbook } from '../../src/workbook/file/file';
 
 const bytesOf = async (file: string) => HOSTILE.find((c) => c.file === file)!.build();
 

@@ -9,9 +9,9 @@ import { parsePolicy } from '../../src/domain/policy';
 import { hasGeneratedShape, toolSheetNames } from '../../src/domain/tool-sheets';
 import type { SheetGrid } from '../../src/domain/grid';
 import { addGeneratedSheet, buildSheet, runCheck, type SheetKind } from '../../src/workbook/actions';
-import { GENERATED_RECORD_SHEET } from '../../src/workbook/generated-record';
-import { OfficeHost } from '../../src/workbook/office';
-import { sheetMatrices } from '../../src/workbook/office-sheet';
+import { GENERATED_RECORD_SHEET } from '../../src/workbook/output/generated-record';
+import { OfficeHost } from '../../src/workbook/office/office';
+import { sheetMatrices } from '../../src/workbook/office/office-sheet';
 import { doubleFromXlsx } from '../support/double-xlsx';
 import { run, tempDir, writeSampleFiles } from '../cli/helpers';
 

@@ -4,7 +4,7 @@
  * of the whole report (buildReport + reportJson), which the task pane still builds in one go.
  */
 import { parsePolicy } from '../../src/domain/policy';
-import { buildReport, reportJson, reportPieces } from '../../src/workbook/report';
+import { buildReport, reportJson, reportPieces } from '../../src/workbook/output/report';
 import { check, cleanRow, workbook } from '../support/roster';
 
 const policy = parsePolicy({ asOf: '2018-01-15' });

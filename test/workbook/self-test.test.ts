@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runSelfTest, SelfTestRefused, type SelfTestHost } from '../../src/workbook/self-test';
 import { WpsHost } from '../../src/workbook/wps/wps';
-import { OfficeSelfTestHost } from '../../src/workbook/self-test-office';
+import { OfficeSelfTestHost } from '../../src/workbook/office/self-test-office';
 import { ExcelDouble } from '../support/excel-double';
 import { CONTRACT_SPEC, MARKS } from '../support/host-contract';
 import { WpsDouble } from '../support/wps-double';

@@ -1,5 +1,5 @@
-import { layoutOf, sectionsOf } from '../../src/workbook/generated';
-import { sheetLayout } from '../../src/workbook/sheet-layout';
+import { layoutOf, sectionsOf } from '../../src/workbook/output/generated';
+import { sheetLayout } from '../../src/workbook/output/sheet-layout';
 import {
   adjustmentSheet,
   publicityHeldBack,
@@ -7,7 +7,7 @@ import {
   publicitySheet,
   sampleSheet,
   summarySheet,
-} from '../../src/workbook/sheets';
+} from '../../src/workbook/output/sheets';
 import { households, policy, result } from './result-fixture';
 
 const headers = (s: { columns: { header: string }[] }) => s.columns.map((c) => c.header);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { MARK_FILLS, MARK_RECORD_SHEET, type CellMark } from '../../src/workbook/host';
-import { OfficeHost } from '../../src/workbook/office';
+import { OfficeHost } from '../../src/workbook/office/office';
 import { WpsHost } from '../../src/workbook/wps/wps';
 import { bgrOf, hexOf } from '../../src/workbook/wps/et';
 import { ExcelDouble } from '../support/excel-double';

@@ -14,7 +14,7 @@ import { readCellStyles, readSharedStrings } from '../../src/workbook/xlsx/parts
 import { readGridFast, Unsupported } from '../../src/workbook/xlsx/read';
 import { SheetReader } from '../../src/workbook/xlsx/sheet';
 import { XmlScanner } from '../../src/workbook/xlsx/xml';
-import { FileWorkbook } from '../../src/workbook/file';
+import { FileWorkbook } from '../../src/workbook/file/file';
 import { buildCorpus } from '../corpus/make-corpus';
 import { zipOf } from '../corpus/zip';
 import { tempDir } from '../cli/helpers';

@@ -4,9 +4,9 @@
  * host also watches the clerk's edits (边改边查).
  */
 import { useMemo } from 'react';
-import { OfficeHost } from '../../workbook/office';
+import { OfficeHost } from '../../workbook/office/office';
 import { runSelfTest } from '../../workbook/self-test';
-import { OfficeSelfTestHost } from '../../workbook/self-test-office';
+import { OfficeSelfTestHost } from '../../workbook/office/self-test-office';
 import { hostActions } from './hostActions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';

@@ -7,7 +7,7 @@
  * Call after Office.onReady, so that the document settings are there to be found.
  */
 import { defaultBackend, readStoredSettings, saveSettings, type SettingsBackend } from '../../workbook/settings';
-import { excelSettingsBackend } from '../../workbook/office-settings';
+import { excelSettingsBackend } from '../../workbook/office/office-settings';
 import {
   browserUserDefaults,
   mergeUserDefaults,

@@ -24,7 +24,7 @@ import type { CheckResult } from '../../domain/types';
 import { checkGrid } from '../../workbook/actions';
 import type { CellMark } from '../../workbook/host';
 import type { LiveHost, RowSet, WorkbookChange } from '../../workbook/live';
-import { changedMarkRows, marksFromResult } from '../../workbook/marks';
+import { changedMarkRows, marksFromResult } from '../../workbook/output/marks';
 
 export interface LiveState {
   result: CheckResult;

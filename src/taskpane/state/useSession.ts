@@ -14,7 +14,7 @@ import type { PaneActions, SheetKind, SheetOptions } from '../actions';
 import { errorText, type Notice } from '../../workbook/error-text';
 import type { Bilingual } from '../../domain/rules/meta';
 import { downloadBlob, reportFileName } from '../model/download';
-import { buildReport, reportJson } from '../../workbook/report';
+import { buildReport, reportJson } from '../../workbook/output/report';
 import type { LiveOptions, LiveState } from './liveRecheck';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';

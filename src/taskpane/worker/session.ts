@@ -10,15 +10,15 @@ import type { Lang } from '../../domain/messages';
 import type { Policy } from '../../domain/policy';
 import type { CheckResult } from '../../domain/types';
 import { addGeneratedSheet, markResult, runCheck, type SheetKind, type SheetOptions } from '../../workbook/actions';
-import { FileError } from '../../workbook/file-error';
-import type { GeneratedSheet } from '../../workbook/generated';
+import { FileError } from '../../workbook/file/file-error';
+import type { GeneratedSheet } from '../../workbook/output/generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../../workbook/host';
 import { legacyFormatOf, type LegacyFormat } from '../../workbook/legacy/format';
 import { openLegacyWorkbook } from '../../workbook/legacy/open';
 import { cellBudgetFor } from '../../workbook/limits';
 import type { Codec } from '../../workbook/xlsx/package';
 import { PatchedWorkbook } from '../../workbook/xlsx/patched-workbook';
-import { bufferSource, DEFAULT_ZIP_LIMITS, inspectWorkbookBytes } from '../../workbook/zip-guard';
+import { bufferSource, DEFAULT_ZIP_LIMITS, inspectWorkbookBytes } from '../../workbook/file/zip-guard';
 import { rowCells, type RowCell } from '../model/rowCells';
 
 /** A host that can also save itself. */
@@ -37,15 +37,15 @@ export interface CheckSummary {
 }
 
 /** ExcelJS's host, loaded only when a file needs it (webpack: its own chunk). */
-type FileModule = typeof import('../../workbook/file');
+type FileModule = typeof import('../../workbook/file/file');
 
 declare const __webpack_require__: unknown;
 
 function loadFileHost(): Promise<FileModule> {
   return typeof __webpack_require__ === 'function'
-    ? import(/* webpackChunkName: "filehost" */ '../../workbook/file.js')
+    ? import(/* webpackChunkName: "filehost" */ '../../workbook/file/file.js')
     : // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
-      Promise.resolve(require('../../workbook/file') as FileModule);
+      Promise.resolve(require('../../workbook/file/file') as FileModule);
 }
 
 export class WebSession {

@@ -7,7 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel';
 import type { WorkbookGrid } from '../../domain/grid';
-import { FileError } from '../file-error';
+import { FileError } from '../file/file-error';
 import { FORMAT_NOUN, type LegacyFormat } from './format';
 import { gridOfBook } from './sheetjs-grid';
 

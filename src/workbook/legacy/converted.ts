@@ -5,8 +5,8 @@
  * itself is only ever read.
  */
 import type { WorkbookGrid } from '../../domain/grid';
-import { FileWorkbook } from '../file';
-import type { GeneratedSheet } from '../generated';
+import { FileWorkbook } from '../file/file';
+import type { GeneratedSheet } from '../output/generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../host';
 import { readLegacyBook, type LegacyBook, type LegacyNote } from './convert';
 import type { LegacyFormat } from './format';

@@ -5,7 +5,7 @@
  * here loads the converter: the shells call this on every file, and only a legacy format pays
  * for SheetJS (./open.ts).
  */
-import { FileError } from '../file-error';
+import { FileError } from '../file/file-error';
 import {
   DEFAULT_ZIP_LIMITS,
   inspectZipBytes,
@@ -13,7 +13,7 @@ import {
   isOleFile,
   type ByteSource,
   type ZipLimits,
-} from '../zip-guard';
+} from '../file/zip-guard';
 
 export type LegacyFormat = 'xls' | 'xlsb' | 'ods' | 'et';
 

@@ -10,10 +10,17 @@
  */
 import { a1 } from '../../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
-import type { CellRef } from '../office-blocks';
-import { parseCellAddress } from '../office-cells';
-import { isOurHexFill, ourNoteText, withoutOurNote } from '../mark-primitives';
-import { fillToRecord, NO_FILL, parseRecord, recordRows, type CellFill, type MarkRecord } from '../office-record';
+import type { CellRef } from '../office/office-blocks';
+import { parseCellAddress } from '../office/office-cells';
+import { isOurHexFill, ourNoteText, withoutOurNote } from '../output/mark-primitives';
+import {
+  fillToRecord,
+  NO_FILL,
+  parseRecord,
+  recordRows,
+  type CellFill,
+  type MarkRecord,
+} from '../office/office-record';
 import {
   bgrOf,
   XL_PATTERN,

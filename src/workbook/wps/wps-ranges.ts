@@ -10,8 +10,8 @@
  * blocks, then single cells asked, so a uniform run (the usual case) costs three calls.
  */
 import { a1 } from '../../domain/grid';
-import { blockAddress, blockCells, blockChunks, type Block, type CellRef } from '../office-blocks';
-import { NO_FILL, type CellFill } from '../office-record';
+import { blockAddress, blockCells, blockChunks, type Block, type CellRef } from '../office/office-blocks';
+import { NO_FILL, type CellFill } from '../office/office-record';
 import { bgrOf, hexOf, XL_PATTERN, type EtApplication, type EtInterior, type EtRange, type EtWorksheet } from './et';
 
 /** Worksheet.Range's address limit in Excel's object model, which ET follows. */

@@ -12,7 +12,7 @@
 import type { Cell, MergedRange, SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { a1 } from '../../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
-import { isDateFormat, serialToDate } from '../office-cells';
+import { isDateFormat, serialToDate } from '../office/office-cells';
 import { XL_SHEET, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
 import { WpsError } from './wps-error';
 

@@ -6,13 +6,18 @@
  * the header row printed on every page.
  */
 import { a1 } from '../../domain/grid';
-import { layoutOf, type GeneratedSheet } from '../generated';
-import { SHEET_FONT, sheetMatrices, tableRuns } from '../office-sheet';
-import { freeSheetName } from '../sheet-name';
+import { layoutOf, type GeneratedSheet } from '../output/generated';
+import { SHEET_FONT, sheetMatrices, tableRuns } from '../office/office-sheet';
+import { freeSheetName } from '../output/sheet-name';
 import { XL_HALIGN, XL_LINE, XL_PAGE, XL_SHEET, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
 import { activeWorkbook, readMatrix, usedArea } from './wps-read';
 import { deleteSheet, findSheet, sheetNames } from './wps-marks';
-import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from '../generated-record';
+import {
+  GENERATED_RECORD_SHEET,
+  generatedRecordRows,
+  readGeneratedRecord,
+  sheetToReplace,
+} from '../output/generated-record';
 
 const HEADER_FILL = 0xe6e6e7; // BGR of #E7E6E6, as the Office host's header
 const INCH = 72;

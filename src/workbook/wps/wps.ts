@@ -5,14 +5,14 @@
  * afterwards whatever happens. The work itself lives in wps-*.ts.
  */
 import { a1, type WorkbookGrid } from '../../domain/grid';
-import type { GeneratedSheet } from '../generated';
+import type { GeneratedSheet } from '../output/generated';
 import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from '../host';
 import type { EtApplication } from './et';
 import { activeWorkbook, readWorkbookEt } from './wps-read';
 import { clearEt, deleteSheet, findSheet, markEt } from './wps-marks';
 import { addSheetEt } from './wps-sheet';
 import { fillOfRange } from './wps-ranges';
-import { NO_FILL } from '../office-record';
+import { NO_FILL } from '../office/office-record';
 
 export class WpsHost implements WorkbookHost {
   constructor(private readonly app: EtApplication) {}

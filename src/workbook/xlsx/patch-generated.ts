@@ -6,8 +6,8 @@
  * Building them through ExcelJS took longer than the whole rest of a 100,000-household copy;
  * strings are written inline, so the workbook's shared strings stay untouched.
  */
-import type { GeneratedSheet } from '../generated';
-import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook } from '../sheet-layout';
+import type { GeneratedSheet } from '../output/generated';
+import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook } from '../output/sheet-layout';
 import { columnLetters } from './patch-sheet';
 import type { StylesPatch } from './patch-styles';
 

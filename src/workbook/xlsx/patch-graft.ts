@@ -2,10 +2,10 @@
  * The sheets the patcher adds (the generated sheets and the two very hidden records), each as
  * worksheet XML (patch-generated.ts) with its cell formats appended to the target's styles.
  */
-import type { GeneratedSheet } from '../generated';
-import { GENERATED_RECORD_SHEET, generatedRecordRows } from '../generated-record';
+import type { GeneratedSheet } from '../output/generated';
+import { GENERATED_RECORD_SHEET, generatedRecordRows } from '../output/generated-record';
 import { MARK_RECORD_SHEET } from '../host';
-import { recordRows, type RecordedCell } from '../record';
+import { recordRows, type RecordedCell } from '../output/record';
 import { generatedSheetXml, textSheetXml } from './patch-generated';
 import type { StylesPatch } from './patch-styles';
 

@@ -2,7 +2,7 @@
  * The mark record (record.ts's layout, the very hidden sheet MARK_RECORD_SHEET) read straight from
  * a package's XML, for the patching writer: clearing, and marking a copy that was marked before.
  */
-import type { RecordedCell } from '../record';
+import type { RecordedCell } from '../output/record';
 import type { XlsxPackage } from './package';
 import { elements, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } from './patch-xml';
 import { columnNumber } from './patch-sheet';

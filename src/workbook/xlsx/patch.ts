@@ -8,12 +8,12 @@
  * with the workbook. Clearing is the same walk with the record's cells restored and no new marks.
  * The record keeps record.ts's layout, so a copy marked here clears in Excel and the other way round.
  */
-import type { GeneratedSheet } from '../generated';
-import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../generated-record';
+import type { GeneratedSheet } from '../output/generated';
+import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../output/generated-record';
 import { activeTabOnVisibleSheet } from './active-tab';
-import { freeSheetName } from '../sheet-name';
+import { freeSheetName } from '../output/sheet-name';
 import { MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../host';
-import type { RecordedCell } from '../record';
+import type { RecordedCell } from '../output/record';
 import { PackageWriter, Unpatchable, type Compressed, type XlsxPackage } from './package';
 import { graftSheets } from './patch-graft';
 import { COMMENTS_TYPE, SheetNotes, VML_TYPE } from './patch-notes';

@@ -6,8 +6,8 @@
  * No Node API here.
  */
 import type { WorkbookGrid } from '../../domain/grid';
-import type { GeneratedSheet } from '../generated';
-import { GENERATED_RECORD_SHEET, readGeneratedRecord } from '../generated-record';
+import type { GeneratedSheet } from '../output/generated';
+import { GENERATED_RECORD_SHEET, readGeneratedRecord } from '../output/generated-record';
 import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from '../host';
 import { XlsxPackage, type Codec } from './package';
 import { nameSheets, patchWorkbook } from './patch';

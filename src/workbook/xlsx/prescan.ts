@@ -6,10 +6,10 @@
  * columns, overlapping merges. No Node API here: the web page runs it too (Compression Streams).
  */
 import type { MergedRange } from '../../domain/grid';
-import { FileError } from '../file-error';
+import { FileError } from '../file/file-error';
 import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS, tooManyCells } from '../limits';
 import { tidyMergesTo } from '../merges';
-import type { ByteSource, ZipEntryInfo, ZipSummary } from '../zip-guard';
+import type { ByteSource, ZipEntryInfo, ZipSummary } from '../file/zip-guard';
 import { readWorkbookInfo } from './parts';
 import { attr, nameIs, XmlScanner, type XmlHandler } from './xml';
 

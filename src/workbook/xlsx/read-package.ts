@@ -6,7 +6,7 @@
  * its sizes stops there (issue 13). No Node API here.
  */
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
-import { FileError } from '../file-error';
+import { FileError } from '../file/file-error';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { expandsBeyond, tooManyCells } from '../limits';
 import type { PackagePart, XlsxPackage } from './package';

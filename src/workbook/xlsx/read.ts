@@ -10,7 +10,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { cellBudgetFor, tooManyCells } from '../limits';
-import { DEFAULT_ZIP_LIMITS } from '../zip-guard';
+import { DEFAULT_ZIP_LIMITS } from '../file/zip-guard';
 import { readCellStyles, readSharedStrings, readWorkbookInfo } from './parts';
 import { SheetReader } from './sheet';
 import { XmlScanner } from './xml';

@@ -5,7 +5,7 @@
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
-import { FileError } from '../file-error';
+import { FileError } from '../file/file-error';
 import { expandsBeyond } from '../limits';
 import { Unsupported } from './unsupported';
 

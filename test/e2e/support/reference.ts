@@ -9,8 +9,8 @@ import * as path from 'node:path';
 import { parsePolicy } from '../../../src/domain/policy';
 import type { CheckResult } from '../../../src/domain/types';
 import { runCheck } from '../../../src/workbook/actions';
-import { FileWorkbook } from '../../../src/workbook/file';
-import type { Report } from '../../../src/workbook/report';
+import { FileWorkbook } from '../../../src/workbook/file/file';
+import type { Report } from '../../../src/workbook/output/report';
 
 const ROOT = path.resolve(__dirname, '../../..');
 

@@ -4,10 +4,10 @@
  * No Node imports here: the task pane bundles this file to offer the same report for download.
  */
 import { z } from 'zod';
-import type { Policy } from '../domain/policy';
-import { adjustmentReason, formatFinding } from '../domain/messages';
-import { LIST_KINDS } from '../domain/fields';
-import { ADJUSTMENT_TYPES, RULE_IDS, type CheckResult, type Finding, type MessageData } from '../domain/types';
+import type { Policy } from '../../domain/policy';
+import { adjustmentReason, formatFinding } from '../../domain/messages';
+import { LIST_KINDS } from '../../domain/fields';
+import { ADJUSTMENT_TYPES, RULE_IDS, type CheckResult, type Finding, type MessageData } from '../../domain/types';
 import { maskId, maskIdsInText } from './mask';
 
 const count = z.number().int().nonnegative();

@@ -5,10 +5,10 @@
  * and adapt to what each sheet really returns; a response that is still too large is retried in
  * smaller pieces.
  */
-import type { MergedRange, SheetGrid, WorkbookGrid } from '../domain/grid';
-import { MARK_RECORD_SHEET, type ProgressFn } from './host';
-import { tooManyCells } from './limits';
-import { tidyMerges } from './merges';
+import type { MergedRange, SheetGrid, WorkbookGrid } from '../../domain/grid';
+import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
+import { tooManyCells } from '../limits';
+import { tidyMerges } from '../merges';
 import { LIMITS } from './office-blocks';
 import { toCell, usedRangeOf, utf8Length } from './office-cells';
 import { clampMerges, readMerges } from './office-merges';

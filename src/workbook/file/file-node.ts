@@ -7,18 +7,18 @@ import { promises as fsp, openSync, readSync, closeSync, statSync, unlinkSync, t
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { SheetGrid, WorkbookGrid } from '../domain/grid';
+import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
 import { FileError, fileSystemError } from './file-error';
 import { FileWorkbook } from './file';
-import { MARK_RECORD_SHEET, type ProgressFn } from './host';
-import { legacyFormatOf, type LegacyFormat } from './legacy/format';
-import { openLegacyWorkbook, type ConvertedWorkbook } from './legacy/open';
+import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
+import { legacyFormatOf, type LegacyFormat } from '../legacy/format';
+import { openLegacyWorkbook, type ConvertedWorkbook } from '../legacy/open';
 import { inspectWorkbookBytes, type ByteSource, type ZipSummary } from './zip-guard';
 import { getHeapStatistics } from 'node:v8';
-import { cellBudgetFor } from './limits';
-import { EXCELJS_BYTES_PER_CELL, prescanForExcelJs } from './xlsx/prescan';
-import { readGridFast, Unsupported } from './xlsx/read';
+import { cellBudgetFor } from '../limits';
+import { EXCELJS_BYTES_PER_CELL, prescanForExcelJs } from '../xlsx/prescan';
+import { readGridFast, Unsupported } from '../xlsx/read';
 
 const PROGRESS_ROWS = 5000;
 

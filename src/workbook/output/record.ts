@@ -8,7 +8,7 @@
  *   over as many columns as needed because a cell holds at most 32,767 characters.
  */
 import type ExcelJS from 'exceljs';
-import { MARK_RECORD_SHEET } from './host';
+import { MARK_RECORD_SHEET } from '../host';
 
 export interface RecordedCell {
   sheet: string;

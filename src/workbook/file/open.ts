@@ -3,9 +3,9 @@
  * through the converter, whose code (SheetJS) is fetched from the page's own folder only then.
  */
 import { FileWorkbook } from './file';
-import type { WorkbookHost } from './host';
-import { legacyFormatOf, type LegacyFormat } from './legacy/format';
-import { openLegacyWorkbook } from './legacy/open';
+import type { WorkbookHost } from '../host';
+import { legacyFormatOf, type LegacyFormat } from '../legacy/format';
+import { openLegacyWorkbook } from '../legacy/open';
 import { bufferSource } from './zip-guard';
 
 export interface OpenedWorkbook {

@@ -6,15 +6,15 @@
  * Requirement sets: ExcelApi 1.9 is the minimum (manifest); merged areas (1.13), notes (1.18) and
  * comments (1.10) are used only where Office.context.requirements.isSetSupported says so.
  */
-import type { WorkbookGrid } from '../domain/grid';
-import type { GeneratedSheet } from './generated';
-import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from './host';
+import type { WorkbookGrid } from '../../domain/grid';
+import type { GeneratedSheet } from '../output/generated';
+import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../host';
 import { clearIn, markIn, markRowsIn, renameMarksIn, shiftMarksIn } from './office-marks';
-import type { LiveHost, RowMarkOutcome, RowSet, WorkbookChange } from './live';
+import type { LiveHost, RowMarkOutcome, RowSet, WorkbookChange } from '../live';
 import { readRowsIn, watchIn, type RunIn } from './office-live';
 import { readWorkbookIn, type Supports } from './office-read';
 import { addSheetIn } from './office-sheet';
-import { a1 } from '../domain/grid';
+import { a1 } from '../../domain/grid';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

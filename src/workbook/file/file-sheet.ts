@@ -4,10 +4,15 @@
  * wide; a page per form), which the package patcher writes as XML. docs/generated-sheets.md.
  */
 import type ExcelJS from 'exceljs';
-import type { GeneratedSheet } from './generated';
-import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type SheetLayout } from './sheet-layout';
-import { freeSheetName } from './sheet-name';
-import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
+import type { GeneratedSheet } from '../output/generated';
+import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type SheetLayout } from '../output/sheet-layout';
+import { freeSheetName } from '../output/sheet-name';
+import {
+  GENERATED_RECORD_SHEET,
+  generatedRecordRows,
+  readGeneratedRecord,
+  sheetToReplace,
+} from '../output/generated-record';
 
 export function writeGeneratedSheet(wb: ExcelJS.Workbook, sheet: GeneratedSheet): string {
   const recordSheet = wb.getWorksheet(GENERATED_RECORD_SHEET);

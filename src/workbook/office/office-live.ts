@@ -13,8 +13,8 @@
  */
 import { parseAreas } from './office-cells';
 import { readRows } from './office-read';
-import type { RowsRead, WorkbookChange } from './live';
-import type { SheetGrid } from '../domain/grid';
+import type { RowsRead, WorkbookChange } from '../live';
+import type { SheetGrid } from '../../domain/grid';
 
 export type RunIn = <T>(context: Excel.RequestContext, batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type Run = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;

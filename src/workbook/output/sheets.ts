@@ -3,8 +3,8 @@
  * Both hosts write exactly what these return, so a sheet looks the same whether it was made on
  * the command line or in Excel. docs/generated-sheets.md explains the choices.
  */
-import type { Policy } from '../domain/policy';
-import { ADJUSTMENT_TYPES, type CheckResult, type RuleFamily, type RuleId } from '../domain/types';
+import type { Policy } from '../../domain/policy';
+import { ADJUSTMENT_TYPES, type CheckResult, type RuleFamily, type RuleId } from '../../domain/types';
 import {
   FAMILY_LABELS,
   RULE_INFO,
@@ -12,9 +12,9 @@ import {
   SEVERITY_LABELS,
   adjustmentReason,
   formatFinding,
-} from '../domain/messages';
+} from '../../domain/messages';
 import type { GeneratedColumn, GeneratedSection, GeneratedSheet, GeneratedValue } from './generated';
-import { GENERATED_SHAPES } from '../domain/tool-sheets';
+import { GENERATED_SHAPES } from '../../domain/tool-sheets';
 
 /** Two decimals and a space's width of padding on the right, so amounts never touch the border. */
 const MONEY = '0.00_ ';

@@ -6,10 +6,10 @@
  * reader agrees on what a value becomes.
  */
 import ExcelJS from 'exceljs';
-import type { Cell } from '../domain/grid';
-import { booleanCell, dateCell, numberCell } from './cell-values';
+import type { Cell } from '../../domain/grid';
+import { booleanCell, dateCell, numberCell } from '../cell-values';
 
-export { booleanCell, dateCell, displayNumber, numberCell } from './cell-values';
+export { booleanCell, dateCell, displayNumber, numberCell } from '../cell-values';
 
 const VT = ExcelJS.ValueType;
 

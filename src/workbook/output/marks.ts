@@ -2,10 +2,10 @@
  * Findings → the cells to mark: one mark per cell, worst severity wins, one line per finding.
  * Info findings (ID-07, ID-08) are listed in the report but not painted.
  */
-import type { CheckResult, Finding } from '../domain/types';
-import type { CellMark } from './host';
-import { formatFinding, type Lang } from '../domain/messages';
-import { anchorsOf } from './merges';
+import type { CheckResult, Finding } from '../../domain/types';
+import type { CellMark } from '../host';
+import { formatFinding, type Lang } from '../../domain/messages';
+import { anchorsOf } from '../merges';
 
 export function marksFromResult(result: CheckResult, lang: Lang = 'zh'): CellMark[] {
   const byCell = new Map<string, CellMark>();

@@ -4,7 +4,7 @@
  * scattered cells costs a few operations only if adjacent cells travel as one block and long
  * lists are cut into chunks.
  */
-import { a1 } from '../domain/grid';
+import { a1 } from '../../domain/grid';
 
 /** Payload limits of Excel on the web (5 MB, 5 million cells, 8,192-character addresses) with margin. */
 export const LIMITS = {

@@ -9,11 +9,16 @@
  * before its value is written. Excel would otherwise turn "=…", "+…", "-…", "@…" into formulas,
  * "0123" or an 18-digit ID into a number (keeping 15 digits), and "2018-01-15" into a date.
  */
-import type { GeneratedSheet } from './generated';
-import { HEADER_FILL_ARGB, lastRowOf, SHEET_FONT, sheetLayout, type SheetLayout } from './sheet-layout';
+import type { GeneratedSheet } from '../output/generated';
+import { HEADER_FILL_ARGB, lastRowOf, SHEET_FONT, sheetLayout, type SheetLayout } from '../output/sheet-layout';
 import { SyncBudget, wireBytes } from './office-budget';
-import { freeSheetName } from './sheet-name';
-import { GENERATED_RECORD_SHEET, generatedRecordRows, readGeneratedRecord, sheetToReplace } from './generated-record';
+import { freeSheetName } from '../output/sheet-name';
+import {
+  GENERATED_RECORD_SHEET,
+  generatedRecordRows,
+  readGeneratedRecord,
+  sheetToReplace,
+} from '../output/generated-record';
 
 export { SHEET_FONT };
 const HEADER_FILL = `#${HEADER_FILL_ARGB.slice(2)}`;

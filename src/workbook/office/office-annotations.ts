@@ -16,7 +16,7 @@ import { SyncBudget, wireBytes } from './office-budget';
 import { parseCellAddress } from './office-cells';
 import { cellKey } from './office-fills';
 import { isPayloadError, utf8Length } from './office-read';
-import { a1 } from '../domain/grid';
+import { a1 } from '../../domain/grid';
 
 export type AnnotationKind = 'notes' | 'comments';
 

@@ -12,7 +12,7 @@
  * An address list longer than 8,192 characters comes back cut short, so when the areas parsed from
  * `address` are fewer than `areaCount`, the areas are read one by one (`areas`) in one more sync.
  */
-import type { MergedRange } from '../domain/grid';
+import type { MergedRange } from '../../domain/grid';
 import { MAX_COL, MAX_ROW, parseAreas, usedRangeOf } from './office-cells';
 import { LIMITS } from './office-blocks';
 import { SyncBudget, wireBytes } from './office-budget';

@@ -4,15 +4,15 @@
  * Node-only helpers).
  */
 import ExcelJS from 'exceljs';
-import type { MergedRange, SheetGrid, WorkbookGrid } from '../domain/grid';
+import type { MergedRange, SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
 import { FileError } from './file-error';
 import { applyMarks, clearMarks } from './file-marks';
 import { writeGeneratedSheet } from './file-sheet';
-import type { GeneratedSheet } from './generated';
-import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from './host';
-import { tidyMerges } from './merges';
-import { prescanForExcelJs } from './xlsx/prescan';
+import type { GeneratedSheet } from '../output/generated';
+import { MARK_RECORD_SHEET, type CellMark, type MarkOutcome, type ProgressFn, type WorkbookHost } from '../host';
+import { tidyMerges } from '../merges';
+import { prescanForExcelJs } from '../xlsx/prescan';
 import { DEFAULT_ZIP_LIMITS, bufferSource, inspectWorkbookBytes, type ZipLimits } from './zip-guard';
 
 export { FileError, type FileErrorCode } from './file-error';

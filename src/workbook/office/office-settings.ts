@@ -12,8 +12,8 @@
  * keys are ever read: Excel on Windows crashes loading a longer value another program wrote
  * (office-js #4378) — WPS's single JSON property among them.
  */
-import { ROSTER_FIELDS } from '../domain/fields';
-import { MAX_LEFT_OUT, documentBackend, type DocumentSettings, type Settings, type SettingsBackend } from './settings';
+import { ROSTER_FIELDS } from '../../domain/fields';
+import { MAX_LEFT_OUT, documentBackend, type DocumentSettings, type Settings, type SettingsBackend } from '../settings';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

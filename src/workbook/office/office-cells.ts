@@ -2,7 +2,7 @@
  * What Office.js returns for a range (values, text, numberFormat, valueTypes) → the neutral Cell
  * of src/domain/grid.ts, so the engine sees the same grid from Excel as from an .xlsx file.
  */
-import type { Cell, MergedRange } from '../domain/grid';
+import type { Cell, MergedRange } from '../../domain/grid';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

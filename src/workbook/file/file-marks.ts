@@ -4,9 +4,9 @@
  * number formats or widths.
  */
 import type ExcelJS from 'exceljs';
-import { MARK_FILLS, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
-import { readRecord, removeRecord, writeRecord, type RecordedCell } from './record';
-import { isOurArgbFill } from './mark-primitives';
+import { MARK_FILLS, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
+import { readRecord, removeRecord, writeRecord, type RecordedCell } from '../output/record';
+import { isOurArgbFill } from '../output/mark-primitives';
 
 type Note = string | ExcelJS.Comment;
 

@@ -3,10 +3,10 @@
  * (Office.context.diagnostics), whether marks are there, deleting the temporary sheets, and one
  * cell's fill and note.
  */
-import { a1 } from '../domain/grid';
-import { MARK_RECORD_SHEET } from './host';
+import { a1 } from '../../domain/grid';
+import { MARK_RECORD_SHEET } from '../host';
 import { OfficeHost, type ExcelRun, type OfficeHostOptions } from './office';
-import type { SelfTestHost } from './self-test';
+import type { SelfTestHost } from '../self-test';
 
 /** Office.context.diagnostics, or a test's. */
 type Diagnostics = { platform?: unknown; version?: unknown };

@@ -11,7 +11,7 @@
  * Office.js speaks "#RRGGBB" and pattern names like "Gray50"; ExcelJS (OOXML) speaks ARGB and
  * "mediumGray": this file translates. Every cell is written as text ('@').
  */
-import { cellText, type SheetGrid } from '../domain/grid';
+import { cellText, type SheetGrid } from '../../domain/grid';
 
 export const RECORD_HEADERS = ['工作表 sheet', '单元格 cell', '原填充 fill', '原批注 note'];
 const NOTE_CHUNK = 32_000;

@@ -19,8 +19,8 @@
  * after marking is theirs and stays, as in the file host. A cell holds one annotation: where the
  * clerk has a comment thread we add no note, and where the clerk has a note we add no comment.
  */
-import { a1 } from '../domain/grid';
-import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from './host';
+import { a1 } from '../../domain/grid';
+import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
 import {
   addAll,
   loadAll,
@@ -31,7 +31,7 @@ import {
   type Target,
 } from './office-annotations';
 import { blockChunks, type CellRef } from './office-blocks';
-import { isOurHexFill, ourNoteText, withoutOurNote } from './mark-primitives';
+import { isOurHexFill, ourNoteText, withoutOurNote } from '../output/mark-primitives';
 import { SyncBudget, wireBytes } from './office-budget';
 import { parseCellAddress } from './office-cells';
 import { cellKey, isGradient, queueFillReads, settleFills, type FillTarget } from './office-fills';
@@ -45,7 +45,7 @@ import {
   type CellFill,
   type MarkRecord,
 } from './office-record';
-import type { RowMarkOutcome, RowSet } from './live';
+import type { RowMarkOutcome, RowSet } from '../live';
 
 /** Where the reasons go: notes (ExcelApi 1.18), else threaded comments (1.10), else nowhere. */
 export type AnnotationKind = Kind | null;
