@@ -46,3 +46,21 @@ const FS_WORDS: Record<string, { zh: (p: string) => string; en: (p: string) => s
   EMFILE: { zh: (p) => `打开的文件过多，无法打开 ${p}`, en: (p) => `too many open files: ${p}` },
   EIO: { zh: (p) => `读写 ${p} 时磁盘出错`, en: (p) => `disk error on ${p}` },
 };
+
+/** The zip itself is cut short or inconsistent: every reader says the same. */
+export function truncatedFile(): FileError {
+  return new FileError(
+    'corrupt',
+    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
+    'the file is truncated or damaged; download it again or re-save it from Excel',
+  );
+}
+
+/** The zip is whole but a part will not inflate or parse: every reader says the same. */
+export function unreadableWorkbook(): FileError {
+  return new FileError(
+    'corrupt',
+    '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
+    'the workbook could not be read; it may be damaged — open it in Excel and save it again',
+  );
+}

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
-import { FileError, fileSystemError } from './file-error';
+import { FileError, unreadableWorkbook, fileSystemError } from './file-error';
 import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { legacyFormatOf, type LegacyFormat } from '../legacy/format';
@@ -205,11 +205,7 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
     }
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError(
-      'corrupt',
-      '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
-      'the workbook could not be read; it may be damaged — open it in Excel and save it again',
-    );
+    throw unreadableWorkbook();
   }
   onProgress?.({ phase: 'read', done, total: done || size });
   // Parts come in zip order; the clerk expects the tab order, which workbook.xml gives.

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { MergedRange, SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
-import { FileError } from './file-error';
+import { unreadableWorkbook } from './file-error';
 import { applyMarks, clearMarks } from './file-marks';
 import { writeGeneratedSheet } from './file-sheet';
 import type { GeneratedSheet } from '../output/generated';
@@ -44,11 +44,7 @@ export class FileWorkbook implements WorkbookHost {
       // ExcelJS's typings ask for a Node Buffer; JSZip underneath takes any Uint8Array.
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
-      throw new FileError(
-        'corrupt',
-        '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
-        'the workbook could not be read; it may be damaged — open it in Excel and save it again',
-      );
+      throw unreadableWorkbook();
     }
     return new FileWorkbook(wb);
   }

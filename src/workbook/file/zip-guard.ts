@@ -4,7 +4,7 @@
  * us refuse old .xls files, CSV text, password-protected workbooks, truncated downloads and zip
  * bombs with a clear message, without inflating a single byte.
  */
-import { FileError } from './file-error';
+import { FileError, truncatedFile } from './file-error';
 
 export interface ZipLimits {
   /** Refuse a workbook whose parts add up to more than this when expanded (bytes). */
@@ -69,13 +69,6 @@ const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);
 const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16)) + b[o + 3] * 0x1000000;
 /** 64-bit sizes as a double: exact up to 2^53, far beyond any limit we apply. */
 const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x100000000;
-
-const corrupt = () =>
-  new FileError(
-    'corrupt',
-    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
-    'the file is truncated or damaged; download it again or re-save it from Excel',
-  );
 
 /** Throws FileError when the bytes are not an .xlsx we are willing to open; otherwise sizes. */
 export function inspectWorkbookBytes(src: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipSummary {
@@ -183,7 +176,7 @@ function findDirectory(src: ByteSource): DirectoryPosition {
       break;
     }
   }
-  if (at < 0) throw corrupt();
+  if (at < 0) throw truncatedFile();
   const eocd = tail.subarray(at);
   const pos: DirectoryPosition = {
     entries: u16(eocd, 10),
@@ -198,20 +191,20 @@ function findDirectory(src: ByteSource): DirectoryPosition {
 }
 
 function findZip64Directory(src: ByteSource, eocdAt: number): DirectoryPosition {
-  if (eocdAt < 20) throw corrupt();
+  if (eocdAt < 20) throw truncatedFile();
   const locator = src.read(eocdAt - 20, 20);
-  if (u32(locator, 0) !== SIG_ZIP64_LOCATOR) throw corrupt();
+  if (u32(locator, 0) !== SIG_ZIP64_LOCATOR) throw truncatedFile();
   const recordAt = u64(locator, 8);
-  if (recordAt + 56 > eocdAt) throw corrupt();
+  if (recordAt + 56 > eocdAt) throw truncatedFile();
   const record = src.read(recordAt, 56);
-  if (u32(record, 0) !== SIG_ZIP64_EOCD) throw corrupt();
+  if (u32(record, 0) !== SIG_ZIP64_EOCD) throw truncatedFile();
   return { entries: u64(record, 32), size: u64(record, 40), offset: u64(record, 48), end: recordAt };
 }
 
 function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & { kind: ZipKind } {
   const dir = findDirectory(src);
   if (dir.entries > limits.maxEntries) throw tooLarge();
-  if (dir.offset + dir.size > dir.end) throw corrupt();
+  if (dir.offset + dir.size > dir.end) throw truncatedFile();
   const cd = src.read(dir.offset, dir.size);
   let total = 0;
   let hasContentTypes = false;
@@ -221,7 +214,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
   const parts: ZipEntryInfo[] = [];
   let p = 0;
   for (let n = 0; n < dir.entries; n++) {
-    if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw corrupt();
+    if (p + 46 > cd.length || u32(cd, p) !== SIG_CENTRAL) throw truncatedFile();
     const flags = u16(cd, p + 8);
     let compressed = u32(cd, p + 20);
     let uncompressed = u32(cd, p + 24);
@@ -230,7 +223,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
     const commentLength = u16(cd, p + 32);
     let localOffset = u32(cd, p + 42);
     const next = p + 46 + nameLength + extraLength + commentLength;
-    if (next > cd.length) throw corrupt();
+    if (next > cd.length) throw truncatedFile();
     const name = latin1(cd.subarray(p + 46, p + 46 + nameLength)).toLowerCase();
     const zip64 = findExtra(cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength), 0x0001);
     if (zip64) {
@@ -247,7 +240,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
         'the workbook content is encrypted; remove the password in Excel and save it again',
       );
     }
-    if (localOffset + compressed > dir.offset) throw corrupt();
+    if (localOffset + compressed > dir.offset) throw truncatedFile();
     total += uncompressed;
     if (total > limits.maxTotalBytes) throw tooLarge(total, limits);
     if (uncompressed >= limits.ratioMinBytes && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {

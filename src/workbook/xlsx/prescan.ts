@@ -6,7 +6,7 @@
  * columns, overlapping merges. No Node API here: the web page runs it too (Compression Streams).
  */
 import type { MergedRange } from '../../domain/grid';
-import { FileError } from '../file/file-error';
+import { FileError, truncatedFile, unreadableWorkbook } from '../file/file-error';
 import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS, tooManyCells } from '../limits';
 import { tidyMergesTo } from '../merges';
 import type { ByteSource, ZipEntryInfo, ZipSummary } from '../file/zip-guard';
@@ -52,7 +52,7 @@ export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits
   const workbook = stream('xl/workbook.xml');
   if (!workbook) return;
   const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'), true).catch((e: unknown) => {
-    throw e instanceof FileError ? e : unreadable();
+    throw e instanceof FileError ? e : unreadableWorkbook();
   });
   const sheetOf = new Map(info.sheets.map((s) => [s.part.toLowerCase(), s.name]));
   let spread = 0;
@@ -67,7 +67,7 @@ export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits
     try {
       await new XmlScanner(scan, true).readAll(counted(src, entry, budget));
     } catch (e) {
-      throw e instanceof FileError ? e : unreadable();
+      throw e instanceof FileError ? e : unreadableWorkbook();
     }
     spread += scan.finish();
     cells += scan.cells;
@@ -87,7 +87,7 @@ async function* counted(
   for await (const chunk of inflated(src, entry)) {
     total += chunk.length;
     budget.used += chunk.length;
-    if (total > entry.uncompressed) throw corrupt();
+    if (total > entry.uncompressed) throw truncatedFile();
     if (budget.used > budget.max) throw expandsBeyond(budget.max);
     yield chunk;
   }
@@ -95,10 +95,11 @@ async function* counted(
 
 async function* inflated(src: ByteSource, entry: ZipEntryInfo): AsyncIterable<Uint8Array> {
   const local = src.read(entry.localOffset, 30);
-  if (local.length < 30 || local[0] !== 0x50 || local[1] !== 0x4b || local[2] !== 3 || local[3] !== 4) throw corrupt();
+  if (local.length < 30 || local[0] !== 0x50 || local[1] !== 0x4b || local[2] !== 3 || local[3] !== 4)
+    throw truncatedFile();
   const start = entry.localOffset + 30 + (local[26] | (local[27] << 8)) + (local[28] | (local[29] << 8));
   const end = start + entry.compressed;
-  if (end > src.size) throw corrupt();
+  if (end > src.size) throw truncatedFile();
   const slices = function* () {
     for (let at = start; at < end; at += SLICE) yield src.read(at, Math.min(SLICE, end - at));
   };
@@ -106,7 +107,7 @@ async function* inflated(src: ByteSource, entry: ZipEntryInfo): AsyncIterable<Ui
     yield* slices();
     return;
   }
-  if (entry.method !== 8) throw corrupt();
+  if (entry.method !== 8) throw truncatedFile();
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
   const feeding = (async () => {
@@ -123,7 +124,7 @@ async function* inflated(src: ByteSource, entry: ZipEntryInfo): AsyncIterable<Ui
       try {
         next = await reader.read();
       } catch {
-        throw unreadable();
+        throw unreadableWorkbook();
       }
       if (next.done) break;
       yield next.value;
@@ -231,22 +232,5 @@ function tooSpread({ sheet, ...widest }: { sheet: string; ref: string; cells: nu
     'too-large',
     `工作表“${sheet}”的合并单元格或下拉列表（数据验证）范围过大（如 ${ref}，${widest.cells} 个单元格），生成标注副本时需逐格展开，超出本工具的限度：请在 Excel 中把这些范围缩小到有数据的行后再试；命令行也可加 --no-out 只生成核查报告`,
     `merged areas or dropdown lists (data validation) of sheet "${sheet}" cover too many cells (e.g. ${ref}, ${widest.cells} cells) for a marked copy: shrink them to the rows with data in Excel, or use --no-out for a report only`,
-  );
-}
-
-function corrupt(): FileError {
-  return new FileError(
-    'corrupt',
-    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
-    'the file is truncated or damaged; download it again or re-save it from Excel',
-  );
-}
-
-/** The zip is whole but a part will not inflate or parse: what ExcelJS's failure would say. */
-function unreadable(): FileError {
-  return new FileError(
-    'corrupt',
-    '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
-    'the workbook could not be read; it may be damaged — open it in Excel and save it again',
   );
 }

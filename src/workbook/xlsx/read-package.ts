@@ -6,7 +6,7 @@
  * its sizes stops there (issue 13). No Node API here.
  */
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
-import { FileError } from '../file/file-error';
+import { FileError, truncatedFile, unreadableWorkbook } from '../file/file-error';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { expandsBeyond, tooManyCells } from '../limits';
 import type { PackagePart, XlsxPackage } from './package';
@@ -91,29 +91,13 @@ async function* counted(
       total += chunk.length;
       budget.used += chunk.length;
       // A part that expands beyond what it declared lied to the size checks (zip-guard.ts).
-      if (total > part.uncompressed) throw corrupt();
+      if (total > part.uncompressed) throw truncatedFile();
       if (budget.used > max) throw expandsBeyond(max);
       yield chunk;
     }
   } catch (e) {
     if (e instanceof FileError) throw e;
     // The inflater's own failure (a damaged stream): what the command line says of such a file.
-    throw unreadable();
+    throw unreadableWorkbook();
   }
-}
-
-function corrupt(): FileError {
-  return new FileError(
-    'corrupt',
-    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
-    'the file is truncated or damaged; download it again or re-save it from Excel',
-  );
-}
-
-function unreadable(): FileError {
-  return new FileError(
-    'corrupt',
-    '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
-    'the workbook could not be read; it may be damaged — open it in Excel and save it again',
-  );
 }

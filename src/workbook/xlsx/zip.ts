@@ -5,7 +5,7 @@
  */
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
-import { FileError } from '../file/file-error';
+import { truncatedFile } from '../file/file-error';
 import { expandsBeyond } from '../limits';
 import { Unsupported } from './unsupported';
 
@@ -128,16 +128,8 @@ async function* notBeyond(
   let total = 0;
   for await (const chunk of chunks) {
     total += chunk.length;
-    if (total > declared) throw corruptFile();
+    if (total > declared) throw truncatedFile();
     budget?.take(chunk.length);
     yield chunk;
   }
-}
-
-function corruptFile(): FileError {
-  return new FileError(
-    'corrupt',
-    '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
-    'the file is truncated or damaged; download it again or re-save it from Excel',
-  );
 }
