@@ -4,9 +4,6 @@
  * active — which was our record in a workbook the tool made from nothing (the generated sheets
  * alone). Both writers now put the active tab on a visible sheet; the PDF's text is checked.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { makeSampleWorkbook, SAMPLE_POLICY } from '../../examples/make-sample';
 import { parsePolicy } from '../../src/domain/policy';
 import { buildSheet, runCheck, SHEET_KINDS } from '../../src/workbook/actions';
@@ -15,34 +12,13 @@ import { marksFromResult } from '../../src/workbook/output/marks';
 import { activeTabOnVisibleSheet } from '../../src/workbook/xlsx/active-tab';
 import { nodeCodec } from '../../src/workbook/xlsx/codec-node';
 import { patchWorkbook, XlsxPackage } from '../../src/workbook/xlsx/patch';
-import { tempDir } from '../cli/helpers';
+import { printedPages } from '../support/print-pdf';
 
 const policy = parsePolicy(SAMPLE_POLICY);
 /** Words only our records hold: their header rows. */
 const RECORD_TEXT = ['类别 kind', '工作表 sheet', '原填充 fill', '原批注 note', '_dibao'];
 
-function pdfText(bytes: Uint8Array, name: string): string[] {
-  const dir = tempDir();
-  const input = join(dir, `${name}.xlsx`);
-  writeFileSync(input, bytes);
-  mkdirSync(join(dir, 'pdf'));
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${dir}/profile`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'pdf'),
-      input,
-    ],
-    { timeout: 180_000, stdio: 'ignore' },
-  );
-  return execFileSync('pdftotext', [join(dir, 'pdf', `${name}.pdf`), '-'], { encoding: 'utf8' })
-    .split('\f')
-    .filter((p) => p.trim());
-}
+const pdfText = (bytes: Uint8Array, name: string): string[] => printedPages(bytes, name).pages;
 
 describe('a marked copy prints only the clerk’s sheets', () => {
   test('the generated sheets alone (ExcelJS writer, record first): the PDF starts with the 调整花名册', async () => {

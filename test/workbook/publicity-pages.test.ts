@@ -5,9 +5,6 @@
  * ExcelJS (file host), the package patcher (command line), the Office double and the WPS double;
  * the patched copy printed by LibreOffice has each village's title at the top of its own page.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { makeSampleWorkbook, SAMPLE_POLICY } from '../../examples/make-sample';
 import { parsePolicy } from '../../src/domain/policy';
 import type { CheckResult } from '../../src/domain/types';
@@ -22,7 +19,7 @@ import { patchWorkbook, XlsxPackage } from '../../src/workbook/xlsx/patch';
 import { doubleFromXlsx } from '../support/double-xlsx';
 import { WpsDouble } from '../support/wps-double';
 import { etOf } from '../support/wps-under-test';
-import { tempDir } from '../cli/helpers';
+import { printedPages } from '../support/print-pdf';
 
 const policy = parsePolicy(SAMPLE_POLICY);
 let roster: Uint8Array;
@@ -115,7 +112,6 @@ describe('公示名单: each village on its own page with its own title', () => 
   });
 
   test('printed by LibreOffice, page after page starts with the next village’s title', async () => {
-    const dir = tempDir();
     // The patcher's sheet in a workbook of one small sheet of the clerk's, printed after it.
     const only = FileWorkbook.create();
     only.workbook.addWorksheet('说明').getCell('A1').value = '镇里的说明';
@@ -123,26 +119,7 @@ describe('公示名单: each village on its own page with its own title', () => 
       marks: [],
       sheets: [buildSheet('publicity', result, policy)],
     });
-    const input = join(dir, 'publicity.xlsx');
-    writeFileSync(input, out);
-    mkdirSync(join(dir, 'pdf'));
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        join(dir, 'pdf'),
-        input,
-      ],
-      { timeout: 180_000, stdio: 'ignore' },
-    );
-    const pdf = join(dir, 'pdf', 'publicity.pdf');
-    const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .filter((p) => p.trim());
+    const { pages, magic } = printedPages(out, 'publicity', { layout: true });
     const squeeze = (t: string) => t.replace(/\s+/g, '');
     expect(pages.length).toBeGreaterThanOrEqual(expected.titles.length);
     // Each village's title opens a page, in order, and no page holds two villages' titles.
@@ -150,6 +127,6 @@ describe('公示名单: each village on its own page with its own title', () => 
     expect(opening.filter((i) => i >= 0)).toEqual(expected.titles.map((_, i) => i));
     for (const p of pages)
       expect(expected.titles.filter((t) => squeeze(p).includes(squeeze(t))).length).toBeLessThanOrEqual(1);
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(magic).toBe('%PDF-');
   }, 300_000);
 });
