@@ -4,7 +4,7 @@
  * refusing bad numbers with a message) happens when the check runs. Enter in a field checks.
  */
 import { useId, useState } from 'react';
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { HUNAN_ANNUAL_STANDARDS, hunanDefaultStandard, type Policy } from '../../domain/policy';
 import { sourceLabel, type SettingsOrigin, type SourcedField } from '../../domain/setting-sources';
 import { useLang, useStrings, type Strings } from '../i18n';
@@ -15,7 +15,16 @@ import { ColumnNamesField } from './ColumnNamesField';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   toggle: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0, paddingLeft: 0 },
+  // The label never breaks (at 350 px it was squeezed into one character a line).
+  label: { flexShrink: 0, whiteSpace: 'nowrap' },
   summary: { color: tokens.colorNeutralForeground2, whiteSpace: 'normal' },
+  // Closed, the line with its sources keeps to two lines so the findings stay in view; open, it is whole.
+  clamped: {
+    display: '-webkit-box',
+    WebkitLineClamp: '2',
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   form: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
@@ -76,6 +85,9 @@ export function SettingsForm(props: {
     d.standardValue.trim() === '' ? undefined : Number(d.standardValue),
     d.standardUnit,
   );
+  const summary = props.used
+    ? usedSettingsLine(props.used, s, lang, props.origin)
+    : s.settingsSummary(d.county, d.township, standardText, d.asOf);
 
   return (
     <section className={styles.root}>
@@ -87,12 +99,12 @@ export function SettingsForm(props: {
         onClick={() => setOpen((o) => !o)}
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}&nbsp;</span>
-        <Text weight="semibold">{s.settings}</Text>
+        <Text weight="semibold" className={styles.label}>
+          {s.settings}
+        </Text>
         &nbsp;
-        <Text className={styles.summary} size={200}>
-          {props.used
-            ? usedSettingsLine(props.used, s, lang, props.origin)
-            : s.settingsSummary(d.county, d.township, standardText, d.asOf)}
+        <Text className={mergeClasses(styles.summary, !open && styles.clamped)} size={200} title={summary}>
+          {summary}
         </Text>
       </Button>
       {open && (
