@@ -5,7 +5,7 @@
 import type { Adjustment, Finding, FindingRef, RuleId } from './types';
 import type { RuleContext } from './context';
 import type { Household } from './household';
-import { num } from './household';
+import { householdRef, num } from './household';
 import { yuan } from './money';
 
 /** Errors that make persons or income unknown: no automatic 增发/减发 while they stand. */
@@ -16,14 +16,7 @@ export function adjustmentFor(h: Household, ctx: RuleContext, findings: Finding[
   if (!h.active) return undefined;
   const facts = ctx.money(h);
   const before = { persons: num(h.coveredPersons) ?? 0, amount: num(h.benefit) ?? 0 };
-  const base = {
-    household: h.index,
-    sheet: h.sheet,
-    row: h.row,
-    village: h.village,
-    headName: h.headName,
-    idNumber: h.idText,
-  };
+  const base = householdRef(h);
   const errors = findings.filter((f) => f.severity === 'error');
   // The same fact reported twice (a death on the roster and in a list) is named once.
   const because = (rules: RuleId[]): FindingRef[] => {

@@ -183,4 +183,16 @@ export function isHouseholdRow(sheet: SheetGrid, r: number, columns: Partial<Rec
   return cellString(name) !== '' || cellString(id) !== '';
 }
 
+/** Which household a line of an output is about: the same fields in the adjustments and the sample. */
+export function householdRef(h: Household) {
+  return {
+    household: h.index,
+    sheet: h.sheet,
+    row: h.row,
+    village: h.village,
+    headName: h.headName,
+    idNumber: h.idText,
+  };
+}
+
 export const num = (p: NumParse): number | undefined => (typeof p === 'number' ? p : undefined);

@@ -4,7 +4,7 @@
  * the same seed and roster give the same list.
  */
 import type { SampleEntry } from './types';
-import type { Household } from './household';
+import { householdRef, type Household } from './household';
 import type { Policy } from './policy';
 
 /** FNV-1a: a stable 32-bit hash of the seed and village. */
@@ -79,15 +79,7 @@ export class SampleDraw {
     for (let i = 0; i < households.length; i++) {
       if (reason[i] === 0) continue;
       const h = households[i];
-      out.push({
-        household: h.index,
-        sheet: h.sheet,
-        row: h.row,
-        village: h.village,
-        headName: h.headName,
-        idNumber: h.idText,
-        reason: REASONS[reason[i]]!,
-      });
+      out.push({ ...householdRef(h), reason: REASONS[reason[i]]! });
     }
     return out;
   }
