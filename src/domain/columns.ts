@@ -579,6 +579,18 @@ function specOf(field: RosterField): FieldSpec<RosterField> {
 }
 
 /** The sheets a clerk can see (and name), generated ones included. */
+/** The sheet the clerk named (exactly, else ignoring spaces around it), or the message listing the sheets. */
+export function namedSheet(wb: WorkbookGrid, sheets: readonly SheetGrid[], name: string): SheetGrid {
+  const chosen = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.trim() === name.trim());
+  if (chosen) return chosen;
+  const all = sheetNames(wb);
+  throw new RosterError(
+    'sheet-not-found',
+    `找不到工作表“${name}”。本工作簿的工作表：${all.join('、')}`,
+    `Sheet "${name}" not found. Sheets in this workbook: ${all.join(', ')}`,
+  );
+}
+
 export function sheetNames(wb: WorkbookGrid): string[] {
   return wb.sheets.filter((s) => !isRecordSheet(s)).map((s) => s.name);
 }
@@ -617,16 +629,7 @@ export function findRoster(
   }
   let pool = sheets;
   if (sheetName !== undefined) {
-    const chosen = sheets.find((s) => s.name === sheetName) ?? sheets.find((s) => s.name.trim() === sheetName.trim());
-    if (!chosen) {
-      const names = sheetNames(wb);
-      throw new RosterError(
-        'sheet-not-found',
-        `找不到工作表“${sheetName}”。本工作簿的工作表：${names.join('、')}`,
-        `Sheet "${sheetName}" not found. Sheets in this workbook: ${names.join(', ')}`,
-      );
-    }
-    pool = [chosen];
+    pool = [namedSheet(wb, sheets, sheetName)];
   }
   let best: { sheet: SheetGrid; header: Candidate<RosterField>; listNamed: boolean } | undefined;
   const memberSheets: string[] = [];

@@ -12,9 +12,9 @@ import {
   isToolSheet,
   looksLikeMemberSheet,
   MEMBER_REQUIRED,
+  namedSheet,
   noHeaderError,
   ROSTER_REQUIRED,
-  sheetNames,
   withDataRows,
   type Candidate,
   type HeaderMatch,
@@ -31,15 +31,7 @@ const LOOKS_LIKE_ROSTER = 4;
 function resolveNames(wb: WorkbookGrid, sheets: SheetGrid[], names: readonly string[]): SheetGrid[] {
   const out: SheetGrid[] = [];
   for (const name of names) {
-    const chosen = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.trim() === name.trim());
-    if (!chosen) {
-      const all = sheetNames(wb);
-      throw new RosterError(
-        'sheet-not-found',
-        `找不到工作表“${name}”。本工作簿的工作表：${all.join('、')}`,
-        `Sheet "${name}" not found. Sheets in this workbook: ${all.join(', ')}`,
-      );
-    }
+    const chosen = namedSheet(wb, sheets, name);
     if (!out.includes(chosen)) out.push(chosen);
   }
   return out;
