@@ -35,26 +35,17 @@ export function changeOf(e: ChangedArgs): WorkbookChange | undefined {
   if (!area) return undefined;
   switch (e.changeType) {
     case 'RowInserted':
-    case 'RowDeleted': {
-      const n = area.bottom - area.top + 1;
-      return {
-        kind: 'shift',
-        sheetId: e.worksheetId,
-        axis: 'rows',
-        at: area.top + 1,
-        count: e.changeType === 'RowInserted' ? n : -n,
-        remote,
-      };
-    }
+    case 'RowDeleted':
     case 'ColumnInserted':
     case 'ColumnDeleted': {
-      const n = area.right - area.left + 1;
+      const rows = e.changeType.startsWith('Row');
+      const n = rows ? area.bottom - area.top + 1 : area.right - area.left + 1;
       return {
         kind: 'shift',
         sheetId: e.worksheetId,
-        axis: 'columns',
-        at: area.left + 1,
-        count: e.changeType === 'ColumnInserted' ? n : -n,
+        axis: rows ? 'rows' : 'columns',
+        at: (rows ? area.top : area.left) + 1,
+        count: e.changeType.endsWith('Inserted') ? n : -n,
         remote,
       };
     }
