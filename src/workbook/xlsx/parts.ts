@@ -5,6 +5,8 @@
  * large file checked with this reader gives what a small file checked through ExcelJS gives.
  */
 import type { Cell } from '../../domain/grid';
+import { MARK_RECORD_SHEET } from '../host';
+import { Unsupported } from './unsupported';
 import { attr, decodeOoxml, decodeXml, nameIs, XmlScanner, type XmlHandler } from './xml';
 
 export interface SheetEntry {
@@ -194,4 +196,22 @@ export async function readSharedStrings(sst: Chunks | undefined): Promise<Cell[]
     },
   });
   return cells;
+}
+
+/**
+ * What every sheet is read with, in the order the parts are asked for: the worksheets in tab
+ * order (our mark record left out), the cell styles and the shared strings.
+ */
+export async function readWorkbookParts(stream: (name: string) => Chunks | undefined) {
+  const workbook = stream('xl/workbook.xml');
+  if (!workbook) throw new Unsupported('no xl/workbook.xml');
+  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'));
+  const styles = await readCellStyles(stream('xl/styles.xml'));
+  const sharedStrings = await readSharedStrings(stream('xl/sharedStrings.xml'));
+  return {
+    entries: info.sheets.filter((e) => e.name !== MARK_RECORD_SHEET),
+    date1904: info.date1904,
+    styles,
+    sharedStrings,
+  };
 }

@@ -7,10 +7,10 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { FileError, truncatedFile, unreadableWorkbook } from '../file/file-error';
-import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
+import type { ProgressFn } from '../host';
 import { expandsBeyond, tooManyCells } from '../limits';
 import type { PackagePart, XlsxPackage } from './package';
-import { readCellStyles, readSharedStrings, readWorkbookInfo } from './parts';
+import { readWorkbookParts } from './parts';
 import { SheetReader } from './sheet';
 import { Unsupported } from './unsupported';
 import { XmlScanner } from './xml';
@@ -34,13 +34,7 @@ export async function readPackageGrid(pkg: XlsxPackage, opts: PackageReadOptions
     const part = pkg.part(name);
     return part ? counted(pkg, part, budget, opts.maxBytes) : undefined;
   };
-  const workbook = stream('xl/workbook.xml');
-  if (!workbook) throw new Unsupported('no xl/workbook.xml');
-  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'));
-  const styles = await readCellStyles(stream('xl/styles.xml'));
-  const sharedStrings = await readSharedStrings(stream('xl/sharedStrings.xml'));
-
-  const entries = info.sheets.filter((e) => e.name !== MARK_RECORD_SHEET);
+  const { entries, date1904, styles, sharedStrings } = await readWorkbookParts(stream);
   // Progress in rows, the total estimated from the sheets' sizes until the last row is read.
   const sheetBytes = entries.reduce((n, e) => n + (pkg.part(e.part)?.uncompressed ?? 0), 0);
   const before = budget.used;
@@ -61,7 +55,7 @@ export async function readPackageGrid(pkg: XlsxPackage, opts: PackageReadOptions
       onCell,
       sharedStrings,
       styles,
-      date1904: info.date1904,
+      date1904,
       onRow: () => {
         if (++rows % PROGRESS_ROWS !== 0 || !opts.onProgress) return;
         const read = budget.used - before;

@@ -8,10 +8,10 @@
 import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
-import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
+import type { ProgressFn } from '../host';
 import { cellBudgetFor, tooManyCells } from '../limits';
 import { DEFAULT_ZIP_LIMITS } from '../file/zip-guard';
-import { readCellStyles, readSharedStrings, readWorkbookInfo } from './parts';
+import { readWorkbookParts } from './parts';
 import { SheetReader } from './sheet';
 import { XmlScanner } from './xml';
 import { InflateBudget, partStream, Unsupported, zipParts } from './zip';
@@ -65,13 +65,7 @@ export async function readGridFast(
     if (optional) throw new SheetTooLarge();
     throw tooManyCells(basename(path), budget.cells, { sheet: sheetName, sheetOption: only.length === 0 });
   };
-  const workbook = stream('xl/workbook.xml');
-  if (!workbook) throw new Unsupported('no xl/workbook.xml');
-  const info = await readWorkbookInfo(workbook, stream('xl/_rels/workbook.xml.rels'));
-  const styles = await readCellStyles(stream('xl/styles.xml'));
-  const sharedStrings = await readSharedStrings(stream('xl/sharedStrings.xml'));
-
-  const entries = info.sheets.filter((e) => e.name !== MARK_RECORD_SHEET);
+  const { entries, date1904, styles, sharedStrings } = await readWorkbookParts(stream);
   const asked = new Set(only);
   // The sheets asked for first, so that the others only take what room is left.
   const order = [...entries.filter((e) => asked.has(e.name)), ...entries.filter((e) => !asked.has(e.name))];
@@ -89,7 +83,7 @@ export async function readGridFast(
       onCell,
       sharedStrings,
       styles,
-      date1904: info.date1904,
+      date1904,
       onRow: () => {
         if (++done % PROGRESS_ROWS === 0) onProgress?.({ phase: 'read', done, total: 0, sheet: entry.name });
       },
