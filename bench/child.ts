@@ -59,3 +59,17 @@ export function jsonOf<T>(run: ChildRun): T {
     throw new Error(`expected a JSON line, got exit ${run.code}: ${run.stderr.slice(-500)}`);
   }
 }
+
+/** The reference date every command-line section checks with. */
+export const AS_OF = ['--as-of', '2018-01-15'];
+
+export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** A run's time and memory, as the figure of a row. */
+export const usage = (r: ChildRun) => `${secs(r.wallMs)} (CPU ${secs(r.cpuMs)}), peak ${r.maxRssMB} MB`;
+
+/** 0 = no errors, 1 = errors found (the synthetic rosters have some); anything else is a refusal. */
+export function checked(run: ChildRun, what: string): ChildRun {
+  if (run.code !== 0 && run.code !== 1) throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(-400)}`);
+  return run;
+}

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { bundle } from './bundle';
-import { runNode, type ChildRun } from './child';
+import { runNode, type ChildRun, AS_OF, usage, checked } from './child';
 import { scratch } from './paths';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
@@ -14,17 +14,8 @@ import { rosterFile } from './roster-file';
 const SECTION = '2 command line';
 /** The young generation `npm run dibao` gives node. */
 const NODE_FLAGS = ['--max-semi-space-size=64'];
-const AS_OF = ['--as-of', '2018-01-15'];
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const usage = (r: ChildRun) => `${secs(r.wallMs)} (CPU ${secs(r.cpuMs)}), peak ${r.maxRssMB} MB`;
 const best = (runs: ChildRun[], key: 'wallMs' | 'cpuMs') => Math.min(...runs.map((r) => r[key]));
-
-function checked(run: ChildRun, what: string): ChildRun {
-  // 0 = no errors, 1 = errors found (the synthetic roster has some); anything else is a refusal.
-  if (run.code !== 0 && run.code !== 1) throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(-400)}`);
-  return run;
-}
 
 export async function cliSection(households: number, rounds: number, emit: (r: BenchRow) => void): Promise<void> {
   const file = await rosterFile(households);

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { bundle } from './bundle';
-import { runNode, type ChildRun } from './child';
+import { runNode, AS_OF, usage, checked } from './child';
 import { scratch } from './paths';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
@@ -18,15 +18,6 @@ const NODE_FLAGS = ['--max-semi-space-size=64'];
 const OLD_FLAGS = [...NODE_FLAGS, '--max-old-space-size=6144'];
 /** The 1 GB target as node's own limit: the copy must complete inside it, not only peak below it. */
 const ONE_GB_HEAP = [...NODE_FLAGS, '--max-old-space-size=1024'];
-const AS_OF = ['--as-of', '2018-01-15'];
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const usage = (r: ChildRun) => `${secs(r.wallMs)} (CPU ${secs(r.cpuMs)}), peak ${r.maxRssMB} MB`;
-
-function checked(run: ChildRun, what: string): ChildRun {
-  if (run.code !== 0 && run.code !== 1) throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(-400)}`);
-  return run;
-}
 
 /** `oldPathUpTo`: the ExcelJS path is measured only up to this size (at 100k it takes minutes and ~5 GB). */
 export async function copySection(sizes: number[], oldPathUpTo: number, emit: (r: BenchRow) => void): Promise<void> {

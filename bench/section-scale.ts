@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { bundle } from './bundle';
-import { runNode, type ChildRun } from './child';
+import { runNode, type ChildRun, AS_OF, usage, checked } from './child';
 import { scratch } from './paths';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
@@ -16,15 +16,6 @@ import { rosterFile } from './roster-file';
 const SECTION = '7 scale';
 /** The flags of `npm run dibao`. */
 const NODE_FLAGS = ['--max-semi-space-size=64', '--max-old-space-size=6144'];
-const AS_OF = ['--as-of', '2018-01-15'];
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const usage = (r: ChildRun) => `${secs(r.wallMs)} (CPU ${secs(r.cpuMs)}), peak ${r.maxRssMB} MB`;
-
-function checked(run: ChildRun, what: string): ChildRun {
-  if (run.code !== 0 && run.code !== 1) throw new Error(`${what} exited ${run.code}: ${run.stderr.slice(-400)}`);
-  return run;
-}
 
 const findingsOf = (run: ChildRun) => /错误（errors）\s+(\d+)/.exec(run.stdout)?.[1] ?? '?';
 

@@ -6,14 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from './bundle';
-import { jsonOf, runNode } from './child';
+import { jsonOf, runNode, AS_OF, secs } from './child';
 import { ROOT } from './paths';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
 import { rosterFile } from './roster-file';
 
 const SECTION = '8 web page';
-const AS_OF = ['--as-of', '2018-01-15'];
 
 interface WebRun {
   ms: number;
@@ -22,8 +21,6 @@ interface WebRun {
   workerHeapMB: number;
   errors: number;
 }
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export async function webSection(sizes: number[], emit: (r: BenchRow) => void): Promise<void> {
   const dist = join(ROOT, 'dist');
