@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launch, openPage, type GuardedPage } from './support/browser';
 import { serve, type StaticServer } from './support/server';
-import { PANE_POLICY } from './support/reference';
+import { typePanePolicy } from './support/reference';
 
 const DIST = path.resolve(__dirname, '../../dist');
 const FIXTURES = path.resolve(__dirname, '../fixtures/legacy');
@@ -47,12 +47,7 @@ describe('opening other formats on the standalone page', () => {
     browser = await launch();
     g = await openPage(browser, server.url + 'index.html', { width: 1280, height: 900 });
     g.page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await g.page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 15_000 });
-    await g.page.getByRole('button', { name: /核查参数/ }).click();
-    await g.page.getByLabel('乡镇', { exact: true }).fill(PANE_POLICY.township);
-    await g.page.getByLabel('低保标准', { exact: true }).fill(String(PANE_POLICY.annualStandard));
-    await g.page.getByLabel('基准日', { exact: true }).fill(PANE_POLICY.asOf);
-    await g.page.getByRole('button', { name: /核查参数/ }).click();
+    await typePanePolicy(g.page);
   });
 
   afterAll(async () => {

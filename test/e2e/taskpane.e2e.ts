@@ -14,7 +14,7 @@ import { RULE_INFO } from '../../src/domain/messages';
 import type { CheckResult } from '../../src/domain/types';
 import { openPage, OFFICE_CDN, type GuardedPage } from './support/browser';
 import { useStage } from './support/stage';
-import { commandLineReport, engineResult, PANE_POLICY } from './support/reference';
+import { commandLineReport, engineResult, typePanePolicy } from './support/reference';
 import type { Report } from '../../src/workbook/output/report';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -41,12 +41,7 @@ async function shown(page: Page): Promise<number> {
 
 /** Fill 核查参数 as the command line's policy says, then open the roster. */
 async function openSample(page: Page): Promise<void> {
-  await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 15_000 });
-  await page.getByRole('button', { name: /核查参数/ }).click();
-  await page.getByLabel('乡镇', { exact: true }).fill(PANE_POLICY.township);
-  await page.getByLabel('低保标准', { exact: true }).fill(String(PANE_POLICY.annualStandard));
-  await page.getByLabel('基准日', { exact: true }).fill(PANE_POLICY.asOf);
-  await page.getByRole('button', { name: /核查参数/ }).click();
+  await typePanePolicy(page);
   await page.locator('input[type="file"]').setInputFiles(sampleFile);
   await page.locator('[data-testid="error-count"]').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: '重新核查' }).and(page.locator(':enabled')).waitFor();

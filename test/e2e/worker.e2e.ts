@@ -20,7 +20,7 @@ import { MARK_FILLS, NOTE_HEADER } from '../../src/workbook/host';
 import { marksFromResult } from '../../src/workbook/output/marks';
 import { HOSTILE } from '../corpus/make-corpus';
 import { openPage, type GuardedPage } from './support/browser';
-import { PANE_POLICY } from './support/reference';
+import { PANE_POLICY, typePanePolicy } from './support/reference';
 import { useStage } from './support/stage';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -53,12 +53,7 @@ async function openWithPolicy(): Promise<GuardedPage> {
     await c.addInitScript(LONG_TASKS);
   });
   const page = g.page;
-  await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 15_000 });
-  await page.getByRole('button', { name: /核查参数/ }).click();
-  await page.getByLabel('乡镇', { exact: true }).fill(PANE_POLICY.township);
-  await page.getByLabel('低保标准', { exact: true }).fill(String(PANE_POLICY.annualStandard));
-  await page.getByLabel('基准日', { exact: true }).fill(PANE_POLICY.asOf);
-  await page.getByRole('button', { name: /核查参数/ }).click();
+  await typePanePolicy(page);
   return g;
 }
 

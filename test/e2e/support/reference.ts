@@ -4,6 +4,7 @@
  * not carry (household indices, the cells to mark).
  */
 import { execFileSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePolicy } from '../../../src/domain/policy';
@@ -16,6 +17,16 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** The settings the browser test types into 核查参数 (县 left blank: the policy's default). */
 export const PANE_POLICY = { township: '儒林镇', annualStandard: 3026, asOf: '2018-01-15' };
+
+/** Types PANE_POLICY into 核查参数 once the page is ready for a file, and closes the form again. */
+export async function typePanePolicy(page: Page): Promise<void> {
+  await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 15_000 });
+  await page.getByRole('button', { name: /核查参数/ }).click();
+  await page.getByLabel('乡镇', { exact: true }).fill(PANE_POLICY.township);
+  await page.getByLabel('低保标准', { exact: true }).fill(String(PANE_POLICY.annualStandard));
+  await page.getByLabel('基准日', { exact: true }).fill(PANE_POLICY.asOf);
+  await page.getByRole('button', { name: /核查参数/ }).click();
+}
 
 export function commandLineReport(file: string, dir: string): Report {
   const policyFile = path.join(dir, 'policy.json');
