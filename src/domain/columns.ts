@@ -583,12 +583,7 @@ function specOf(field: RosterField): FieldSpec<RosterField> {
 export function namedSheet(wb: WorkbookGrid, sheets: readonly SheetGrid[], name: string): SheetGrid {
   const chosen = sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.trim() === name.trim());
   if (chosen) return chosen;
-  const all = sheetNames(wb);
-  throw new RosterError(
-    'sheet-not-found',
-    `找不到工作表“${name}”。本工作簿的工作表：${all.join('、')}`,
-    `Sheet "${name}" not found. Sheets in this workbook: ${all.join(', ')}`,
-  );
+  throw new RosterError('sheet-not-found', { name, sheets: sheetNames(wb) });
 }
 
 export function sheetNames(wb: WorkbookGrid): string[] {
@@ -596,19 +591,7 @@ export function sheetNames(wb: WorkbookGrid): string[] {
 }
 
 export function noHeaderError(searched: string[], memberSheets: string[]): RosterError {
-  const name = specOf('headName');
-  const id = specOf('headId');
-  let zh =
-    `未找到花名册表头：请确认有“${name.header}”（或 ${name.aliases.join('、')}）` +
-    `和“${id.header}”（或 ${id.aliases.join('、')}）两列。已查看的工作表：${searched.join('、')}`;
-  let en =
-    `Roster header not found: looked for ${name.header} (or ${name.aliases.join(', ')}) ` +
-    `and ${id.header} (or ${id.aliases.join(', ')}) in sheets: ${searched.join(', ')}`;
-  if (memberSheets.length > 0) {
-    zh += `（${memberSheets.map((s) => `“${s}”`).join('、')}是家庭成员表，不作花名册）`;
-    en += ` (${memberSheets.join(', ')}: member sheet, not a roster)`;
-  }
-  return new RosterError('no-header', zh, en);
+  return new RosterError('no-header', { sheets: searched, memberSheets });
 }
 
 /**
@@ -625,7 +608,7 @@ export function findRoster(
 ): HeaderMatch<RosterField> {
   const sheets = wb.sheets.filter((s) => !isToolSheet(s, wb));
   if (sheets.length === 0) {
-    throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+    throw new RosterError('no-sheets');
   }
   let pool = sheets;
   if (sheetName !== undefined) {

@@ -70,17 +70,12 @@ export function findRosters(
   named?: Partial<Record<RosterField, string>>,
 ): { matches: HeaderMatch<RosterField>[]; notChecked: SheetNotChecked[] } {
   const visible = wb.sheets.filter((s) => !isRecordSheet(s));
-  if (visible.length === 0) throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+  if (visible.length === 0) throw new RosterError('no-sheets');
   const chosenByName = names !== undefined && names.length > 0;
   // Our generated sheets are never taken for a roster, unless the clerk names one.
   const sheets = visible.filter((s) => !isToolSheet(s, wb));
   if (sheets.length === 0 && !chosenByName) {
-    const ours = visible.map((s) => s.name);
-    throw new RosterError(
-      'no-header',
-      `工作簿中只有本工具生成的工作表（${ours.join('、')}），没有花名册`,
-      `The workbook holds only sheets this tool generated (${ours.join(', ')}), no roster`,
-    );
+    throw new RosterError('only-tool-sheets', { sheets: visible.map((s) => s.name) });
   }
   const pool = chosenByName ? resolveNames(wb, visible, names) : sheets;
   const found: { sheet: SheetGrid; header: Candidate<RosterField>; listNamed: boolean }[] = [];

@@ -2,13 +2,15 @@
  * Any failure → the words the clerk reads, in Chinese and English: the one translator behind the
  * pane's message bar, the ribbon commands' dialog and the command line's refusal line.
  *
- * Our errors carry their own words (RosterError, FileError, CliError, OutOfTimeError: `zh`/`en`);
- * settings errors list the keys at fault; a file-system error names the file. Anything else gets a
+ * RosterError and FileError carry a message id and data: their words are made here, from the
+ * catalogue (src/domain/error-texts.ts). Other errors of ours carry their own words (CliError,
+ * OutOfTimeError: `zh`/`en`); settings errors list the keys at fault; a file-system error names the file. Anything else gets a
  * polite line for its edge, never its message or class name: an error we did not foresee may quote
  * a cell, note or record it failed on (names, ID numbers). Duck-typed, not `instanceof`: an error
  * from a chunk loaded apart (the .xls converter) is another class object with the same shape.
  */
 import type { Bilingual } from '../domain/rules/meta';
+import { errorWords, isErrorMessageId, type ErrorData, type ErrorMessageId } from '../domain/error-texts';
 import { fileSystemError } from './file/file-error';
 
 /** What a command or the pane tells the clerk when it is done or has failed, in both languages. */
@@ -34,6 +36,14 @@ const UNEXPECTED: Record<Edge, Bilingual> = {
   },
 };
 
+/** An error that names a catalogue message and its data (also as it crosses from the worker). */
+function coded(e: unknown): { messageId: ErrorMessageId; data: ErrorData } | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const { messageId, data } = e as { messageId?: unknown; data?: unknown };
+  if (!isErrorMessageId(messageId) || typeof data !== 'object' || data === null) return undefined;
+  return { messageId, data: data as ErrorData };
+}
+
 function hasText(e: unknown): e is Bilingual {
   return (
     typeof e === 'object' &&
@@ -49,6 +59,9 @@ function issuesOf(e: unknown): string[] | undefined {
 }
 
 export function errorText(e: unknown, edge: Edge): Bilingual {
+  const known = coded(e);
+  if (known)
+    return { zh: errorWords(known.messageId, known.data, 'zh'), en: errorWords(known.messageId, known.data, 'en') };
   if (hasText(e)) return { zh: e.zh, en: e.en };
   const issues = issuesOf(e);
   if (issues) {

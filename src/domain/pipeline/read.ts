@@ -52,12 +52,7 @@ function refuseUncomputed(sheet: SheetGrid, rows: number[], columns: Partial<Rec
     if (!row) continue;
     for (const hit of cols) {
       if (!row[hit.col]?.uncomputed) continue;
-      const at = `工作表“${sheet.name}”第${r + 1}行“${headerText(hit.header)}”列`;
-      throw new RosterError(
-        'uncomputed',
-        `${at}的公式没有计算结果：请在 Excel 或 WPS 中打开此文件、保存后再核查`,
-        `sheet "${sheet.name}" row ${r + 1} column "${headerText(hit.header)}": the formula has no calculated result; open and save the file in Excel or WPS, then check again`,
-      );
+      throw new RosterError('uncomputed', { sheet: sheet.name, row: r + 1, column: headerText(hit.header) });
     }
   }
 }
@@ -74,7 +69,7 @@ export function readWorkbook(input: CheckInput): WorkbookRead {
   let policy = input.policy;
   let asOf = policy.asOf;
   if (workbook.sheets.length === 0) {
-    throw new RosterError('no-sheets', '工作簿中没有工作表', 'The workbook has no sheets');
+    throw new RosterError('no-sheets');
   }
   const households: Household[] = [];
   const grids: SheetGrid[] = [];

@@ -20,8 +20,15 @@ export type Request =
 /** SheetOptions with the left-out households as an array (a Set is cloned too, but slower). */
 export type WireSheetOptions = Omit<SheetOptions, 'exclude'> & { exclude?: number[] };
 
-/** An error as the message bar shows it: words (FileError, RosterError, …), policy issues, or a bare message. */
-export type WireError = { zh: string; en: string } | { issues: string[] } | { message: string };
+/**
+ * An error as the message bar shows it: a catalogue message and its data (FileError, RosterError:
+ * the page makes the words), words (CliError, …), policy issues, or a bare message.
+ */
+export type WireError =
+  | { code: string; messageId: string; data: Record<string, unknown> }
+  | { zh: string; en: string }
+  | { issues: string[] }
+  | { message: string };
 
 export type Reply =
   | { id: number; progress: ProgressEvent }
@@ -39,7 +46,17 @@ export const SLICE_ITEMS = 1000;
 
 export function toWireError(e: unknown): WireError {
   if (typeof e === 'object' && e !== null) {
-    const w = e as { zh?: unknown; en?: unknown; issues?: unknown };
+    const w = e as {
+      code?: unknown;
+      messageId?: unknown;
+      data?: unknown;
+      zh?: unknown;
+      en?: unknown;
+      issues?: unknown;
+    };
+    if (typeof w.code === 'string' && typeof w.messageId === 'string' && typeof w.data === 'object' && w.data) {
+      return { code: w.code, messageId: w.messageId, data: { ...(w.data as Record<string, unknown>) } };
+    }
     if (typeof w.zh === 'string' && typeof w.en === 'string') return { zh: w.zh, en: w.en };
     if (Array.isArray(w.issues) && w.issues.every((i) => typeof i === 'string')) return { issues: w.issues };
   }
