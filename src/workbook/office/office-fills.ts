@@ -14,7 +14,7 @@
  *   a gradient                           → a gradient (Office.js cannot set one: we never paint it)
  *   any other pattern                    → that pattern, `color` behind, `patternColor` in front
  */
-import { blockAddress, blockCells, blockChunks, type Block, type CellRef } from './office-blocks';
+import { blockAddress, blockCells, blockChunks, LIMITS, type Block, type CellRef } from './office-blocks';
 import { wireBytes, type SyncBudget } from './office-budget';
 import { NO_FILL, type CellFill } from './office-record';
 
@@ -22,6 +22,20 @@ export const cellKey = (sheet: string, row: number, col: number) => `${sheet}\u0
 
 /** Response bytes of one cell's fill properties in getCellProperties' answer. */
 const FILL_PROPS_BYTES = 110;
+
+/**
+ * A block cut into bands of whole rows whose answers stay under the payload limit: a column
+ * marked on every row of a 100,000-household roster is one block, and one getCellProperties of it
+ * answers ~10 MB, which Excel refuses (ResponsePayloadSizeLimitExceeded) however the syncs fall.
+ */
+export function bandsOf(b: Block, cellBytes = FILL_PROPS_BYTES, limit = LIMITS.payloadBytes): Block[] {
+  const width = b.right - b.left + 1;
+  const rows = Math.max(1, Math.floor(limit / (width * cellBytes)));
+  const out: Block[] = [];
+  for (let top = b.top; top <= b.bottom; top += rows)
+    out.push({ ...b, top, bottom: Math.min(b.bottom, top + rows - 1) });
+  return out;
+}
 const FILL_PROPS = 'color,pattern,patternColor,tintAndShade';
 
 export interface FillTarget {
@@ -91,7 +105,7 @@ export async function settleFills(reads: ChunkRead[], budget: SyncBudget): Promi
       for (const b of blocks) for (const c of blockCells(b)) fills.set(cellKey(sheet, c.row, c.col), f);
       continue;
     }
-    for (const block of blocks) {
+    for (const block of blocks.flatMap((b) => bandsOf(b))) {
       const address = blockAddress(block);
       const cells = (block.bottom - block.top + 1) * (block.right - block.left + 1);
       // getRange(address).getCellProperties(…): two paths, instantiate and call; the answer per cell.
