@@ -16,8 +16,8 @@ import { marksFromResult } from '../workbook/output/marks';
 import { nodeCodec } from '../workbook/xlsx/codec-node';
 import { patchWorkbook, Unpatchable, XlsxPackage } from '../workbook/xlsx/patch';
 import { FileError } from '../workbook/file/file-error';
+import { DEFAULT_ZIP_LIMITS, STREAMING_ZIP_LIMITS } from '../workbook/file/zip-guard';
 import {
-  checkFile as inspectFile,
   inspectFile as inspectWorkbook,
   legacyFormatOfFile,
   openAnyWorkbookFile,
@@ -93,7 +93,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
 
   if (!convertedFrom && opts.fastRead !== false) {
     progress(io, `正在读取 ${name}…`, `reading ${name}…`);
-    const fast = await readFast(path, onProgress, opts.sheets);
+    const fast = await readFast(path, onProgress, opts.sheets, !opts.withWorkbook);
     const unread = fast?.unread ?? [];
     let grid: WorkbookGrid | undefined = fast;
     if (grid) {
@@ -155,12 +155,21 @@ function refuseHugeCopy(path: string, max: number): void {
  * The grid through the command line's own reader: several times faster than ExcelJS and a
  * fraction of its memory (docs/PERFORMANCE.md). Files it refuses (not an .xlsx, a zip bomb) are
  * refused here with the usual message; anything else it cannot read (an unusual part, a damaged
- * stream) gives undefined, and ExcelJS reads the file, or says why it cannot.
+ * stream) gives undefined, and ExcelJS reads the file, or says why it cannot. `readOnly`: no copy
+ * follows, so the reader's streaming limits apply (a province's roster expands beyond the
+ * in-memory limit); the copy's path keeps the in-memory limits.
  */
-async function readFast(path: string, onProgress: ProgressFn, only?: string[]): Promise<FastGrid | undefined> {
-  const { size } = inspectFile(path);
+async function readFast(
+  path: string,
+  onProgress: ProgressFn,
+  only: string[] | undefined,
+  readOnly: boolean,
+): Promise<FastGrid | undefined> {
+  const { size } = inspectWorkbook(path, readOnly ? STREAMING_ZIP_LIMITS : undefined).stats;
+  const budget = defaultReadBudget();
+  if (!readOnly) budget.bytes = DEFAULT_ZIP_LIMITS.maxTotalBytes;
   try {
-    return await readGridFast(path, size, onProgress, defaultReadBudget(), only);
+    return await readGridFast(path, size, onProgress, budget, only);
   } catch (e) {
     if (e instanceof FileError) throw e;
     return undefined;

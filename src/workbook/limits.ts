@@ -33,6 +33,15 @@ function short(text: string): string {
  */
 export const BYTES_PER_CELL = 40;
 
+/**
+ * What one cell kept costs against the budget: a text of its own (not a shared string, which is
+ * held once) is charged as the cells its characters would fill, up to 2 bytes each, so a sheet of
+ * long inline texts cannot grow the grid past the heap while staying under the count.
+ */
+export function cellCost(ownChars: number): number {
+  return 1 + Math.floor((ownChars * 2) / BYTES_PER_CELL);
+}
+
 /** How many cells the grid may hold: half of what the heap allows, the rest for the check itself. */
 export function cellBudgetFor(heapLimitBytes: number): number {
   return Math.floor((heapLimitBytes * 0.5) / BYTES_PER_CELL);

@@ -34,7 +34,7 @@ async function countyFile(): Promise<{ path: string; rosterCells: number }> {
 
 it('refuses a workbook over the budget naming the sheet reached and pointing at --sheet and splitting', async () => {
   const { path, rosterCells } = await countyFile();
-  const budget = { bytes: BYTES, cells: rosterCells + 1000 };
+  const budget = { bytes: BYTES, heldBytes: BYTES, cells: rosterCells + 1000 };
   const refused = await readGridFast(path, statSync(path).size, undefined, budget).catch((e) => e);
   expect(refused).toMatchObject({ code: 'too-large' });
   expect(refused.zh).toMatch(/县花名册\.xlsx 中的单元格超过本工具一次能核查的 0 万个（读到工作表“清溪村”时）/);
@@ -46,21 +46,27 @@ it('refuses a workbook over the budget naming the sheet reached and pointing at 
 
 it('with --sheet, reads the sheets asked for and leaves out, by name, another that does not fit', async () => {
   const { path, rosterCells } = await countyFile();
-  const budget = { bytes: BYTES, cells: rosterCells + 1000 };
+  const budget = { bytes: BYTES, heldBytes: BYTES, cells: rosterCells + 1000 };
   const grid = await readGridFast(path, statSync(path).size, undefined, budget, ['花名册']);
   expect(grid.sheets.map((s) => s.name)).toEqual(['花名册', '家庭成员']);
   expect(grid.unread).toEqual(['清溪村']);
   // Room enough: nothing left out, and nothing said about it.
-  const all = await readGridFast(path, statSync(path).size, undefined, { bytes: BYTES, cells: 1e6 }, ['花名册']);
+  const all = await readGridFast(path, statSync(path).size, undefined, { bytes: BYTES, heldBytes: BYTES, cells: 1e6 }, [
+    '花名册',
+  ]);
   expect(all.sheets.map((s) => s.name)).toEqual(['花名册', '家庭成员', '清溪村']);
   expect(all.unread).toBeUndefined();
 });
 
 it('refuses, pointing only at splitting, when the sheet asked for does not fit by itself', async () => {
   const { path } = await countyFile();
-  const refused = await readGridFast(path, statSync(path).size, undefined, { bytes: BYTES, cells: 100 }, [
-    '清溪村',
-  ]).catch((e) => e);
+  const refused = await readGridFast(
+    path,
+    statSync(path).size,
+    undefined,
+    { bytes: BYTES, heldBytes: BYTES, cells: 100 },
+    ['清溪村'],
+  ).catch((e) => e);
   expect(refused.zh).toMatch(
     /（读到工作表“清溪村”时）：请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查$/,
   );

@@ -14,7 +14,13 @@ import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
 import { legacyFormatOf, type LegacyFormat } from '../legacy/format';
 import { openLegacyWorkbook, type ConvertedWorkbook } from '../legacy/open';
-import { inspectWorkbookBytes, type ByteSource, type ZipSummary } from './zip-guard';
+import {
+  inspectWorkbookBytes,
+  STREAMING_ZIP_LIMITS,
+  type ByteSource,
+  type ZipLimits,
+  type ZipSummary,
+} from './zip-guard';
 import { getHeapStatistics } from 'node:v8';
 import { cellBudgetFor } from '../limits';
 import { EXCELJS_BYTES_PER_CELL, prescanForExcelJs } from '../xlsx/prescan';
@@ -49,11 +55,11 @@ export function legacyFormatOfFile(path: string): LegacyFormat | undefined {
 
 /**
  * A workbook's grid for reading only (the `--list` files): the own reader, which keeps merges as
- * rectangles and never builds a cell past the budget; ExcelJS (after its pre-scan) only for a
- * file the own reader does not handle.
+ * rectangles and never builds a cell past the budget (so it takes the streaming limits); ExcelJS
+ * (after its pre-scan, and the in-memory limits) only for a file the own reader does not handle.
  */
 export async function readWorkbookGrid(path: string, onProgress?: ProgressFn): Promise<WorkbookGrid> {
-  const { stats } = inspectFile(path);
+  const { stats } = inspectFile(path, STREAMING_ZIP_LIMITS);
   try {
     return await readGridFast(path, stats.size, onProgress);
   } catch (e) {
@@ -225,15 +231,21 @@ export function checkFile(path: string): Stats {
   return inspectFile(path).stats;
 }
 
-/** The checks of checkFile, with the workbook's expanded (unzipped) size. */
-export function inspectFile(path: string): { stats: Stats; expanded: number; zip: ZipSummary } {
+/**
+ * The checks of checkFile, with the workbook's expanded (unzipped) size. `limits`: the streaming
+ * reader's are higher than those of the paths that hold the expanded workbook (the default).
+ */
+export function inspectFile(
+  path: string,
+  limits: ZipLimits = FileWorkbook.limits,
+): { stats: Stats; expanded: number; zip: ZipSummary } {
   const stats = statOrMissing(path);
   if (!stats.isFile()) {
     throw new FileError('not-xlsx', `不是文件：${basename(path)}`, `not a file: ${basename(path)}`);
   }
   const fd = openSync(path, 'r');
   try {
-    const summary = inspectWorkbookBytes(fileSource(fd, stats.size), FileWorkbook.limits);
+    const summary = inspectWorkbookBytes(fileSource(fd, stats.size), limits);
     return { stats, expanded: summary.totalUncompressed, zip: summary };
   } finally {
     closeSync(fd);

@@ -24,6 +24,16 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 100_000,
 };
 
+/**
+ * For the command line's own reader when it writes no copy (src/workbook/xlsx/read.ts): it streams
+ * every sheet and keeps only the grid, which the cell budget bounds, so the expanded size costs it
+ * time, not memory. 8 GB is a province's roster of 1,000,000 households (1.7 GB expanded) four
+ * times over; the ratio and entry limits still refuse bombs, and the parts that reader holds
+ * whole (shared strings, styles, the workbook) keep DEFAULT's 1.5 GB between them
+ * (`ReadBudget.heldBytes`). Every path that holds the expanded workbook keeps DEFAULT.
+ */
+export const STREAMING_ZIP_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 8 * 1024 ** 3 };
+
 /** Random access to the file: a buffer in the browser, a file descriptor on the command line. */
 export interface ByteSource {
   size: number;

@@ -6,8 +6,9 @@
  */
 import type { Cell } from '../../domain/grid';
 import { MARK_RECORD_SHEET } from '../host';
+import { unreadableWorkbook } from '../file/file-error';
 import { Unsupported } from './unsupported';
-import { attr, decodeOoxml, decodeXml, nameIs, XmlScanner, type XmlHandler } from './xml';
+import { attr, decodeOoxml, decodeXml, MAX_MARKUP_CHARS, nameIs, XmlScanner, type XmlHandler } from './xml';
 
 export interface SheetEntry {
   name: string;
@@ -193,6 +194,7 @@ export async function readSharedStrings(sst: Chunks | undefined): Promise<Cell[]
     text(src, start, end, cdata) {
       // CDATA is literal text: protect its '&' from decodeXml by encoding it.
       if (inT) piece += cdata ? src.slice(start, end).replace(/&/g, '&amp;') : src.slice(start, end);
+      if (piece.length > MAX_MARKUP_CHARS) throw unreadableWorkbook();
     },
   });
   return cells;

@@ -8,7 +8,7 @@
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { FileError, truncatedFile, unreadableWorkbook } from '../file/file-error';
 import type { ProgressFn } from '../host';
-import { expandsBeyond, tooManyCells } from '../limits';
+import { cellCost, expandsBeyond, tooManyCells } from '../limits';
 import type { PackagePart, XlsxPackage } from './package';
 import { readWorkbookParts } from './parts';
 import { SheetReader } from './sheet';
@@ -42,8 +42,9 @@ export async function readPackageGrid(pkg: XlsxPackage, opts: PackageReadOptions
   let cells = 0;
   let sheetName = '';
   // The page has no --sheet: the refusal says to split the roster or remove the other sheets.
-  const onCell = () => {
-    if (++cells > opts.maxCells) throw tooManyCells(opts.file, opts.maxCells, { sheet: sheetName });
+  const onCell = (ownChars: number) => {
+    cells += cellCost(ownChars);
+    if (cells > opts.maxCells) throw tooManyCells(opts.file, opts.maxCells, { sheet: sheetName });
   };
   const sheets: SheetGrid[] = [];
   for (const entry of entries) {

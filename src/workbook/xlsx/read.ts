@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import type { ProgressFn } from '../host';
-import { cellBudgetFor, tooManyCells } from '../limits';
-import { DEFAULT_ZIP_LIMITS } from '../file/zip-guard';
+import { cellBudgetFor, cellCost, tooManyCells } from '../limits';
+import { DEFAULT_ZIP_LIMITS, STREAMING_ZIP_LIMITS } from '../file/zip-guard';
 import { readWorkbookParts } from './parts';
 import { SheetReader } from './sheet';
 import { XmlScanner } from './xml';
@@ -23,13 +23,22 @@ const PROGRESS_ROWS = 5000;
 export interface ReadBudget {
   /** Most bytes inflated in all (counted while inflating, whatever the zip declares). */
   bytes: number;
+  /** Most bytes inflated from the parts held whole: shared strings, styles, workbook and relationships. */
+  heldBytes: number;
   /** Most cells kept in the grid. */
   cells: number;
 }
 
-/** The budget of this process: the zip-guard's expanded size, and cells by the heap limit. */
+/**
+ * The budget of this process: the sheets are streamed, so the expanded size may reach the
+ * streaming limit; the parts held whole keep the in-memory readers' limit; cells by the heap limit.
+ */
 export function defaultReadBudget(): ReadBudget {
-  return { bytes: DEFAULT_ZIP_LIMITS.maxTotalBytes, cells: cellBudgetFor(getHeapStatistics().heap_size_limit) };
+  return {
+    bytes: STREAMING_ZIP_LIMITS.maxTotalBytes,
+    heldBytes: DEFAULT_ZIP_LIMITS.maxTotalBytes,
+    cells: cellBudgetFor(getHeapStatistics().heap_size_limit),
+  };
 }
 
 /** A sheet left out because it did not fit the budget (with --sheet: not a sheet asked for). */
@@ -53,15 +62,17 @@ export async function readGridFast(
 ): Promise<FastGrid> {
   const parts = zipParts(path, size);
   const inflated = new InflateBudget(budget.bytes);
-  const stream = (name: string) => {
+  const held = new InflateBudget(budget.heldBytes, inflated);
+  const stream = (name: string, whole = true) => {
     const part = parts.get(name.toLowerCase());
-    return part ? partStream(path, part, inflated) : undefined;
+    return part ? partStream(path, part, whole ? held : inflated) : undefined;
   };
   let cells = 0;
   let sheetName = '';
   let optional = false;
-  const onCell = () => {
-    if (++cells <= budget.cells) return;
+  const onCell = (ownChars: number) => {
+    cells += cellCost(ownChars);
+    if (cells <= budget.cells) return;
     if (optional) throw new SheetTooLarge();
     throw tooManyCells(basename(path), budget.cells, { sheet: sheetName, sheetOption: only.length === 0 });
   };
@@ -73,7 +84,7 @@ export async function readGridFast(
   const unread: string[] = [];
   let done = 0;
   for (const entry of order) {
-    const part = stream(entry.part);
+    const part = stream(entry.part, false);
     if (!part) throw new Unsupported(`missing sheet part`);
     sheetName = entry.name;
     optional = asked.size > 0 && !asked.has(entry.name);

@@ -6,10 +6,11 @@
  */
 import { columnLetters, type Cell, type MergedRange, type SheetGrid } from '../../domain/grid';
 import { booleanCell, dateCell, numberCell } from '../cell-values';
+import { unreadableWorkbook } from '../file/file-error';
 import { beyondExcel, MAX_COLS, MAX_ROWS } from '../limits';
 import { tidyMerges } from '../merges';
 import type { CellStyle } from './parts';
-import { attrName, attrValue, decodeXml, findAttr, nameIs, nextAttr, type XmlHandler } from './xml';
+import { attrName, attrValue, decodeXml, findAttr, MAX_MARKUP_CHARS, nameIs, nextAttr, type XmlHandler } from './xml';
 
 /** The cell's `t`: how its <v> is to be read. */
 const enum Kind {
@@ -37,8 +38,11 @@ export interface SheetContext {
   date1904: boolean;
   /** Called after each row (progress). */
   onRow: () => void;
-  /** Called for each cell kept in the grid: the cell budget throws from here. */
-  onCell?: () => void;
+  /**
+   * Called for each cell kept in the grid, with the length of its own text (0 for a number or a
+   * shared string): the cell budget throws from here.
+   */
+  onCell?: (ownChars: number) => void;
 }
 
 /** A whole number written in src[start, end) (digits only), or -1. */
@@ -176,6 +180,7 @@ export class SheetReader implements XmlHandler {
     } else {
       this.raw = this.rawText() + (cdata ? src.slice(start, end).replace(/&/g, '&amp;') : src.slice(start, end));
       this.rawSrc = '';
+      if (this.raw.length > MAX_MARKUP_CHARS) throw unreadableWorkbook();
     }
     this.pieces++;
   }
@@ -292,7 +297,8 @@ export class SheetReader implements XmlHandler {
     const cell = this.formula ? this.formulaCell() : this.hasValue ? this.valueCell() : undefined;
     if (cell) {
       row[this.col - 1] = cell;
-      this.ctx.onCell?.();
+      const shared = this.kind === Kind.Shared && !this.formula;
+      this.ctx.onCell?.(!shared && typeof cell.v === 'string' ? cell.v.length : 0);
     }
   }
 

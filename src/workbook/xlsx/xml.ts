@@ -6,6 +6,7 @@
  * CDATA, processing instructions. A DOCTYPE (never in an .xlsx, and the door to entity tricks) is
  * refused.
  */
+import { unreadableWorkbook } from '../file/file-error';
 import { Unsupported } from './unsupported';
 
 export interface XmlHandler {
@@ -16,6 +17,15 @@ export interface XmlHandler {
   /** Character data, entities not yet decoded (see decodeXml); may come in several pieces. CDATA is passed decoded. */
   text(src: string, start: number, end: number, cdata: boolean): void;
 }
+
+/**
+ * The longest piece of markup (a tag, comment, CDATA section or processing instruction) waited
+ * for across chunks, and the longest text the readers gather for one cell or shared string. Text
+ * is otherwise handed on as it comes, so a streaming reader's memory does not grow with a part's
+ * size. Excel writes tags of a few kilobytes and no cell holds more than 32,767 characters: an
+ * unclosed tag or a value running on for megabytes is a damaged or hostile part.
+ */
+export const MAX_MARKUP_CHARS = 16 * 1024 * 1024;
 
 const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 62 || c === 47;
 
@@ -127,6 +137,7 @@ export class XmlScanner {
         pos = gt + 1;
       } else break; // '<' is the last character: wait for more
     }
+    if (len - pos > MAX_MARKUP_CHARS) throw unreadableWorkbook();
     if (pos < len) this.carry = src.slice(pos);
   }
 }

@@ -89,8 +89,13 @@ export function zipParts(path: string, size: number): Map<string, ZipPart> {
  */
 export class InflateBudget {
   private used = 0;
-  constructor(readonly max: number) {}
+  /** `within`: a wider budget the same bytes also count against (the whole file's). */
+  constructor(
+    readonly max: number,
+    private readonly within?: InflateBudget,
+  ) {}
   take(n: number): void {
+    this.within?.take(n);
     this.used += n;
     if (this.used > this.max) throw expandsBeyond(this.max);
   }
