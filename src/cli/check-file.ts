@@ -143,12 +143,7 @@ export async function checkFile(path: string, opts: FileCheckOptions): Promise<F
 function refuseHugeCopy(path: string, max: number): void {
   const { expanded } = inspectWorkbook(path);
   if (expanded <= max) return;
-  const mb = Math.round(expanded / 1048576);
-  throw new FileError(
-    'too-large',
-    `${basename(path)} 太大（解压后约 ${mb} MB），生成标注副本所需内存超过本工具的限度：请加 --no-out 只生成核查报告（--report），或按乡镇、村拆分后再核查`,
-    `${basename(path)} is too large for a marked copy (about ${mb} MB unzipped): use --no-out with --report, or split the roster`,
-  );
+  throw new FileError('copy-too-large', { file: basename(path), bytes: expanded });
 }
 
 /**

@@ -81,8 +81,239 @@ export const ROSTER_ERRORS = {
 
 export type RosterMessageId = keyof typeof ROSTER_ERRORS;
 
+/** The formats read by conversion (src/workbook/legacy/), as a file error names them. */
+export const FORMAT_WORDS = {
+  xls: { zh: '旧版 .xls 文件', en: 'old .xls file' },
+  xlsb: { zh: '.xlsb 文件', en: '.xlsb file' },
+  ods: { zh: 'OpenDocument（.ods）文件', en: 'OpenDocument (.ods) file' },
+  et: { zh: 'WPS 表格（.et）文件', en: 'WPS (.et) file' },
+} as const;
+
+export type ConvertedFormat = keyof typeof FORMAT_WORDS;
+
+/** The file system's refusals, by Node's error code; the path is the clerk's own. */
+const FS_WORDS = {
+  EACCES: { zh: (p: string) => `没有权限读写 ${p}`, en: (p: string) => `permission denied: ${p}` },
+  EPERM: { zh: (p: string) => `没有权限读写 ${p}`, en: (p: string) => `permission denied: ${p}` },
+  EROFS: { zh: (p: string) => `${p} 所在的磁盘是只读的，无法写入`, en: (p: string) => `${p} is on a read-only disk` },
+  ENOTDIR: {
+    zh: (p: string) => `${p} 的上级路径中有一项是文件而不是文件夹`,
+    en: (p: string) => `part of the path ${p} is a file, not a folder`,
+  },
+  EISDIR: {
+    zh: (p: string) => `${p} 是文件夹，请写出文件名（如 结果.xlsx）`,
+    en: (p: string) => `${p} is a folder; give a file name`,
+  },
+  ENOSPC: { zh: (p: string) => `磁盘空间不足，无法写入 ${p}`, en: (p: string) => `no space left on the disk for ${p}` },
+  EDQUOT: { zh: (p: string) => `磁盘配额已用完，无法写入 ${p}`, en: (p: string) => `disk quota exceeded writing ${p}` },
+  EFBIG: {
+    zh: (p: string) => `${p} 太大，超过系统允许的文件大小`,
+    en: (p: string) => `${p} is too large for the file system`,
+  },
+  ERR_FS_FILE_TOO_LARGE: { zh: (p: string) => `${p} 太大，无法读取`, en: (p: string) => `${p} is too large to read` },
+  ENAMETOOLONG: { zh: (p: string) => `路径过长：${p}`, en: (p: string) => `the path is too long: ${p}` },
+  ENOENT: { zh: (p: string) => `找不到 ${p}`, en: (p: string) => `not found: ${p}` },
+  ELOOP: {
+    zh: (p: string) => `${p} 的快捷方式（链接）循环指向自身`,
+    en: (p: string) => `${p}: too many levels of links`,
+  },
+  EBUSY: {
+    zh: (p: string) => `${p} 正被其他程序占用，请关闭后再试`,
+    en: (p: string) => `${p} is in use by another program`,
+  },
+  EMFILE: { zh: (p: string) => `打开的文件过多，无法打开 ${p}`, en: (p: string) => `too many open files: ${p}` },
+  EIO: { zh: (p: string) => `读写 ${p} 时磁盘出错`, en: (p: string) => `disk error on ${p}` },
+};
+
+export type FileSystemCause = keyof typeof FS_WORDS;
+
+export function isFileSystemCause(code: unknown): code is FileSystemCause {
+  return typeof code === 'string' && Object.hasOwn(FS_WORDS, code);
+}
+
+const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+/** A reference or range as written in the file, kept short: it may be a thousand characters long. */
+const clip = (text: string, max: number, keep: number) => (text.length > max ? `${text.slice(0, keep)}…` : text);
+
+/** A workbook file that cannot be opened, read or written (src/workbook/file/file-error.ts FileError). */
+export const FILE_ERRORS = {
+  'not-a-file': entry(
+    'not-xlsx',
+    (d: { file: string }) => `不是文件：${d.file}`,
+    (d) => `not a file: ${d.file}`,
+  ),
+  'file-not-found': entry(
+    'missing',
+    (d: { file: string }) => `找不到文件：${d.file}`,
+    (d) => `file not found: ${d.file}`,
+  ),
+  'output-exists': entry(
+    'exists',
+    (d: { file: string }) => `输出文件已存在：${d.file}；为免覆盖已停止，如确需覆盖请加 --force`,
+    (d) => `output file already exists: ${d.file}; use --force to replace it`,
+  ),
+  'file-system': entry(
+    'write',
+    (d: { cause: FileSystemCause; path: string }) => FS_WORDS[d.cause].zh(d.path),
+    (d) => FS_WORDS[d.cause].en(d.path),
+  ),
+  'empty-file': entry(
+    'empty',
+    () => '文件是空的（0 字节）',
+    () => 'the file is empty (0 bytes)',
+  ),
+  'password-protected': entry(
+    'encrypted',
+    () => '工作簿设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）后另存再试',
+    () => 'the workbook is password-protected; remove the password in Excel and save it again',
+  ),
+  'encrypted-part': entry(
+    'encrypted',
+    () => '工作簿的内容已加密，请在 Excel 中取消密码后另存再试',
+    () => 'the workbook content is encrypted; remove the password in Excel and save it again',
+  ),
+  'old-xls': entry(
+    'not-xlsx',
+    () => '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试',
+    () => 'this is an old .xls file; save it as .xlsx in Excel and try again',
+  ),
+  'text-file': entry(
+    'not-xlsx',
+    () => '这是文本或 CSV 文件，不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 后再试',
+    () => 'this is a text/CSV file, not an Excel workbook; open it in Excel and save it as .xlsx',
+  ),
+  'not-a-workbook': entry(
+    'not-xlsx',
+    () => '不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
+    () => 'not an Excel workbook (.xlsx)',
+  ),
+  'ods-file': entry(
+    'not-xlsx',
+    () => '这是 OpenDocument（.ods）表格，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
+    () => 'this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in WPS or Excel',
+  ),
+  'zip-not-workbook': entry(
+    'not-xlsx',
+    () => '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
+    () => 'this is a zip file but not an Excel workbook (.xlsx)',
+  ),
+  truncated: entry(
+    'corrupt',
+    () => '文件不完整或已损坏，请重新下载或从 Excel 另存一份再试',
+    () => 'the file is truncated or damaged; download it again or re-save it from Excel',
+  ),
+  unreadable: entry(
+    'corrupt',
+    () => '无法读取工作簿，文件可能已损坏；请在 Excel 中打开并另存后再试',
+    () => 'the workbook could not be read; it may be damaged — open it in Excel and save it again',
+  ),
+  'declared-too-large': entry(
+    'too-large',
+    (d: { maxBytes: number; totalBytes: number }) =>
+      `文件解压后超过 ${gb(d.maxBytes)} GB（至少 ${gb(d.totalBytes)} GB），过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
+    (d) => `the file expands to more than ${gb(d.maxBytes)} GB; refused (too large or a zip bomb)`,
+  ),
+  'expands-too-large': entry(
+    'too-large',
+    (d: { maxBytes: number }) =>
+      `文件解压后超过 ${gb(d.maxBytes)} GB，过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
+    (d) => `the file expands to more than ${gb(d.maxBytes)} GB; refused (too large or a zip bomb)`,
+  ),
+  'abnormal-compression': entry(
+    'too-large',
+    () => '文件中有内容压缩比异常（可能是“压缩炸弹”）或部件过多，已拒绝打开',
+    () => 'a part of the file expands abnormally (possible zip bomb) or there are too many parts; refused',
+  ),
+  'beyond-excel': entry(
+    'beyond-limits',
+    (d: { sheet: string; cell?: string; row?: string }) => {
+      const place = d.cell !== undefined ? `单元格 ${clip(d.cell, 24, 20)} ` : `第 ${clip(d.row ?? '', 24, 20)} 行`;
+      return `工作表“${d.sheet}”的${place}超出 Excel 的范围（最多 1048576 行、16384 列即到 XFD 列），文件可能已损坏或由其他程序生成；请在 Excel 或 WPS 中打开、删除多余内容并另存后再试`;
+    },
+    (d) => {
+      const place = d.cell !== undefined ? `cell ${clip(d.cell, 24, 20)}` : `row ${clip(d.row ?? '', 24, 20)}`;
+      return `${place} of sheet "${d.sheet}" is beyond Excel's limits (1,048,576 rows, 16,384 columns up to XFD); the file may be damaged — open it in Excel or WPS, delete the stray content and save it again`;
+    },
+  ),
+  'too-many-cells': entry(
+    'too-large',
+    (d: { file?: string; budget: number; sheet?: string; sheetOption: boolean }) => {
+      const where = d.sheet ? `（读到工作表“${d.sheet}”时）` : '';
+      const way = d.sheetOption
+        ? '请按村（社区）拆分花名册，或用 --sheet 只核查其中一张花名册（如 --sheet 白云村），其余工作表只在容得下时读取'
+        : '请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查';
+      return `${d.file ? `${d.file} 中` : '此工作簿'}的单元格超过本工具一次能核查的 ${Math.floor(d.budget / 1e4)} 万个${where}：${way}`;
+    },
+    (d) => {
+      const where = d.sheet ? ` (reached in sheet "${d.sheet}")` : '';
+      const way = d.sheetOption
+        ? 'split the roster by village, or check one roster sheet with --sheet NAME (the other sheets are then read only as far as they fit)'
+        : 'split the roster by village, or remove the sheets other than the roster and the member sheet';
+      return `${d.file ?? 'the workbook'} holds more than the ${d.budget.toLocaleString('en-US')} cells one check can hold${where}: ${way}`;
+    },
+  ),
+  'merges-overlap': entry(
+    'corrupt',
+    (d: { sheet: string; first: string; second: string }) =>
+      `工作表“${d.sheet}”的合并单元格 ${d.first} 与 ${d.second} 互相重叠，文件已损坏；请在 Excel 或 WPS 中打开（会自动修复）并另存后再试`,
+    (d) =>
+      `merged areas ${d.first} and ${d.second} of sheet "${d.sheet}" overlap: the file is damaged — open it in Excel or WPS (which repairs it) and save it again`,
+  ),
+  'areas-too-wide': entry(
+    'too-large',
+    (d: { sheet: string; range: string; cells: number }) =>
+      `工作表“${d.sheet}”的合并单元格或下拉列表（数据验证）范围过大（如 ${clip(d.range, 30, 27)}，${d.cells} 个单元格），生成标注副本时需逐格展开，超出本工具的限度：请在 Excel 中把这些范围缩小到有数据的行后再试；命令行也可加 --no-out 只生成核查报告`,
+    (d) =>
+      `merged areas or dropdown lists (data validation) of sheet "${d.sheet}" cover too many cells (e.g. ${clip(d.range, 30, 27)}, ${d.cells} cells) for a marked copy: shrink them to the rows with data in Excel, or use --no-out for a report only`,
+  ),
+  'copy-too-large': entry(
+    'too-large',
+    (d: { file: string; bytes: number }) =>
+      `${d.file} 太大（解压后约 ${mb(d.bytes)} MB），生成标注副本所需内存超过本工具的限度：请加 --no-out 只生成核查报告（--report），或按乡镇、村拆分后再核查`,
+    (d) =>
+      `${d.file} is too large for a marked copy (about ${mb(d.bytes)} MB unzipped): use --no-out with --report, or split the roster`,
+  ),
+  'converted-too-large': entry(
+    'too-large',
+    (d: { format: ConvertedFormat; bytes: number }) =>
+      `这个${FORMAT_WORDS[d.format].zh}太大（约 ${mb(d.bytes)} MB），无法转换读取；请在 Excel 或 WPS 中另存为 .xlsx 后再核查`,
+    (d) =>
+      `this ${FORMAT_WORDS[d.format].en} is too large to convert (about ${mb(d.bytes)} MB); save it as .xlsx in Excel or WPS`,
+  ),
+  'converted-password': entry(
+    'encrypted',
+    (d: { format: ConvertedFormat }) =>
+      `这个${FORMAT_WORDS[d.format].zh}设置了密码，请在 Excel 或 WPS 中取消密码后另存再试`,
+    (d) => `this ${FORMAT_WORDS[d.format].en} is password-protected; remove the password and save it again`,
+  ),
+  'converted-unreadable': entry(
+    'corrupt',
+    (d: { format: ConvertedFormat }) =>
+      `无法读取这个${FORMAT_WORDS[d.format].zh}，文件可能已损坏；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
+    (d) =>
+      `this ${FORMAT_WORDS[d.format].en} could not be read; it may be damaged — open it in Excel or WPS and save it as .xlsx`,
+  ),
+  'converted-sheet-name': entry(
+    'not-xlsx',
+    (d: { format: ConvertedFormat }) =>
+      `这个${FORMAT_WORDS[d.format].zh}的工作表名称过长（超过 31 个字）或含有 : \\ / ? * [ ] 等字符，Excel 不允许，无法生成 .xlsx 标注副本；请在 WPS 或 LibreOffice 中改名后再试`,
+    (d) =>
+      `this ${FORMAT_WORDS[d.format].en} has a sheet name Excel does not allow (over 31 characters, or : \\ / ? * [ ]), so no .xlsx copy can be made; rename the sheet and try again`,
+  ),
+  'converted-unwritable': entry(
+    'corrupt',
+    (d: { format: ConvertedFormat }) =>
+      `这个${FORMAT_WORDS[d.format].zh}无法转换为 .xlsx 标注副本；请在 Excel 或 WPS 中另存为 .xlsx 后再试`,
+    (d) =>
+      `this ${FORMAT_WORDS[d.format].en} could not be converted to an .xlsx copy; save it as .xlsx in Excel or WPS`,
+  ),
+};
+
+export type FileMessageId = keyof typeof FILE_ERRORS;
+
 /** Every error entry by message id. */
-export const ERROR_TEXTS = { ...ROSTER_ERRORS };
+export const ERROR_TEXTS = { ...ROSTER_ERRORS, ...FILE_ERRORS };
 
 export type ErrorMessageId = keyof typeof ERROR_TEXTS;
 

@@ -75,7 +75,7 @@ export function errorText(e: unknown, edge: Edge): Bilingual {
   const err = e as { code?: unknown; path?: unknown } | undefined;
   const code = typeof err?.code === 'string' ? err.code : undefined;
   const file = typeof err?.path === 'string' ? fileSystemError(code, err.path) : undefined;
-  if (file) return { zh: file.zh, en: file.en };
+  if (file) return errorText(file, edge);
   if (code === 'EACCES' || code === 'EPERM') return { zh: '没有读写该文件的权限', en: 'permission denied' };
   if (code === 'ENOSPC') return { zh: '磁盘空间不足', en: 'no space left on the disk' };
   // Office.js errors carry a code such as "InvalidArgument" or "GeneralException".

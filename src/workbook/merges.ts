@@ -45,11 +45,7 @@ export function tidyMergesTo(
   const clash = firstOverlap(out);
   if (clash) {
     const [a, b] = clash.map(areaName);
-    throw new FileError(
-      'corrupt',
-      `工作表“${sheet}”的合并单元格 ${a} 与 ${b} 互相重叠，文件已损坏；请在 Excel 或 WPS 中打开（会自动修复）并另存后再试`,
-      `merged areas ${a} and ${b} of sheet "${sheet}" overlap: the file is damaged — open it in Excel or WPS (which repairs it) and save it again`,
-    );
+    throw new FileError('merges-overlap', { sheet, first: a, second: b });
   }
   return out;
 }

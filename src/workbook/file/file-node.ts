@@ -241,7 +241,7 @@ export function inspectFile(
 ): { stats: Stats; expanded: number; zip: ZipSummary } {
   const stats = statOrMissing(path);
   if (!stats.isFile()) {
-    throw new FileError('not-xlsx', `不是文件：${basename(path)}`, `not a file: ${basename(path)}`);
+    throw new FileError('not-a-file', { file: basename(path) });
   }
   const fd = openSync(path, 'r');
   try {
@@ -256,7 +256,7 @@ function statOrMissing(path: string): Stats {
   try {
     return statSync(path);
   } catch {
-    throw new FileError('missing', `找不到文件：${basename(path)}`, `file not found: ${basename(path)}`);
+    throw new FileError('file-not-found', { file: basename(path) });
   }
 }
 
@@ -300,9 +300,5 @@ async function linkNoClobber(temp: string, path: string): Promise<void> {
 }
 
 function existsError(path: string): FileError {
-  return new FileError(
-    'exists',
-    `输出文件已存在：${basename(path)}；为免覆盖已停止，如确需覆盖请加 --force`,
-    `output file already exists: ${basename(path)}; use --force to replace it`,
-  );
+  return new FileError('output-exists', { file: basename(path) });
 }

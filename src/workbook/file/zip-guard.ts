@@ -83,7 +83,7 @@ const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 0x10000000
 /** Throws FileError when the bytes are not an .xlsx we are willing to open; otherwise sizes. */
 export function inspectWorkbookBytes(src: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipSummary {
   if (src.size === 0) {
-    throw new FileError('empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
+    throw new FileError('empty-file');
   }
   const head = src.read(0, Math.min(src.size, 8));
   if (OLE_MAGIC.every((b, i) => head[i] === b)) throw oleError(src);
@@ -102,7 +102,7 @@ export function inspectZipBytes(
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): ZipSummary & { kind: ZipKind } {
   if (src.size === 0) {
-    throw new FileError('empty', '文件是空的（0 字节）', 'the file is empty (0 bytes)');
+    throw new FileError('empty-file');
   }
   const head = src.read(0, Math.min(src.size, 4));
   if (head.length < 4 || u32(head, 0) !== SIG_LOCAL) throw notZipError(head);
@@ -123,33 +123,17 @@ export function isEncryptedOle(src: ByteSource): boolean {
 /** An OLE compound file is an old .xls, or an .xlsx that Excel encrypted with a password. */
 function oleError(src: ByteSource): FileError {
   if (containsUtf16(src, 'EncryptedPackage')) {
-    return new FileError(
-      'encrypted',
-      '工作簿设置了打开密码，请在 Excel 中取消密码（文件→信息→保护工作簿）后另存再试',
-      'the workbook is password-protected; remove the password in Excel and save it again',
-    );
+    return new FileError('password-protected');
   }
-  return new FileError(
-    'not-xlsx',
-    '这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再试',
-    'this is an old .xls file; save it as .xlsx in Excel and try again',
-  );
+  return new FileError('old-xls');
 }
 
 function notZipError(head: Uint8Array): FileError {
   const looksLikeText = head.length > 0 && [...head].every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
   if (looksLikeText) {
-    return new FileError(
-      'not-xlsx',
-      '这是文本或 CSV 文件，不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 后再试',
-      'this is a text/CSV file, not an Excel workbook; open it in Excel and save it as .xlsx',
-    );
+    return new FileError('text-file');
   }
-  return new FileError(
-    'not-xlsx',
-    '不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
-    'not an Excel workbook (.xlsx)',
-  );
+  return new FileError('not-a-workbook');
 }
 
 function containsUtf16(src: ByteSource, word: string): boolean {
@@ -244,11 +228,7 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
       if (localOffset === 0xffffffff) localOffset = u64(zip64, q);
     }
     if (flags & 1) {
-      throw new FileError(
-        'encrypted',
-        '工作簿的内容已加密，请在 Excel 中取消密码后另存再试',
-        'the workbook content is encrypted; remove the password in Excel and save it again',
-      );
+      throw new FileError('encrypted-part');
     }
     if (localOffset + compressed > dir.offset) throw truncatedFile();
     total += uncompressed;
@@ -277,17 +257,9 @@ function readCentralDirectory(src: ByteSource, limits: ZipLimits): ZipSummary & 
 /** A zip that is not an .xlsx, where only an .xlsx is read (the converter takes .xlsb and .ods). */
 function notWorkbookZipError(kind: ZipKind): FileError {
   if (kind === 'ods') {
-    return new FileError(
-      'not-xlsx',
-      '这是 OpenDocument（.ods）表格，请在 WPS 或 Excel 中另存为 .xlsx 后再试',
-      'this is an OpenDocument (.ods) spreadsheet; save it as .xlsx in WPS or Excel',
-    );
+    return new FileError('ods-file');
   }
-  return new FileError(
-    'not-xlsx',
-    '这是压缩文件，但不是 Excel 工作簿（.xlsx），请选择 Excel 保存的 .xlsx 文件',
-    'this is a zip file but not an Excel workbook (.xlsx)',
-  );
+  return new FileError('zip-not-workbook');
 }
 
 function findExtra(extra: Uint8Array, id: number): Uint8Array | undefined {
@@ -306,17 +278,8 @@ function latin1(bytes: Uint8Array): string {
 }
 
 function tooLarge(total?: number, limits?: ZipLimits): FileError {
-  const gb = (n: number) => (n / 1024 ** 3).toFixed(1);
   if (total !== undefined && limits) {
-    return new FileError(
-      'too-large',
-      `文件解压后超过 ${gb(limits.maxTotalBytes)} GB（至少 ${gb(total)} GB），过大或可能是“压缩炸弹”，已拒绝打开；请拆分工作簿后再试`,
-      `the file expands to more than ${gb(limits.maxTotalBytes)} GB; refused (too large or a zip bomb)`,
-    );
+    return new FileError('declared-too-large', { maxBytes: limits.maxTotalBytes, totalBytes: total });
   }
-  return new FileError(
-    'too-large',
-    '文件中有内容压缩比异常（可能是“压缩炸弹”）或部件过多，已拒绝打开',
-    'a part of the file expands abnormally (possible zip bomb) or there are too many parts; refused',
-  );
+  return new FileError('abnormal-compression');
 }

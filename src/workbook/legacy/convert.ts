@@ -8,7 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel';
 import type { WorkbookGrid } from '../../domain/grid';
 import { FileError } from '../file/file-error';
-import { FORMAT_NOUN, type LegacyFormat } from './format';
+import type { LegacyFormat } from './format';
 import { gridOfBook } from './sheetjs-grid';
 
 // Text in pre-97 .xls (BIFF5) is in the file's code page, GBK for a Chinese office.
@@ -50,19 +50,9 @@ function parse(bytes: Uint8Array, format: LegacyFormat): XLSX.WorkBook {
       }),
     );
   } catch (e) {
-    const noun = FORMAT_NOUN[format];
-    if (e instanceof Error && /password|encrypt/i.test(e.message)) {
-      throw new FileError(
-        'encrypted',
-        `这个${noun.zh}设置了密码，请在 Excel 或 WPS 中取消密码后另存再试`,
-        `this ${noun.en} is password-protected; remove the password and save it again`,
-      );
-    }
-    throw new FileError(
-      'corrupt',
-      `无法读取这个${noun.zh}，文件可能已损坏；请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
-      `this ${noun.en} could not be read; it may be damaged — open it in Excel or WPS and save it as .xlsx`,
-    );
+    if (e instanceof Error && /password|encrypt/i.test(e.message))
+      throw new FileError('converted-password', { format });
+    throw new FileError('converted-unreadable', { format });
   }
 }
 
@@ -70,14 +60,8 @@ function parse(bytes: Uint8Array, format: LegacyFormat): XLSX.WorkBook {
 const EXCEL_SHEET_NAME = /^(?!')[^\\/?*:[\]]{1,31}(?<!')$/;
 
 function writeXlsx(wb: XLSX.WorkBook, format: LegacyFormat): Uint8Array {
-  const noun = FORMAT_NOUN[format];
-  if (!wb.SheetNames.every((name) => EXCEL_SHEET_NAME.test(name))) {
-    throw new FileError(
-      'not-xlsx',
-      `这个${noun.zh}的工作表名称过长（超过 31 个字）或含有 : \\ / ? * [ ] 等字符，Excel 不允许，无法生成 .xlsx 标注副本；请在 WPS 或 LibreOffice 中改名后再试`,
-      `this ${noun.en} has a sheet name Excel does not allow (over 31 characters, or : \\ / ? * [ ]), so no .xlsx copy can be made; rename the sheet and try again`,
-    );
-  }
+  if (!wb.SheetNames.every((name) => EXCEL_SHEET_NAME.test(name)))
+    throw new FileError('converted-sheet-name', { format });
   // SheetJS's writer expects a row array for every row of a dense sheet; the readers leave holes.
   for (const name of wb.SheetNames) {
     const data = wb.Sheets[name]['!data'];
@@ -90,11 +74,7 @@ function writeXlsx(wb: XLSX.WorkBook, format: LegacyFormat): Uint8Array {
       ),
     );
   } catch {
-    throw new FileError(
-      'corrupt',
-      `这个${noun.zh}无法转换为 .xlsx 标注副本；请在 Excel 或 WPS 中另存为 .xlsx 后再试`,
-      `this ${noun.en} could not be converted to an .xlsx copy; save it as .xlsx in Excel or WPS`,
-    );
+    throw new FileError('converted-unwritable', { format });
   }
 }
 

@@ -25,14 +25,6 @@ export const FORMAT_LABEL: Record<LegacyFormat, string> = {
   et: '.et',
 };
 
-/** The file as the clerk would call it in a message. */
-export const FORMAT_NOUN: Record<LegacyFormat, { zh: string; en: string }> = {
-  xls: { zh: '旧版 .xls 文件', en: 'old .xls file' },
-  xlsb: { zh: '.xlsb 文件', en: '.xlsb file' },
-  ods: { zh: 'OpenDocument（.ods）文件', en: 'OpenDocument (.ods) file' },
-  et: { zh: 'WPS 表格（.et）文件', en: 'WPS (.et) file' },
-};
-
 /** File names the folder mode and the web page's file picker offer besides .xlsx. */
 export const LEGACY_EXTENSIONS = ['.xls', '.xlsb', '.ods', '.et'] as const;
 
@@ -73,11 +65,5 @@ export function legacyFormatOf(
 
 function refuseHuge(format: LegacyFormat, bytes: number): LegacyFormat {
   if (bytes <= LEGACY_MAX_BYTES) return format;
-  const mb = Math.round(bytes / 1048576);
-  const noun = FORMAT_NOUN[format];
-  throw new FileError(
-    'too-large',
-    `这个${noun.zh}太大（约 ${mb} MB），无法转换读取；请在 Excel 或 WPS 中另存为 .xlsx 后再核查`,
-    `this ${noun.en} is too large to convert (about ${mb} MB); save it as .xlsx in Excel or WPS`,
-  );
+  throw new FileError('converted-too-large', { format, bytes });
 }

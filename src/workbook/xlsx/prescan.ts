@@ -226,11 +226,6 @@ function rangeOf(ref: string): MergedRange | undefined {
   return { top, left, bottom, right };
 }
 
-function tooSpread({ sheet, ...widest }: { sheet: string; ref: string; cells: number }): FileError {
-  const ref = widest.ref.length > 30 ? `${widest.ref.slice(0, 27)}…` : widest.ref;
-  return new FileError(
-    'too-large',
-    `工作表“${sheet}”的合并单元格或下拉列表（数据验证）范围过大（如 ${ref}，${widest.cells} 个单元格），生成标注副本时需逐格展开，超出本工具的限度：请在 Excel 中把这些范围缩小到有数据的行后再试；命令行也可加 --no-out 只生成核查报告`,
-    `merged areas or dropdown lists (data validation) of sheet "${sheet}" cover too many cells (e.g. ${ref}, ${widest.cells} cells) for a marked copy: shrink them to the rows with data in Excel, or use --no-out for a report only`,
-  );
+function tooSpread({ sheet, ref, cells }: { sheet: string; ref: string; cells: number }): FileError {
+  return new FileError('areas-too-wide', { sheet, range: ref, cells });
 }
