@@ -82,6 +82,29 @@ export function a1(r: number, c: number): string {
   return columnLetters(c) + (r + 1);
 }
 
+/** Letters → 0-based column index (A → 0, AA → 26), in either case. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0xdf) - 64;
+  return n - 1;
+}
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
+const LAST_ROW = 1_048_576;
+const LAST_COL = 16_384;
+
+/**
+ * "B7" (either case, "$" allowed) → 0-based row and column, the inverse of a1(); undefined for
+ * anything that is not one cell of Excel's grid ("A0", "XFE1", "B7:C8", free text).
+ */
+export function parseA1(address: string): { r: number; c: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})$/.exec(address);
+  if (!m) return undefined;
+  const c = columnIndex(m[1]);
+  const r = Number(m[2]) - 1;
+  return c < LAST_COL && r < LAST_ROW ? { r, c } : undefined;
+}
+
 /** Convenience for tests and generators: build a sheet from plain values. */
 export function sheetFromValues(name: string, values: (CellValue | null | undefined)[][]): SheetGrid {
   return {

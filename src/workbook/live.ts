@@ -4,6 +4,7 @@
  * controller (taskpane/state/liveRecheck.ts) decides what to re-read, re-check and re-mark.
  */
 import type { Cell } from '../domain/grid';
+import type { CellShift } from './cell-shift';
 import type { CellMark, MarkOutcome } from './host';
 
 /** One change Excel reported, reduced to what the re-check needs. */
@@ -17,13 +18,11 @@ export type WorkbookChange =
       remote: boolean;
     }
   | {
-      /** Rows, columns or cells inserted or deleted: every address after them moved. */
+      /** Rows, columns or cells inserted or deleted: the cells after them moved. */
       kind: 'shift';
       sheetId: string;
-      axis: 'rows' | 'columns' | 'cells';
-      /** 1-based first row or column, and how many (negative when deleted). */
-      at: number;
-      count: number;
+      /** How; undefined when cells moved and Excel did not say which way (before ExcelApi 1.14). */
+      shift: CellShift | undefined;
       remote: boolean;
     }
   /** A sheet was added, deleted or renamed (ExcelApi 1.17 says from what to what). */
@@ -61,8 +60,8 @@ export interface LiveHost {
   markRows(marks: CellMark[], rows: RowSet): Promise<RowMarkOutcome>;
   /** A sheet renamed: the mark record names it as it is now. */
   renameMarks(from: string, to: string): Promise<void>;
-  /** Rows or columns inserted (count > 0) or deleted: the mark record follows its cells. */
-  shiftMarks(sheetId: string, axis: 'rows' | 'columns', at: number, count: number): Promise<void>;
+  /** Rows, columns or cells inserted or deleted: the mark record follows its cells. */
+  shiftMarks(sheetId: string, shift: CellShift): Promise<void>;
   /** The workbook's sheets, in order. */
   sheets(): Promise<{ id: string; name: string }[]>;
 }

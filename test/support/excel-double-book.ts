@@ -258,13 +258,60 @@ export class SheetState {
    */
   shiftRows(at: number, delta: number): void {
     const moved = (r: number) => (r < at ? r : delta < 0 && r < at - delta ? -1 : r + delta);
-    if (delta > 0) this.values.splice(at, 0, ...Array.from({ length: delta }, () => []));
-    else this.values.splice(at, -delta);
+    this.moveCells((r, c) => (moved(r) < 0 ? undefined : [moved(r), c]));
+    this.rowHeights = new Map([...this.rowHeights].flatMap(([r, h]) => (moved(r) >= 0 ? [[moved(r), h]] : [])));
+  }
+
+  /** Columns inserted (delta > 0) or deleted (delta < 0) at 0-based column `at`, as shiftRows. */
+  shiftColumns(at: number, delta: number): void {
+    const moved = (c: number) => (c < at ? c : delta < 0 && c < at - delta ? -1 : c + delta);
+    this.moveCells((r, c) => (moved(c) < 0 ? undefined : [r, moved(c)]));
+    this.columnWidths = new Map([...this.columnWidths].flatMap(([c, w]) => (moved(c) >= 0 ? [[moved(c), w]] : [])));
+  }
+
+  /**
+   * The cells of `rect` inserted (shifting the cells below down, or those on the right to the
+   * right) or deleted (the cells below moving up, or those on the right moving left), as Excel's
+   * Insert / Delete cells do: only the cells in the rectangle's columns (or rows) move.
+   */
+  shiftCells(rect: Rect, direction: 'down' | 'right' | 'up' | 'left'): void {
+    const vertical = direction === 'down' || direction === 'up';
+    const size = vertical ? rect.rows : rect.cols;
+    const first = vertical ? rect.r0 : rect.c0;
+    const delta = direction === 'down' || direction === 'right' ? size : -size;
+    const to = (r: number, c: number): [number, number] | undefined => {
+      const across = vertical ? c >= rect.c0 && c < rect.c0 + rect.cols : r >= rect.r0 && r < rect.r0 + rect.rows;
+      const pos = vertical ? r : c;
+      if (!across || pos < first) return [r, c];
+      if (delta < 0 && pos < first - delta) return undefined;
+      return vertical ? [r + delta, c] : [r, c + delta];
+    };
+    // Excel refuses to move part of a merged area ("This operation will cause some merged cells to unmerge").
+    for (const m of this.merges) {
+      const a = to(m.r0, m.c0);
+      const b = to(m.r0 + m.rows - 1, m.c0 + m.cols - 1);
+      const same =
+        a && b ? a[0] - m.r0 === b[0] - (m.r0 + m.rows - 1) && a[1] - m.c0 === b[1] - (m.c0 + m.cols - 1) : !a && !b;
+      if (!same) throw new DoubleError('InvalidOperation', 'This operation will cause some merged cells to unmerge.');
+    }
+    this.moveCells(to);
+  }
+
+  /** Every cell to its new place (undefined: deleted), with its value, format, fill, note and comment. */
+  private moveCells(to: (r: number, c: number) => [number, number] | undefined): void {
+    const values: (Scalar | undefined)[][] = [];
+    this.values.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        const t = to(r, c);
+        if (t && v !== undefined) (values[t[0]] ??= [])[t[1]] = v;
+      }),
+    );
+    this.values = values;
     const rekey = <V>(m: Map<number, V>) => {
       const out = new Map<number, V>();
       for (const [k, v] of m) {
-        const r = moved(rowOf(k));
-        if (r >= 0) out.set(key(r, colOf(k)), v);
+        const t = to(rowOf(k), colOf(k));
+        if (t) out.set(key(t[0], t[1]), v);
       }
       return out;
     };
@@ -272,22 +319,35 @@ export class SheetState {
     this.formats = rekey(this.formats);
     this.fills = rekey(this.fills);
     this.styles = rekey(this.styles);
-    this.rowHeights = new Map([...this.rowHeights].flatMap(([r, h]) => (moved(r) >= 0 ? [[moved(r), h]] : [])));
-    this.errors = new Set(
-      [...this.errors].flatMap((k) => (moved(rowOf(k)) >= 0 ? [key(moved(rowOf(k)), colOf(k))] : [])),
-    );
+    this.errors = new Set([...rekey(new Map([...this.errors].map((k) => [k, true]))).keys()]);
     const readdress = (m: Map<string, string>) => {
       const out = new Map<string, string>();
       for (const [address, text] of m) {
         const { r0, c0 } = parseRect(address);
-        const r = moved(r0);
-        if (r >= 0) out.set(a1Of({ r0: r, c0, rows: 1, cols: 1 }), text);
+        const t = to(r0, c0);
+        if (t) out.set(a1Of({ r0: t[0], c0: t[1], rows: 1, cols: 1 }), text);
       }
       return out;
     };
     this.notes = readdress(this.notes);
     this.comments = readdress(this.comments);
-    this.merges = this.merges.flatMap((m) => (moved(m.r0) >= 0 ? [{ ...m, r0: moved(m.r0) }] : []));
+    // A merged area becomes the box of its cells that remain: rows or columns inserted inside it
+    // widen it, deleted ones narrow it, as in Excel (shiftCells refuses to split one).
+    this.merges = this.merges.flatMap((m) => {
+      const moved: [number, number][] = [];
+      for (let r = m.r0; r < m.r0 + m.rows; r++) {
+        for (let c = m.c0; c < m.c0 + m.cols; c++) {
+          const t = to(r, c);
+          if (t) moved.push(t);
+        }
+      }
+      if (!moved.length) return [];
+      const rs = moved.map((t) => t[0]);
+      const cs = moved.map((t) => t[1]);
+      const r0 = Math.min(...rs);
+      const c0 = Math.min(...cs);
+      return [{ r0, c0, rows: Math.max(...rs) - r0 + 1, cols: Math.max(...cs) - c0 + 1 }];
+    });
   }
 
   toJSON(): unknown {

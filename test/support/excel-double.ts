@@ -1428,7 +1428,13 @@ export class ExcelDouble {
     sheet: SheetState,
     rect: Rect,
     changeType: ChangeType,
-    opts: { ours: boolean; remote?: boolean; before?: unknown; after?: unknown },
+    opts: {
+      ours: boolean;
+      remote?: boolean;
+      before?: unknown;
+      after?: unknown;
+      direction?: { insertShiftDirection?: string; deleteShiftDirection?: string };
+    },
   ): void {
     let address = a1Of(rect);
     if (rect.cols === MAX_COLS) address = `${rect.r0 + 1}:${rect.r0 + rect.rows}`;
@@ -1443,6 +1449,14 @@ export class ExcelDouble {
       // "can be retrieved when the changed event is triggered on a single cell" only.
       details: single ? { valueBefore: opts.before ?? '', valueAfter: opts.after ?? '' } : undefined,
     };
+    // changeDirectionState is ExcelApi 1.14, like triggerSource: absent before.
+    if (opts.direction && this.isSetSupported('ExcelApi', '1.14')) {
+      args.changeDirectionState = {
+        insertShiftDirection: undefined,
+        deleteShiftDirection: undefined,
+        ...opts.direction,
+      };
+    }
     this.events.raise('onChanged', this.withTrigger(args, opts.ours));
   }
 
@@ -1475,6 +1489,33 @@ export class ExcelDouble {
     sheet.shiftRows(row - 1, count);
     const rect = { r0: row - 1, c0: 0, rows: Math.abs(count), cols: MAX_COLS };
     this.changed(sheet, rect, count > 0 ? 'RowInserted' : 'RowDeleted', { ours: false });
+  }
+
+  /** The clerk inserts (count > 0) or deletes (count < 0) whole columns at 1-based `col`. */
+  shiftColumns(sheetName: string, col: number, count: number): void {
+    const sheet = this.book.get(sheetName);
+    sheet.shiftColumns(col - 1, count);
+    const rect = { r0: 0, c0: col - 1, rows: MAX_ROWS, cols: Math.abs(count) };
+    this.changed(sheet, rect, count > 0 ? 'ColumnInserted' : 'ColumnDeleted', { ours: false });
+  }
+
+  /**
+   * The clerk inserts cells at `address` shifting the others down or right, or deletes them
+   * shifting the others up or left (Insert / Delete cells). Excel reports CellInserted or
+   * CellDeleted at that address and, from ExcelApi 1.14, the direction in changeDirectionState:
+   * insertShiftDirection "Down" / "Right" or deleteShiftDirection "Up" / "Left", the other one
+   * undefined.
+   */
+  shiftCells(sheetName: string, address: string, direction: 'down' | 'right' | 'up' | 'left'): void {
+    const sheet = this.book.get(sheetName);
+    const rect = parseRect(address);
+    sheet.shiftCells(rect, direction);
+    const inserted = direction === 'down' || direction === 'right';
+    const named = { down: 'Down', right: 'Right', up: 'Up', left: 'Left' }[direction];
+    this.changed(sheet, rect, inserted ? 'CellInserted' : 'CellDeleted', {
+      ours: false,
+      direction: inserted ? { insertShiftDirection: named } : { deleteShiftDirection: named },
+    });
   }
 
   /** The clerk adds a sheet, or renames one. */

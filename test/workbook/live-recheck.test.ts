@@ -53,6 +53,8 @@ async function setUp(api: ExcelApiVersion = '1.18', mark = true) {
   const double = doubleOf(roster(), api);
   const host = new OfficeHost({ run: double.run, runIn: double.runIn, isSetSupported: double.isSetSupported });
   const original = JSON.parse(double.book.save()) as unknown;
+  /** The same workbook, never checked or marked: what a clerk's change alone does to it. */
+  const unmarked = double.reopen();
   const first = await runCheck(host, POLICY);
   let state: LiveState = { ...first, policy: POLICY };
   if (mark) await markResult(host, state.result);
@@ -97,7 +99,7 @@ async function setUp(api: ExcelApiVersion = '1.18', mark = true) {
       busy = false;
     }
   };
-  return { double, host, live, state: () => state, errors, settle, original, command };
+  return { double, host, live, state: () => state, errors, settle, original, unmarked, command };
 }
 
 const roster_ = (d: ExcelDouble) => d.sheet('花名册');
@@ -367,4 +369,72 @@ test('rows inserted on a sheet the check did not read re-check nothing', async (
   expect(t.live.rechecks).toBe(0);
   expect(t.errors).toEqual([]);
   await t.live.stop();
+});
+
+/** The workbook's sheets as saved, without their ids (two doubles number their sheets apart). */
+const sheetsOf = (d: ExcelDouble) =>
+  (JSON.parse(d.book.save()) as { sheets: Record<string, unknown>[] }).sheets.map(({ id: _id, ...s }) => s);
+
+describe('the clerk inserts or deletes rows, columns or cells after marking (#11): the record follows its cells', () => {
+  const doc = () => `${letter('入户调查表')}${rowOf(1)}`;
+  /** Each change, and where the DOC-01 cell (the clerk's fill and note under our mark) is after it. */
+  const changes: [string, (d: ExcelDouble) => void, string | undefined][] = [
+    ['two rows inserted above', (d) => d.shiftRows('花名册', rowOf(1) - 1, 2), `${letter('入户调查表')}${rowOf(3)}`],
+    [
+      'a column deleted left of the marked cells',
+      (d) => d.shiftColumns('花名册', col('致贫原因'), -1),
+      `${colLetters(col('入户调查表') - 2)}${rowOf(1)}`,
+    ],
+    [
+      'cells inserted in the marked column, shifting down',
+      (d) => d.shiftCells('花名册', `${letter('入户调查表')}${rowOf(0)}`, 'down'),
+      `${letter('入户调查表')}${rowOf(2)}`,
+    ],
+    [
+      'cells inserted left of a marked cell, shifting right',
+      (d) => d.shiftCells('花名册', `${letter('家庭经济状况申报表')}${rowOf(1)}`, 'right'),
+      `${colLetters(col('入户调查表'))}${rowOf(1)}`,
+    ],
+    ['the marked cell deleted, the cells below shifting up', (d) => d.shiftCells('花名册', doc(), 'up'), undefined],
+  ];
+
+  test.each(changes)(
+    '%s: marks follow, and 清除标注 gives back exactly the original look there',
+    async (_, change, moved) => {
+      const t = await setUp();
+      // What the clerk's change alone does to the unmarked workbook: the look 清除标注 must give back.
+      const reference = t.unmarked;
+      change(reference);
+      change(t.double);
+      await t.settle();
+      expect(t.errors).toEqual([]);
+      expect(recordRows(t.double)).not.toContain(`花名册!${doc()}`);
+      if (moved) {
+        expect(recordRows(t.double)).toContain(`花名册!${moved}`);
+        // Excel moved the mark with the cell; the pane's re-check keeps it there.
+        expect(roster_(t.double).notes.get(moved)).toMatch(new RegExp(`^待补材料\\n\\n${NOTE_HEADER}`));
+      }
+      for (const r of recordRows(t.double)) {
+        const address = r.slice(r.indexOf('!') + 1);
+        expect(roster_(t.double).notes.get(address) ?? '').toContain(NOTE_HEADER);
+      }
+
+      await t.command(() => t.host.clearMarks());
+      expect(sheetsOf(t.double)).toEqual(sheetsOf(reference));
+      await t.live.stop();
+    },
+  );
+
+  test('before ExcelApi 1.14 Excel does not say which way cells moved: the record stays, nothing fails', async () => {
+    const t = await setUp('1.13');
+    const before = recordRows(t.double);
+    t.double.shiftCells('花名册', `${letter('入户调查表')}${rowOf(0)}`, 'down');
+    await t.settle();
+    expect(t.errors).toEqual([]);
+    expect(t.live.rechecks).toBe(1);
+    expect(recordRows(t.double)).toEqual(
+      expect.arrayContaining(before.filter((r) => !r.includes(letter('入户调查表')))),
+    );
+    await t.live.stop();
+  });
 });

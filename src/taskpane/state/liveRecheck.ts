@@ -23,6 +23,7 @@ import type { Policy } from '../../domain/policy';
 import type { CheckResult } from '../../domain/types';
 import { checkGrid } from '../../workbook/actions';
 import type { CellMark } from '../../workbook/host';
+import { shiftedCell, type CellShift } from '../../workbook/cell-shift';
 import type { LiveHost, RowSet, WorkbookChange } from '../../workbook/live';
 import { changedMarkRows, marksFromResult } from '../../workbook/output/marks';
 
@@ -57,9 +58,8 @@ export const LIVE_DEBOUNCE_MS = 300;
 
 interface Shift {
   sheetId: string;
-  axis: 'rows' | 'columns' | 'cells';
-  at: number;
-  count: number;
+  /** Undefined: cells moved, Excel did not say which way (the record cannot follow). */
+  shift: CellShift | undefined;
 }
 
 export class LiveRecheck {
@@ -102,7 +102,7 @@ export class LiveRecheck {
     if (c.kind === 'sheets') {
       this.sheetsChanged = true;
       if (c.renamed) this.renames.push(c.renamed);
-    } else if (c.kind === 'shift') this.shifts.push(c);
+    } else if (c.kind === 'shift') this.shifts.push({ sheetId: c.sheetId, shift: c.shift });
     else {
       const list = this.edits.get(c.sheetId) ?? [];
       list.push(c.rows);
@@ -187,7 +187,7 @@ export class LiveRecheck {
     }
     while (shifts.length) {
       const s = shifts[0];
-      if (s.axis !== 'cells') await host.shiftMarks(s.sheetId, s.axis, s.at, s.count);
+      if (s.shift) await host.shiftMarks(s.sheetId, s.shift);
       applied.push(shifts.shift()!);
     }
     this.rechecks++;
@@ -199,7 +199,7 @@ export class LiveRecheck {
     let moved = marksFromResult(before.result, lang);
     for (const { from, to } of renamed)
       moved = moved.map((m) => (m.sheet.toLowerCase() === from.toLowerCase() ? { ...m, sheet: to } : m));
-    for (const s of applied) if (s.axis !== 'cells') moved = shiftMarks(moved, nameOf.get(s.sheetId), s);
+    for (const s of applied) if (s.shift) moved = shiftMarks(moved, nameOf.get(s.sheetId), s.shift);
     const next = marksFromResult(after.result, lang);
     const rows = changedMarkRows(moved, next);
     if (rows.size) await host.markRows(next, rows);
@@ -297,14 +297,12 @@ function addRow(rows: RowSet, sheet: string, row: number): void {
   rows.set(sheet, set);
 }
 
-/** Marks as they stand after rows or columns were inserted or deleted on `sheet`. */
-function shiftMarks(marks: CellMark[], sheet: string | undefined, s: Shift): CellMark[] {
+/** Marks as they stand after rows, columns or cells were inserted or deleted on `sheet`. */
+function shiftMarks(marks: CellMark[], sheet: string | undefined, s: CellShift): CellMark[] {
   if (!sheet) return marks;
   return marks.flatMap((m) => {
     if (m.sheet.toLowerCase() !== sheet.toLowerCase()) return [m];
-    const pos = s.axis === 'rows' ? m.row : m.col;
-    if (pos < s.at) return [m];
-    if (s.count < 0 && pos < s.at - s.count) return [];
-    return [s.axis === 'rows' ? { ...m, row: m.row + s.count } : { ...m, col: m.col + s.count }];
+    const to = shiftedCell(m.row, m.col, s);
+    return to ? [{ ...m, ...to }] : [];
   });
 }

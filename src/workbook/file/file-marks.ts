@@ -4,11 +4,10 @@
  * number formats or widths.
  */
 import type ExcelJS from 'exceljs';
-import { MARK_FILLS, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
-import { readRecord, removeRecord, writeRecord, type RecordedCell } from '../output/record';
-import { isOurArgbFill } from '../output/mark-primitives';
-
-type Note = string | ExcelJS.Comment;
+import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
+import { parseRecordRows, recordRows, type RecordedCell } from '../output/record';
+import { excelFillFromRecord, noteFromRecord, noteToRecord, type RecordNote as Note } from '../output/record-values';
+import { isOurArgbFill, ourNoteText, withoutOurNote } from '../output/mark-primitives';
 
 const PROGRESS_EVERY = 500;
 
@@ -33,10 +32,10 @@ export function applyMarks(wb: ExcelJS.Workbook, marks: CellMark[], onProgress?:
       sheet: ws.name,
       address: cell.address,
       fill: cell.fill ? JSON.stringify(cell.fill) : undefined,
-      note: before !== undefined ? JSON.stringify(before) : undefined,
+      note: noteToRecord(before),
     });
     setFill(cell, markFill(m.severity));
-    cell.note = withOurNote(before, NOTE_HEADER + '\n' + m.lines.join('\n'));
+    cell.note = withOurNote(before, ourNoteText(m.lines));
     if (++done % PROGRESS_EVERY === 0) onProgress?.({ phase: 'mark', done, total: marks.length, sheet: ws.name });
   }
   if (recorded.length) writeRecord(wb, recorded);
@@ -54,61 +53,50 @@ export function clearMarks(wb: ExcelJS.Workbook): number {
   let restored = 0;
   for (const r of recorded) {
     const ws = wb.getWorksheet(r.sheet);
-    // The record is a sheet of the workbook and may have been edited by hand: a row that names no
-    // real cell is skipped, and an unreadable earlier fill or note counts as none (our mark goes).
-    if (!ws || !isCellAddress(r.address)) continue;
-    const cell = ws.getCell(r.address);
-    if (isOurArgbFill(cell.fill)) setFill(cell, parseRecorded<ExcelJS.Fill>(r.fill, isFillLike));
-    restoreNote(cell, parseRecorded<Note>(r.note, isNoteLike));
+    // An unreadable earlier fill or note (a hand-edited record) counts as none: our mark goes.
+    if (!ws) continue;
+    const cell = ws.getCell(r.row, r.col);
+    if (isOurArgbFill(cell.fill)) setFill(cell, excelFillFromRecord(r.fill));
+    restoreNote(cell, noteFromRecord(r.note));
     restored++;
   }
   removeRecord(wb);
   return restored;
 }
 
-/** "C3" yes; "ZZZZ9", "A0", "XFD1048577" or free text no. */
-function isCellAddress(address: string): boolean {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(address);
-  if (!m) return false;
-  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return col <= 16_384 && Number(m[2]) <= 1_048_576;
+const findRecordSheet = (wb: ExcelJS.Workbook) => wb.worksheets.find((ws) => ws.name === MARK_RECORD_SHEET);
+
+function readRecord(wb: ExcelJS.Workbook) {
+  const ws = findRecordSheet(wb);
+  if (!ws) return [];
+  const rows: string[][] = [];
+  ws.eachRow((row, r) => {
+    const texts: string[] = [];
+    for (let c = 1; c <= row.cellCount; c++) texts.push(text(row.getCell(c).value));
+    rows[r - 1] = texts;
+  });
+  return parseRecordRows(rows);
 }
 
-function parseRecorded<T>(json: string | undefined, ok: (v: unknown) => boolean): T | undefined {
-  if (!json) return undefined;
-  try {
-    const v: unknown = JSON.parse(json);
-    return ok(v) ? (v as T) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Replaces any earlier record. */
+function writeRecord(wb: ExcelJS.Workbook, cells: RecordedCell[]): void {
+  removeRecord(wb);
+  const ws = wb.addWorksheet(MARK_RECORD_SHEET, { state: 'veryHidden' });
+  // Strings only: ExcelJS writes them as shared strings, never as formulas.
+  for (const row of recordRows(cells)) ws.addRow(row);
 }
 
-// The record may be edited by hand: only shapes ExcelJS can write back are taken (a gradient
-// without stops, or a note run without text, made ExcelJS throw while saving).
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isColor = (v: unknown) =>
-  v === undefined || (isObject(v) && Object.values(v).every((x) => typeof x !== 'object'));
+function removeRecord(wb: ExcelJS.Workbook): void {
+  const ws = findRecordSheet(wb);
+  if (ws) wb.removeWorksheet(ws.id);
+}
 
-const isFillLike = (v: unknown) => {
-  if (!isObject(v)) return false;
-  if (v.type === 'pattern') return typeof v.pattern === 'string' && isColor(v.fgColor) && isColor(v.bgColor);
-  return (
-    v.type === 'gradient' &&
-    Array.isArray(v.stops) &&
-    v.stops.every(
-      (s: unknown) => isObject(s) && typeof s.position === 'number' && isObject(s.color) && isColor(s.color),
-    )
-  );
-};
-
-const isNoteLike = (v: unknown) =>
-  typeof v === 'string' ||
-  (isObject(v) &&
-    Array.isArray(v.texts) &&
-    v.texts.every(
-      (t: unknown) => isObject(t) && typeof t.text === 'string' && (t.font === undefined || isObject(t.font)),
-    ));
+function text(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
+  return String(v);
+}
 
 /**
  * Loaded cells with the same style share one style object in ExcelJS, and so do the cells of a
@@ -137,13 +125,6 @@ function withOurNote(before: Note | undefined, ours: string): Note {
   if (before === undefined || plainNoteText(before) === '') return ours;
   if (typeof before === 'string') return `${before}\n\n${ours}`;
   return { ...before, texts: [...(before.texts ?? []), { text: `\n\n${ours}` }] };
-}
-
-/** The note text with our part (from our header to the end) and its blank line cut off. */
-function withoutOurNote(text: string): string {
-  const at = text.lastIndexOf(NOTE_HEADER);
-  if (at < 0) return text;
-  return text.slice(0, at).replace(/\n\n$/, '');
 }
 
 function restoreNote(cell: ExcelJS.Cell, before: Note | undefined): void {

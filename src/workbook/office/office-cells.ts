@@ -2,7 +2,7 @@
  * What Office.js returns for a range (values, text, numberFormat, valueTypes) → the neutral Cell
  * of src/domain/grid.ts, so the engine sees the same grid from Excel as from an .xlsx file.
  */
-import type { Cell, MergedRange } from '../../domain/grid';
+import { columnIndex, type Cell, type MergedRange } from '../../domain/grid';
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -56,12 +56,6 @@ export function toCell(value: unknown, type: string, shown: string, fmt: string)
   }
 }
 
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
-
 /**
  * "Sheet1!A1:C1,Sheet1!B3:B4" or "'My sheet'!A1:C1" (RangeAreas.address) → 0-based merges.
  * Splits on commas outside quoted sheet names.
@@ -85,11 +79,11 @@ export function parseAreas(address: string): MergedRange[] {
     if (/^\d+$/.test(a) && /^\d+$/.test(b))
       return { top: Number(a) - 1, left: 0, bottom: Number(b) - 1, right: MAX_COL };
     if (/^[A-Z]+$/i.test(a) && /^[A-Z]+$/i.test(b))
-      return { top: 0, left: colIndex(a), bottom: MAX_ROW, right: colIndex(b) };
+      return { top: 0, left: columnIndex(a), bottom: MAX_ROW, right: columnIndex(b) };
     const m1 = /^([A-Z]+)(\d+)$/i.exec(a);
     const m2 = /^([A-Z]+)(\d+)$/i.exec(b);
     if (!m1 || !m2) throw new Error(`unexpected range address "${p}"`);
-    return { top: Number(m1[2]) - 1, left: colIndex(m1[1]), bottom: Number(m2[2]) - 1, right: colIndex(m2[1]) };
+    return { top: Number(m1[2]) - 1, left: columnIndex(m1[1]), bottom: Number(m2[2]) - 1, right: columnIndex(m2[1]) };
   });
 }
 

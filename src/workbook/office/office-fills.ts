@@ -16,7 +16,7 @@
  */
 import { blockAddress, blockCells, blockChunks, LIMITS, type Block, type CellRef } from './office-blocks';
 import { wireBytes, type SyncBudget } from './office-budget';
-import { NO_FILL, type CellFill } from './office-record';
+import { NO_FILL, type CellFill } from '../output/record-values';
 
 export const cellKey = (sheet: string, row: number, col: number) => `${sheet}\u0000${row}\u0000${col}`;
 

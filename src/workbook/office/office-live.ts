@@ -25,7 +25,15 @@ interface ChangedArgs {
   changeType: string;
   source: string;
   triggerSource?: string;
+  /** ExcelApi 1.14: which way cells moved on CellInserted / CellDeleted (the other one undefined). */
+  changeDirectionState?: { insertShiftDirection?: string; deleteShiftDirection?: string };
 }
+
+/** Excel's shift directions, by the change that can report each. */
+const DIRECTIONS: Record<string, Record<string, 'down' | 'right' | 'up' | 'left'>> = {
+  CellInserted: { Down: 'down', Right: 'right' },
+  CellDeleted: { Up: 'up', Left: 'left' },
+};
 
 /** What a WorksheetChanged event means for the re-check; undefined for our own writes. */
 export function changeOf(e: ChangedArgs): WorkbookChange | undefined {
@@ -40,18 +48,21 @@ export function changeOf(e: ChangedArgs): WorkbookChange | undefined {
     case 'ColumnDeleted': {
       const rows = e.changeType.startsWith('Row');
       const n = rows ? area.bottom - area.top + 1 : area.right - area.left + 1;
-      return {
-        kind: 'shift',
-        sheetId: e.worksheetId,
-        axis: rows ? 'rows' : 'columns',
-        at: (rows ? area.top : area.left) + 1,
-        count: e.changeType.endsWith('Inserted') ? n : -n,
-        remote,
-      };
+      const at = (rows ? area.top : area.left) + 1;
+      const count = e.changeType.endsWith('Inserted') ? n : -n;
+      return { kind: 'shift', sheetId: e.worksheetId, shift: { axis: rows ? 'rows' : 'columns', at, count }, remote };
     }
     case 'CellInserted':
-    case 'CellDeleted':
-      return { kind: 'shift', sheetId: e.worksheetId, axis: 'cells', at: area.top + 1, count: 0, remote };
+    case 'CellDeleted': {
+      const d = e.changeDirectionState;
+      const direction =
+        DIRECTIONS[e.changeType][
+          (e.changeType === 'CellInserted' ? d?.insertShiftDirection : d?.deleteShiftDirection) ?? ''
+        ];
+      const cells = { top: area.top + 1, left: area.left + 1, bottom: area.bottom + 1, right: area.right + 1 };
+      const shift = direction ? { axis: 'cells' as const, area: cells, direction } : undefined;
+      return { kind: 'shift', sheetId: e.worksheetId, shift, remote };
+    }
     default:
       // RangeEdited, and "Unknown": the cells of the address may hold anything new.
       return { kind: 'cells', sheetId: e.worksheetId, rows: [area.top + 1, area.bottom + 1], remote };

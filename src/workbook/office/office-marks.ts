@@ -19,7 +19,7 @@
  * after marking is theirs and stays, as in the file host. A cell holds one annotation: where the
  * clerk has a comment thread we add no note, and where the clerk has a note we add no comment.
  */
-import { a1 } from '../../domain/grid';
+import { a1, cellText, type SheetGrid } from '../../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
 import {
   addAll,
@@ -33,18 +33,21 @@ import {
 import { blockChunks, type CellRef } from './office-blocks';
 import { isOurHexFill, ourNoteText, withoutOurNote } from '../output/mark-primitives';
 import { SyncBudget, wireBytes } from './office-budget';
-import { parseCellAddress } from './office-cells';
 import { cellKey, isGradient, queueFillReads, settleFills, type FillTarget } from './office-fills';
 import { readRows, usedRangeOf, type Supports } from './office-read';
 import {
-  fillToRecord,
-  NO_FILL,
-  parseRecord,
+  parseRecordRows,
+  RECORD_COLUMN,
   RECORD_HEADERS,
+  recordAddress,
   recordRows,
-  type CellFill,
-  type MarkRecord,
-} from './office-record';
+  rowsOfSheet,
+  shiftRecord,
+  type RecordedCell,
+  type RecordEntry,
+} from '../output/record';
+import { fillFromRecord, fillToRecord, NO_FILL, noteToRecord, type CellFill } from '../output/record-values';
+import type { CellShift } from '../cell-shift';
 import type { RowMarkOutcome, RowSet } from '../live';
 
 /** Where the reasons go: notes (ExcelApi 1.18), else threaded comments (1.10), else nowhere. */
@@ -143,7 +146,7 @@ type RecordTarget = { ws: Excel.Worksheet; from: number } | undefined;
 async function writeRecord(
   ctx: Excel.RequestContext,
   budget: SyncBudget,
-  records: MarkRecord[],
+  records: RecordedCell[],
   target: RecordTarget,
 ): Promise<void> {
   if (target && !records.length) return;
@@ -152,7 +155,7 @@ async function writeRecord(
     rec = ctx.workbook.worksheets.add(MARK_RECORD_SHEET);
     rec.visibility = 'VeryHidden';
   }
-  const rows = recordRows(records, !target);
+  const rows = recordRows(records, { headers: !target, rectangular: true });
   const from = target?.from ?? 0;
   const width = rows[0].length;
   for (let i = 0; i < rows.length;) {
@@ -232,13 +235,13 @@ async function paintIn(
   // Errors first, then warnings: clearing reads the current fills in runs of record rows, and a
   // run of one severity is one uniform answer (see RESTORE_RUN).
   const bySeverity = [...marks.filter((m) => m.severity === 'error'), ...marks.filter((m) => m.severity !== 'error')];
-  const records: MarkRecord[] = bySeverity.map((m) => {
+  const records: RecordedCell[] = bySeverity.map((m) => {
     const clerk = before.annotations.get(cellKey(m.sheet, m.row, m.col));
     return {
       sheet: m.sheet,
-      cell: a1(m.row - 1, m.col - 1),
-      fill: fillBefore(m),
-      ...(clerk?.kind === 'notes' ? { clerkNote: clerk.content } : {}),
+      address: recordAddress(m.row, m.col),
+      fill: fillToRecord(fillBefore(m)) || undefined,
+      note: clerk?.kind === 'notes' ? noteToRecord(clerk.content) : undefined,
     };
   });
   const budget = new SyncBudget(ctx);
@@ -285,11 +288,12 @@ async function paintIn(
 async function readRecordIn(ctx: Excel.RequestContext, rec: Excel.Worksheet) {
   const used = usedRangeOf(rec);
   await ctx.sync();
-  const grid = { name: MARK_RECORD_SHEET, rows: [] };
+  const grid: SheetGrid = { name: MARK_RECORD_SHEET, rows: [] };
   await readRows(ctx, [{ ws: rec, grid, used }]);
   const width = used.isNullObject ? RECORD_HEADERS.length : used.columnIndex + used.columnCount;
   const end = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
-  return { records: parseRecord(grid), width, end };
+  const texts = grid.rows.map((row) => (row ?? []).map((c) => cellText(c)));
+  return { records: parseRecordRows(texts), width, end };
 }
 
 /** Sheet names as Excel matches them (ignoring case): lower case → the name as it is now. */
@@ -304,7 +308,7 @@ const byLowerName = (names: string[]) =>
 async function restoreRecorded(
   ctx: Excel.RequestContext,
   supports: Supports,
-  records: MarkRecord[],
+  records: RecordEntry[],
   sheetNames: string[],
   budget: SyncBudget,
   rows?: RowSet,
@@ -320,7 +324,7 @@ async function restoreRecorded(
     if (!sheet) continue;
     let t = targets.get(sheet);
     if (!t) targets.set(sheet, (t = { sheet, ws: ctx.workbook.worksheets.getItem(sheet), records: [] }));
-    t.records.push({ cell: parseCellAddress(r.cell), fill: r.fill });
+    t.records.push({ cell: { row: r.row, col: r.col }, fill: fillFromRecord(r.fill) });
   }
   // Is each cell still ours? Read in runs of record rows, so that a run painted one colour answers
   // at once; only a run mixing error and warning cells is read block by block.
@@ -450,13 +454,10 @@ export async function markRowsIn(
   const { records, width, end } = await readRecordIn(ctx, rec);
   const inRows = inRowSet(rows);
   const inside = (sheet: string, row: number, col: number) => inRows(cellKey(sheet, row, col));
-  const affected = records.filter((r) => {
-    const { row, col } = parseCellAddress(r.cell);
-    return inside(r.sheet, row, col);
-  });
+  const affected = records.filter((r) => inside(r.sheet, r.row, r.col));
   const budget = new SyncBudget(ctx);
   await restoreRecorded(ctx, supports, affected, names, budget, rows);
-  for (const [at, n] of runsOf(affected.map((r) => r.at!))) {
+  for (const [at, n] of runsOf(affected.map((r) => r.at))) {
     await budget.take(wireBytes(1, 2, Array<string>(n * width).fill('')));
     rec.getRangeByIndexes(at, 0, n, width).values = Array.from({ length: n }, () => Array<string>(width).fill(''));
   }
@@ -471,37 +472,21 @@ export async function markRowsIn(
 }
 
 /**
- * Rows or columns were inserted (count > 0) or deleted at 1-based `at` of `sheet`: Excel moved
- * the marked cells' fills and notes with them; the record's addresses are moved the same way, and
- * the rows of cells that were deleted emptied, so that 清除标注 restores the cells where they are.
+ * Rows, columns or cells of the sheet `sheetId` were inserted or deleted: Excel moved the marked
+ * cells' fills and notes with them; the record's addresses are moved the same way, and the rows
+ * of cells that were deleted emptied, so that 清除标注 restores the cells where they are.
  */
-export async function shiftMarksIn(
-  ctx: Excel.RequestContext,
-  sheetId: string,
-  axis: 'rows' | 'columns',
-  at: number,
-  count: number,
-): Promise<void> {
+export async function shiftMarksIn(ctx: Excel.RequestContext, sheetId: string, shift: CellShift): Promise<void> {
   const ws = ctx.workbook.worksheets.getItem(sheetId).load('name');
   const rec = ctx.workbook.worksheets.getItemOrNullObject(MARK_RECORD_SHEET);
   await ctx.sync();
   if (rec.isNullObject) return;
   const { records, width } = await readRecordIn(ctx, rec);
-  const sheet = ws.name.toLowerCase();
+  const { moved, gone } = shiftRecord(records, ws.name, shift);
   const budget = new SyncBudget(ctx);
-  const gone: number[] = [];
-  for (const r of records) {
-    if (r.sheet.toLowerCase() !== sheet) continue;
-    const { row, col } = parseCellAddress(r.cell);
-    const pos = axis === 'rows' ? row : col;
-    if (pos < at) continue;
-    if (count < 0 && pos < at - count) {
-      gone.push(r.at!);
-      continue;
-    }
-    const cell = axis === 'rows' ? a1(row + count - 1, col - 1) : a1(row - 1, col + count - 1);
-    await budget.take(wireBytes(1, 2, cell));
-    rec.getRangeByIndexes(r.at!, 1, 1, 1).values = [[cell]];
+  for (const { at, address } of moved) {
+    await budget.take(wireBytes(1, 2, address));
+    rec.getRangeByIndexes(at, RECORD_COLUMN.address, 1, 1).values = [[address]];
   }
   for (const [first, n] of runsOf(gone)) {
     await budget.take(wireBytes(1, 2, Array<string>(n * width).fill('')));
@@ -520,11 +505,9 @@ export async function renameMarksIn(ctx: Excel.RequestContext, from: string, to:
   if (rec.isNullObject) return;
   const { records } = await readRecordIn(ctx, rec);
   const budget = new SyncBudget(ctx);
-  for (const [first, n] of runsOf(
-    records.filter((r) => r.sheet.toLowerCase() === from.toLowerCase()).map((r) => r.at!),
-  )) {
+  for (const [first, n] of runsOf(rowsOfSheet(records, from))) {
     await budget.take(wireBytes(1, 2, Array<string>(n).fill(to)));
-    rec.getRangeByIndexes(first, 0, n, 1).values = Array.from({ length: n }, () => [to]);
+    rec.getRangeByIndexes(first, RECORD_COLUMN.sheet, n, 1).values = Array.from({ length: n }, () => [to]);
   }
   await budget.flush();
 }

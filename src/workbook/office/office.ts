@@ -11,6 +11,7 @@ import type { GeneratedSheet } from '../output/generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../host';
 import { clearIn, markIn, markRowsIn, renameMarksIn, shiftMarksIn } from './office-marks';
 import type { LiveHost, RowMarkOutcome, RowSet, WorkbookChange } from '../live';
+import type { CellShift } from '../cell-shift';
 import { readRowsIn, watchIn, type RunIn } from './office-live';
 import { readWorkbookIn, type Supports } from './office-read';
 import { addSheetIn } from './office-sheet';
@@ -116,8 +117,8 @@ export class OfficeHost implements WorkbookHost, LiveHost {
     return this.run('mark', (ctx) => renameMarksIn(ctx, from, to));
   }
 
-  shiftMarks(sheetId: string, axis: 'rows' | 'columns', at: number, count: number): Promise<void> {
-    return this.run('mark', (ctx) => shiftMarksIn(ctx, sheetId, axis, at, count));
+  shiftMarks(sheetId: string, shift: CellShift): Promise<void> {
+    return this.run('mark', (ctx) => shiftMarksIn(ctx, sheetId, shift));
   }
 
   sheets(): Promise<{ id: string; name: string }[]> {

@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { MARK_FILLS, NOTE_HEADER } from '../host';
-import type { CellFill } from '../office/office-record';
+import type { CellFill } from './record-values';
 
 /** Our fill colours as Office.js and WPS report them ("#FFC7CE"). */
 const MARK_HEX = new Set(Object.values(MARK_FILLS).map((argb) => `#${argb.slice(2).toUpperCase()}`));

@@ -1,7 +1,7 @@
 /**
  * Marking and clearing through ET, restorable in every host: the earlier fills go into the very
- * hidden sheet MARK_RECORD_SHEET in exactly the layout of the Office and file hosts
- * (office-record.ts), so a workbook marked in Excel clears in WPS and the other way round. Our
+ * hidden sheet MARK_RECORD_SHEET in the one layout of output/record.ts, so a workbook marked in
+ * Excel clears in WPS and the other way round. Our
  * notes are ET 批注 (Excel's notes) found again by NOTE_HEADER; a clerk's note keeps its text and
  * ours follows it after a blank line.
  *
@@ -11,16 +11,9 @@
 import { a1 } from '../../domain/grid';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER, type CellMark, type MarkOutcome, type ProgressFn } from '../host';
 import type { CellRef } from '../office/office-blocks';
-import { parseCellAddress } from '../office/office-cells';
 import { isOurHexFill, ourNoteText, withoutOurNote } from '../output/mark-primitives';
-import {
-  fillToRecord,
-  NO_FILL,
-  parseRecord,
-  recordRows,
-  type CellFill,
-  type MarkRecord,
-} from '../office/office-record';
+import { parseRecordRows, recordAddress, recordRows, type RecordedCell } from '../output/record';
+import { fillFromRecord, fillToRecord, NO_FILL, noteToRecord, type CellFill } from '../output/record-values';
 import {
   bgrOf,
   XL_PATTERN,
@@ -86,12 +79,12 @@ export function deleteSheet(app: EtApplication, ws: EtWorksheet): void {
   }
 }
 
-function writeRecord(app: EtApplication, wb: EtWorkbook, records: MarkRecord[]): void {
+function writeRecord(app: EtApplication, wb: EtWorkbook, records: RecordedCell[]): void {
   const sheets = wb.Worksheets;
   const active = app.ActiveSheet;
   const rec = sheets.Add(undefined, sheets.Item(sheets.Count));
   rec.Name = MARK_RECORD_SHEET;
-  const rows = recordRows(records);
+  const rows = recordRows(records, { rectangular: true });
   const width = rows[0].length;
   const step = Math.max(1, Math.floor(CELLS_PER_WRITE / width));
   for (let i = 0; i < rows.length; i += step) {
@@ -132,7 +125,7 @@ export function markEt(app: EtApplication, marks: CellMark[], onProgress?: Progr
   });
 
   // Errors first, then warnings: clearing reads the current fills in runs of the record.
-  const records: MarkRecord[] = [];
+  const records: RecordedCell[] = [];
   for (const severity of ['error', 'warning'] as const) {
     for (const s of sheets) {
       const part = s.bySeverity.find((p) => p.severity === severity)!;
@@ -140,9 +133,9 @@ export function markEt(app: EtApplication, marks: CellMark[], onProgress?: Progr
         const clerk = s.notes.get(cellKey(m.row, m.col));
         records.push({
           sheet: s.name,
-          cell: a1(m.row - 1, m.col - 1),
-          fill: part.before.get(cellKey(m.row, m.col)) ?? NO_FILL,
-          ...(clerk ? { clerkNote: clerk.text } : {}),
+          address: recordAddress(m.row, m.col),
+          fill: fillToRecord(part.before.get(cellKey(m.row, m.col)) ?? NO_FILL) || undefined,
+          note: clerk ? noteToRecord(clerk.text) : undefined,
         });
       }
     }
@@ -170,16 +163,11 @@ export function markEt(app: EtApplication, marks: CellMark[], onProgress?: Progr
   return { cells: total, notes: true };
 }
 
-/** The record sheet's rows as the grid parseRecord reads (every cell is text). */
-function recordGrid(rec: EtWorksheet) {
+/** The record sheet's rows as text. */
+function recordTexts(rec: EtWorksheet): string[][] {
   const u = usedArea(rec);
   const rows = u ? readMatrix(rec, u) : [];
-  return {
-    name: MARK_RECORD_SHEET,
-    rows: rows.map((row) =>
-      row.map((v) => (v === null || v === undefined || v === '' ? undefined : { v: String(v), t: 'string' as const })),
-    ),
-  };
+  return rows.map((row) => row.map((v) => (v === null || v === undefined ? '' : String(v))));
 }
 
 /**
@@ -218,7 +206,7 @@ export function clearEt(app: EtApplication): number {
   const wb = activeWorkbook(app);
   const rec = findSheet(wb, MARK_RECORD_SHEET);
   if (!rec) return 0;
-  const records = parseRecord(recordGrid(rec));
+  const records = parseRecordRows(recordTexts(rec));
   // A sheet renamed or deleted since marking cannot be found again; its cells are skipped.
   const live = new Map(
     sheetNames(wb)
@@ -231,7 +219,7 @@ export function clearEt(app: EtApplication): number {
     if (!name) continue;
     let list = bySheet.get(name);
     if (!list) bySheet.set(name, (list = []));
-    list.push({ cell: parseCellAddress(r.cell), fill: r.fill });
+    list.push({ cell: { row: r.row, col: r.col }, fill: fillFromRecord(r.fill) });
   }
   let restored = 0;
   for (const [name, list] of bySheet) {

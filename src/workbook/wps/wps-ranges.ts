@@ -11,7 +11,7 @@
  */
 import { a1 } from '../../domain/grid';
 import { blockAddress, blockCells, blockChunks, type Block, type CellRef } from '../office/office-blocks';
-import { NO_FILL, type CellFill } from '../office/office-record';
+import { NO_FILL, type CellFill } from '../output/record-values';
 import { bgrOf, hexOf, XL_PATTERN, type EtApplication, type EtInterior, type EtRange, type EtWorksheet } from './et';
 
 /** Worksheet.Range's address limit in Excel's object model, which ET follows. */

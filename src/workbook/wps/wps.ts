@@ -12,7 +12,7 @@ import { activeWorkbook, readWorkbookEt } from './wps-read';
 import { clearEt, deleteSheet, findSheet, markEt } from './wps-marks';
 import { addSheetEt } from './wps-sheet';
 import { fillOfRange } from './wps-ranges';
-import { NO_FILL } from '../office/office-record';
+import { NO_FILL } from '../output/record-values';
 
 export class WpsHost implements WorkbookHost {
   constructor(private readonly app: EtApplication) {}

@@ -5,6 +5,7 @@
  * cuts from our header to the end. A note that had only our text is removed with its box.
  */
 import { NOTE_HEADER } from '../host';
+import { withoutOurNote } from '../output/mark-primitives';
 import {
   elements,
   escapeAttr,
@@ -85,9 +86,9 @@ export class SheetNotes {
     const note = this.notes.get(ref);
     if (!note) return;
     const text = note.runs.map((r) => r.text).join('');
-    const at = text.lastIndexOf(NOTE_HEADER);
-    if (at < 0) return;
-    const keep = text.slice(0, at).endsWith('\n\n') ? at - 2 : at;
+    if (!text.includes(NOTE_HEADER)) return;
+    // The clerk's part is what is left before ours: a prefix of the runs' text.
+    const keep = withoutOurNote(text).length;
     const runs: Run[] = [];
     let pos = 0;
     for (const r of note.runs) {

@@ -1,20 +1,15 @@
 /**
- * The mark record (record.ts's layout, the very hidden sheet MARK_RECORD_SHEET) read straight from
- * a package's XML, for the patching writer: clearing, and marking a copy that was marked before.
+ * The hidden record sheets (the mark record of output/record.ts, the generated sheets' record)
+ * read straight from a package's XML, for the patching writer: clearing, and marking a copy that
+ * was marked before.
  */
-import type { RecordedCell } from '../output/record';
+import { parseRecordRows, type RecordEntry } from '../output/record';
 import type { XlsxPackage } from './package';
 import { elements, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } from './patch-xml';
 import { columnNumber } from './patch-sheet';
 
-export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promise<RecordedCell[]> {
-  const out: RecordedCell[] = [];
-  for (const cells of (await readSheetRows(pkg, sheetPart)).slice(1)) {
-    const [sheet, address, fill] = cells;
-    if (!sheet || !address) continue;
-    out.push({ sheet, address, fill: fill || undefined, note: cells.slice(3).join('') || undefined });
-  }
-  return out;
+export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promise<RecordEntry[]> {
+  return parseRecordRows(await readSheetRows(pkg, sheetPart));
 }
 
 /** A small sheet's rows as text (a hidden record sheet), each row from column A; rows in order, empty rows left out. */

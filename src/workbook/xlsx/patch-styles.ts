@@ -3,7 +3,7 @@
  * format with our fill), the formats that give a cleared cell its own fill back, and the formats
  * of grafted sheets, all appended: no existing format changes its number, so every cell we do not
  * touch keeps its look. Fills are also translated to and from the JSON of an ExcelJS fill, the
- * form the mark record keeps them in (record.ts, office-record.ts).
+ * form the mark record keeps them in (output/record.ts).
  */
 import { MARK_FILLS } from '../host';
 import { Unpatchable } from './package';

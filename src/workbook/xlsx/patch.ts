@@ -12,13 +12,14 @@ import type { GeneratedSheet } from '../output/generated';
 import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../output/generated-record';
 import { activeTabOnVisibleSheet } from './active-tab';
 import { freeSheetName } from '../output/sheet-name';
-import { MARK_RECORD_SHEET, NOTE_HEADER, type CellMark } from '../host';
-import type { RecordedCell } from '../output/record';
+import { MARK_RECORD_SHEET, type CellMark } from '../host';
+import { ourNoteText } from '../output/mark-primitives';
+import type { RecordEntry, RecordedCell } from '../output/record';
 import { PackageWriter, Unpatchable, type Compressed, type XlsxPackage } from './package';
 import { graftSheets } from './patch-graft';
 import { COMMENTS_TYPE, SheetNotes, VML_TYPE } from './patch-notes';
 import { readRecordPart, readSheetRows } from './patch-record';
-import { columnLetters, columnNumber, patchSheet, type SheetPatchResult } from './patch-sheet';
+import { columnLetters, patchSheet, type SheetPatchResult } from './patch-sheet';
 import { StylesPatch } from './patch-styles';
 import { elements, escapeAttr, getAttr, rootPrefix, startTag } from './patch-xml';
 import {
@@ -57,7 +58,7 @@ interface Target {
   row: number;
   col: number;
   mark?: CellMark;
-  recorded?: RecordedCell;
+  recorded?: RecordEntry;
   /** Filled in while the sheet is streamed: the cell's fill before our mark (ExcelJS JSON). */
   fillBefore?: string;
 }
@@ -90,19 +91,18 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   // Every cell to touch, per sheet, keyed by its address.
   const bySheet = new Map<string, Map<string, Target>>();
   const sheetByName = new Map(sheets.filter((s) => s.type === WORKSHEET_TYPE && s.part).map((s) => [s.name, s]));
-  const target = (sheet: string, address: string) => {
+  const target = (sheet: string, row: number, col: number) => {
     if (!sheetByName.has(sheet)) return undefined;
-    const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(address);
-    if (!m) return undefined;
+    const address = `${columnLetters(col)}${row}`;
     let cells = bySheet.get(sheet);
     if (!cells) bySheet.set(sheet, (cells = new Map()));
     let t = cells.get(address);
-    if (!t) cells.set(address, (t = { row: Number(m[2]), col: columnNumber(m[1]) }));
+    if (!t) cells.set(address, (t = { row, col }));
     return t;
   };
   let cellsRestored = 0;
   for (const r of recorded) {
-    const t = target(r.sheet, r.address);
+    const t = target(r.sheet, r.row, r.col);
     if (t) {
       t.recorded = r;
       cellsRestored++;
@@ -110,7 +110,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   }
   let cellsMarked = 0;
   for (const m of req.marks ?? []) {
-    const t = target(m.sheet, `${columnLetters(m.col)}${m.row}`);
+    const t = target(m.sheet, m.row, m.col);
     if (t && !t.mark) {
       t.mark = m;
       cellsMarked++;
@@ -190,7 +190,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
       if (t.recorded) notes.removeOurs(ref);
       if (!t.mark) continue;
       newRecord.push({ sheet: sheet.name, address: ref, fill: t.fillBefore || undefined, note: notes.noteJson(ref) });
-      notes.addOurs(ref, `${NOTE_HEADER}\n${t.mark.lines.join('\n')}`);
+      notes.addOurs(ref, ourNoteText(t.mark.lines));
     }
     if (!notes.changed && !result.addedLegacyDrawing) continue;
     const newRels: { id: string; type: string; target: string }[] = [];
