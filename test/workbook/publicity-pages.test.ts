@@ -4,6 +4,8 @@
  * manual page break above each later village's title, so each village prints on its own page.
  * ExcelJS (file host), the package patcher (command line), the Office double and the WPS double;
  * the patched copy printed by LibreOffice has each village's title at the top of its own page.
+ * A village longer than a page continues on pages that open with its title (（续）) and header row,
+ * the same in every writer; printed, every page starts with a village's title and the header.
  */
 import { makeSampleWorkbook, SAMPLE_POLICY } from '../../examples/make-sample';
 import { parsePolicy } from '../../src/domain/policy';
@@ -12,7 +14,8 @@ import { addGeneratedSheet, buildSheet, runCheck } from '../../src/workbook/acti
 import { FileWorkbook } from '../../src/workbook/file/file';
 import { sectionsOf } from '../../src/workbook/output/generated';
 import { OfficeHost } from '../../src/workbook/office/office';
-import { sheetLayout } from '../../src/workbook/output/sheet-layout';
+import { CONTINUED, sheetLayout, type SheetLayout } from '../../src/workbook/output/sheet-layout';
+import { publicitySheet } from '../../src/workbook/output/sheets';
 import { WpsHost } from '../../src/workbook/wps/wps';
 import { nodeCodec } from '../../src/workbook/xlsx/codec-node';
 import { patchWorkbook, XlsxPackage } from '../../src/workbook/xlsx/patch';
@@ -20,6 +23,8 @@ import { doubleFromXlsx } from '../support/double-xlsx';
 import { WpsDouble } from '../support/wps-double';
 import { etOf } from '../support/wps-under-test';
 import { printedPages } from '../support/print-pdf';
+import { policy as fixturePolicy } from './result-fixture';
+import { villagesResult } from './villages-fixture';
 
 const policy = parsePolicy(SAMPLE_POLICY);
 let roster: Uint8Array;
@@ -128,5 +133,88 @@ describe('公示名单: each village on its own page with its own title', () => 
     for (const p of pages)
       expect(expected.titles.filter((t) => squeeze(p).includes(squeeze(t))).length).toBeLessThanOrEqual(1);
     expect(magic).toBe('%PDF-');
+  }, 300_000);
+});
+
+describe('公示名单: a village of 60 households continues on pages with its title and header', () => {
+  const sheet = publicitySheet(
+    villagesResult([
+      ['大坪村', 60],
+      ['白云村', 3],
+    ]),
+    fixturePolicy,
+  );
+  const layout: SheetLayout = sheetLayout(sheet);
+  const titles = layout.rows.filter((r) => r.kind === 'title').map((r) => ({ row: r.row, text: r.cells[0].value }));
+  const headers = sheet.columns.map((c) => c.header);
+  /** Row of each header block: right under a continued title, two rows under a first title. */
+  const headerRows = layout.rows.filter((r) => r.kind === 'header').map((r) => r.row);
+  const bodyHeights = layout.rows.filter((r) => r.kind === 'body').map((r) => [r.row, r.height] as const);
+
+  test('the layout continues 大坪村 on further pages, each opened by a break, a 续 title and the header', () => {
+    expect(titles.filter((t) => String(t.text).endsWith(CONTINUED)).length).toBeGreaterThan(0);
+    expect(layout.page.breaksBefore).toEqual(titles.slice(1).map((t) => t.row));
+    expect(headerRows).toHaveLength(titles.length);
+  });
+
+  const small = async () => {
+    const fw = FileWorkbook.create();
+    fw.workbook.addWorksheet('说明').getCell('A1').value = '镇里的说明';
+    return fw.toBuffer();
+  };
+
+  test('ExcelJS writer and patcher: the breaks, the repeated titles and headers, the row heights', async () => {
+    const fw = await FileWorkbook.load(await small());
+    await fw.addSheet(sheet);
+    const viaExcelJs = await fw.toBuffer();
+    const { bytes: patched } = await patchWorkbook(new XlsxPackage(await small(), nodeCodec), {
+      marks: [],
+      sheets: [sheet],
+    });
+    for (const bytes of [viaExcelJs, patched]) {
+      expect(breaksIn(await sheetXml(bytes, '公示名单'))).toEqual(layout.page.breaksBefore);
+      const ws = (await FileWorkbook.load(bytes)).workbook.getWorksheet('公示名单')!;
+      expect(titles.map((t) => ws.getCell(t.row, 1).value)).toEqual(titles.map((t) => t.text));
+      for (const r of headerRows) expect(headers.map((_, j) => ws.getCell(r, j + 1).value)).toEqual(headers);
+      expect(bodyHeights.map(([r]) => ws.getRow(r).height)).toEqual(bodyHeights.map(([, h]) => h));
+    }
+  });
+
+  test('Office and WPS hosts: the same breaks, titles, headers and row heights, no print titles', async () => {
+    const office = await doubleFromXlsx(await small());
+    await new OfficeHost({ run: office.run, isSetSupported: office.isSetSupported }).addSheet(sheet);
+    const wps = new WpsDouble((await doubleFromXlsx(await small())).book);
+    await new WpsHost(etOf(wps)).addSheet(sheet);
+    for (const s of [office.book, wps.book].map((b) => b.live().find((x) => x.name === '公示名单')!)) {
+      expect(s.page.breaksBefore).toEqual(layout.page.breaksBefore);
+      expect(s.page.printTitleRows ?? s.page.PrintTitleRows).toBeUndefined();
+      expect(titles.map((t) => s.values[t.row - 1]?.[0])).toEqual(titles.map((t) => t.text));
+      for (const r of headerRows) expect(s.values[r - 1]?.slice(0, headers.length)).toEqual(headers);
+      expect(bodyHeights.map(([r]) => s.rowHeights.get(r - 1))).toEqual(bodyHeights.map(([, h]) => h));
+    }
+  });
+
+  test('printed by LibreOffice (ExcelJS and patcher): every page starts with its village’s title, then the header', async () => {
+    const fw = await FileWorkbook.load(await small());
+    await fw.addSheet(sheet);
+    const { bytes: patched } = await patchWorkbook(new XlsxPackage(await small(), nodeCodec), {
+      marks: [],
+      sheets: [sheet],
+    });
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    // A page opens with its title, the posting period on a village's first page, then the header.
+    const opening = titles.map((t) => {
+      const title = String(t.text);
+      return squeeze(title + (title.endsWith(CONTINUED) ? '' : sheet.subtitle[0]) + headers.join(''));
+    });
+    for (const [bytes, name] of [
+      [await fw.toBuffer(), 'long-village'],
+      [patched, 'long-village-patched'],
+    ] as const) {
+      // The first page is the clerk's 说明; then the pages of the layout, in order.
+      const pages = printedPages(bytes, name, { layout: true }).pages.slice(1).map(squeeze);
+      expect(pages.map((p, i) => p.startsWith(opening[i]))).toEqual(opening.map(() => true));
+      expect(pages).toHaveLength(opening.length);
+    }
   }, 300_000);
 });

@@ -1,8 +1,9 @@
 /**
  * Writing a generated sheet (调整花名册, 抽查名单, 核查汇总 …) through Office.js. The content comes
  * from the shared GeneratedSheet model, layoutOf() and freeSheetName(), and the look follows the
- * file host's writer (file-sheet.ts): 宋体, grey bordered header, 合计 in bold, A4 fit to one page
- * wide with the header row repeated and page numbers in the footer. Two syncs for a normal sheet:
+ * file host's writer (file-sheet.ts): 宋体, grey bordered header, 合计 in bold, row heights, A4
+ * fit to one page wide with the layout's page breaks (and the header row repeated as print titles
+ * where the layout asks) and page numbers in the footer. Two syncs for a normal sheet:
  * the free name, then everything.
  *
  * Text stays text: every string cell (and every cell of an ID column) gets number format '@'
@@ -74,6 +75,22 @@ export function tableRuns(layout: SheetLayout): { first: number; last: number }[
   return runs;
 }
 
+/**
+ * Runs of consecutive body rows of one height. The body gets the layout's heights too (not
+ * Excel's autofit), so a printed page holds the rows the layout counted before each break and
+ * the page is as full as the file writers' page; one operation per run, not per row.
+ */
+export function bodyHeightRuns(layout: SheetLayout): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const laid of layout.rows) {
+    if (laid.kind !== 'body') continue;
+    const run = runs.at(-1);
+    if (run && run.last === laid.row - 1 && run.height === laid.height) run.last = laid.row;
+    else runs.push({ first: laid.row, last: laid.row, height: laid.height });
+  }
+  return runs;
+}
+
 export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedSheet): Promise<string> {
   const worksheets = ctx.workbook.worksheets.load('items/name');
   await ctx.sync();
@@ -139,6 +156,11 @@ export async function addSheetIn(ctx: Excel.RequestContext, sheet: GeneratedShee
       format.fill.color = HEADER_FILL;
     } else if (laid.kind === 'totals') format.font.bold = true;
     else format.wrapText = true; // subtitle and footer lines
+  }
+
+  for (const run of bodyHeightRuns(layout)) {
+    await budget.take(wireBytes(3, 1));
+    ws.getRangeByIndexes(run.first - 1, 0, run.last - run.first + 1, 1).format.rowHeight = run.height;
   }
 
   for (const run of tableRuns(layout)) {

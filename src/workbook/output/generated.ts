@@ -42,8 +42,14 @@ export interface GeneratedSheet extends GeneratedSection {
    * header row and 合计 (公示名单: one per village, since each village posts its own).
    */
   sections?: GeneratedSection[];
-  /** A4 landscape, fit to width, header row repeated. */
+  /** A4 landscape (else portrait), fit to width. */
   landscape: boolean;
+  /**
+   * Each form is posted on its own (公示名单): every printed page of it opens with its title
+   * (（续） after the first page) and header row, laid out by sheetLayout. Otherwise the header
+   * row repeats as print titles. A sheet of several forms is always laid out this way.
+   */
+  titleOnEveryPage?: boolean;
 }
 
 /** The sheet's forms in order: the sheet itself, then its further sections. */
@@ -83,14 +89,11 @@ function sectionRows(section: GeneratedSection, titleRow: number): SectionRows {
   };
 }
 
-/** The rows of every form of the sheet, one after the other; each further form starts a page. */
-export function sectionLayouts(sheet: GeneratedSheet): SectionRows[] {
-  const out: SectionRows[] = [];
-  for (const section of sectionsOf(sheet)) out.push(sectionRows(section, (out.at(-1)?.lastRow ?? 0) + 1));
-  return out;
-}
-
-/** 1-based Excel row numbers of the parts of a generated sheet's first form, the same in every host. */
+/**
+ * 1-based Excel row numbers of the parts of a generated sheet's first form, the same in every
+ * host, for a form printed with its header row as print titles (not titleOnEveryPage: such a
+ * form may be continued on further pages, sheetLayout places its rows).
+ */
 export function layoutOf(sheet: GeneratedSheet): SectionRows {
   return sectionRows(sheet, 1);
 }

@@ -1,15 +1,16 @@
 /**
  * How a generated sheet prints, described once for every writer: each row with its cells, the
  * look of each cell (font size, bold, fill, border, alignment, number format), its height, which
- * rows are merged across the table, where a new page starts, the print titles and the page
+ * rows are merged across the table, where a new page starts (and, for a form posted on its own,
+ * the title and header repeated at the top of each of its pages), the print titles and the page
  * setup. The ExcelJS writer (file-sheet.ts) and the package patcher (xlsx/patch-generated.ts)
  * render exactly this; the Office and WPS hosts take their values, formats, alignment and page
  * breaks from it (office-sheet.ts sheetMatrices). docs/generated-sheets.md explains the choices.
  */
 import {
-  sectionLayouts,
   sectionsOf,
   type GeneratedColumn,
+  type GeneratedSection,
   type GeneratedSheet,
   type GeneratedValue,
 } from './generated';
@@ -56,9 +57,9 @@ export interface LaidRow {
 
 export interface PageLayout {
   landscape: boolean;
-  /** Rows that start a new printed page (a manual break above each). */
+  /** Rows that start a new printed page (a manual break above each): a form's or a continued form's title. */
   breaksBefore: number[];
-  /** The header row repeated on every page, when the sheet is one form. */
+  /** The header row repeated on every page, when the sheet is one form not laid out page by page. */
   printTitleRow?: number;
   /** Rows frozen at the top of the window (down to the first header row). */
   frozenRows: number;
@@ -152,64 +153,138 @@ export function rowHeight(texts: string[], columns: GeneratedColumn[], min: numb
   return Math.max(min, lines * LINE_HEIGHT + 3);
 }
 
-/** The whole sheet as it prints. */
+/** A4 in points (210 × 297 mm). */
+const A4 = { short: 595.28, long: 841.89 };
+const INCH = 72;
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 };
+/** The empty row before a form's footer lines keeps the sheet's default height. */
+export const BLANK_ROW_HEIGHT = 15;
+/** A renderer may round each row up to a whole pixel (0.75 pt at 96 dpi). */
+const ROW_ROUNDING = 0.75;
+/** Kept free at the foot of each page, for what a printer driver or font adds. */
+const PAGE_RESERVE = 12;
+/** A column of n characters is at least n of Calibri 11's 7-pixel digits wide (padding comes on top). */
+const POINTS_PER_CHAR = 7 * 0.75;
+/** A form's 合计 and footer lines are printed with at least this many of its last rows (or all of them). */
+export const KEPT_WITH_TOTALS = 3;
+/** What the title of a form's second and later pages ends with. */
+export const CONTINUED = '（续）';
+
+/**
+ * How tall a printed page's content may be, in the points the rows are given in: A4 less the top
+ * and bottom margins, enlarged by the fit-to-width shrink when the table is wider than the page.
+ * The table's width is taken at its least (no column padding), so the shrink is never assumed
+ * larger than it is and a page never holds more than the estimate.
+ */
+export function pageContentHeight(widths: number[], landscape: boolean): number {
+  const [across, down] = landscape ? [A4.long, A4.short] : [A4.short, A4.long];
+  const printable = across - (MARGINS.left + MARGINS.right) * INCH;
+  const table = widths.reduce((n, w) => n + w, 0) * POINTS_PER_CHAR;
+  const scale = Math.min(1, printable / table);
+  return (down - (MARGINS.top + MARGINS.bottom) * INCH - PAGE_RESERVE) / scale;
+}
+
+/** The room a row takes on the page. */
+const taken = (height: number) => height + ROW_ROUNDING;
+
+/**
+ * The whole sheet as it prints. A form that is posted on its own (every village's 公示名单, and
+ * any sheet of several forms) is laid out page by page: where its rows would run past the foot of
+ * a page, a manual break and a repeated block — its title with （续） and its header row — open
+ * the next page, and its 合计 and footer stay on one page with its last rows (KEPT_WITH_TOTALS). Excel's
+ * print titles cannot do this: they are one range for the whole sheet. A sheet of one form that
+ * is not posted on its own keeps its header row as print titles instead.
+ */
 export function sheetLayout(sheet: GeneratedSheet): SheetLayout {
   const columns = sheet.columns;
-  const tableWidth = columns.reduce((n, c) => n + c.width, 0);
-  const rows: LaidRow[] = [];
-  const line = (row: number, kind: RowKind, text: string, look: CellLook, height: number) =>
-    rows.push({ row, kind, height, merged: columns.length > 1, cells: [{ col: 1, value: text, look }] });
-  const textHeight = (text: string) => Math.max(24, linesOf(text, tableWidth) * LINE_HEIGHT + 6);
-  const table = (row: number, kind: 'body' | 'totals', values: GeneratedValue[]) =>
-    rows.push({
-      row,
-      kind,
-      merged: false,
-      // Room to write by hand in the blank columns.
-      height: rowHeight(
-        columns.map((col, c) => shownText(col, values[c] ?? null)),
-        columns,
-        22,
-      ),
-      cells: columns.map((col, c) => {
-        const v = values[c] ?? null;
-        return { col: c + 1, value: cellValue(col, v), look: bodyLook(col, v, kind === 'totals') };
-      }),
-    });
-
+  const widths = columns.map((c) => c.width);
+  const tableWidth = widths.reduce((n, w) => n + w, 0);
   const sections = sectionsOf(sheet);
-  const at = sectionLayouts(sheet);
-  sections.forEach((section, i) => {
-    const L = at[i];
-    line(L.titleRow, 'title', section.title, TITLE, 36);
-    section.subtitle.forEach((text, j) => line(L.subtitleRows[j], 'subtitle', text, LINE, textHeight(text)));
-    rows.push({
-      row: L.headerRow,
-      kind: 'header',
-      merged: false,
-      height: rowHeight(
-        columns.map((c) => c.header),
-        columns,
-        24,
-      ),
-      cells: columns.map((c, j) => ({ col: j + 1, value: c.header, look: HEADER })),
-    });
-    section.body.forEach((values, j) => table(L.firstBodyRow + j, 'body', values));
-    if (section.totals && L.totalsRow !== undefined) table(L.totalsRow, 'totals', section.totals);
-    section.footer.forEach((text, j) => line(L.footerRows[j], 'footer', text, LINE, textHeight(text)));
+  const paged = sheet.titleOnEveryPage === true || sections.length > 1;
+  const room = pageContentHeight(widths, sheet.landscape);
+  const rows: LaidRow[] = [];
+  const breaksBefore: number[] = [];
+  let next = 1;
+  /** Room used on the current page. */
+  let used = 0;
+  const put = (laid: Omit<LaidRow, 'row'>) => {
+    rows.push({ ...laid, row: next++ });
+    used += taken(laid.height);
+  };
+  const line = (kind: RowKind, text: string, look: CellLook, height: number) =>
+    put({ kind, height, merged: columns.length > 1, cells: [{ col: 1, value: text, look }] });
+  const textHeight = (text: string) => Math.max(24, linesOf(text, tableWidth) * LINE_HEIGHT + 6);
+  const tableRow = (kind: 'body' | 'totals', values: GeneratedValue[]): Omit<LaidRow, 'row'> => ({
+    kind,
+    merged: false,
+    // Room to write by hand in the blank columns.
+    height: rowHeight(
+      columns.map((col, c) => shownText(col, values[c] ?? null)),
+      columns,
+      22,
+    ),
+    cells: columns.map((col, c) => {
+      const v = values[c] ?? null;
+      return { col: c + 1, value: cellValue(col, v), look: bodyLook(col, v, kind === 'totals') };
+    }),
   });
-  const first = at[0];
+  const header: Omit<LaidRow, 'row'> = {
+    kind: 'header',
+    merged: false,
+    height: rowHeight(
+      columns.map((c) => c.header),
+      columns,
+      24,
+    ),
+    cells: columns.map((c, j) => ({ col: j + 1, value: c.header, look: HEADER })),
+  };
+  let headerRow = 0;
+  /** A page of a form: a break above it (unless it is the sheet's first), title, header. */
+  const openPage = (section: GeneratedSection, continued: boolean) => {
+    if (next > 1) breaksBefore.push(next);
+    used = 0;
+    line('title', continued ? `${section.title}${CONTINUED}` : section.title, TITLE, 36);
+    if (!continued) section.subtitle.forEach((text) => line('subtitle', text, LINE, textHeight(text)));
+    headerRow ||= next;
+    put(header);
+  };
+
+  for (const section of sections) {
+    openPage(section, false);
+    const totals = section.totals ? tableRow('totals', section.totals) : undefined;
+    const footer = section.footer.map((text) => ({ text, height: textHeight(text) }));
+    const tail =
+      (totals ? taken(totals.height) : 0) +
+      (footer.length ? taken(BLANK_ROW_HEIGHT) + footer.reduce((n, f) => n + taken(f.height), 0) : 0);
+    const body = section.body.map((values) => tableRow('body', values));
+    // From each of the last rows on, the rows after it, the 合计 and the footer go with it.
+    const keep = body.map(() => 0);
+    for (let j = body.length - 1, after = tail; j >= Math.max(0, body.length - KEPT_WITH_TOTALS); j--) {
+      keep[j] = after;
+      after += taken(body[j].height);
+    }
+    let onPage = 0;
+    body.forEach((laid, j) => {
+      if (paged && onPage > 0 && used + taken(laid.height) + keep[j] > room) {
+        openPage(section, true);
+        onPage = 0;
+      }
+      put(laid);
+      onPage++;
+    });
+    if (totals) put(totals);
+    if (footer.length) next++; // one empty row before the footer
+    for (const f of footer) line('footer', f.text, LINE, f.height);
+  }
   return {
-    widths: columns.map((c) => c.width),
+    widths,
     rows,
     page: {
       landscape: sheet.landscape,
-      breaksBefore: at.slice(1).map((L) => L.titleRow),
-      // Excel repeats one range on every page: with several forms it would print the first
-      // form's header above each later form's own title, so each form carries its own header.
-      printTitleRow: at.length === 1 ? first.headerRow : undefined,
-      frozenRows: first.headerRow,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.25, footer: 0.25 },
+      breaksBefore,
+      printTitleRow: paged ? undefined : headerRow,
+      frozenRows: headerRow,
+      margins: MARGINS,
       footer: '&C第 &P 页，共 &N 页',
     },
   };

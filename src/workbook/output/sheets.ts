@@ -305,7 +305,8 @@ export function publicityHeldBack(result: CheckResult, exclude?: ReadonlySet<num
  * For posting in the village: who receives how much, after this review's adjustments (停保
  * households left out, 增发/减发 at the new amount). No ID numbers, bank accounts or incomes.
  * Households with unresolved errors are left out (publicityHeldBack). Each village posts its own
- * list: one form per village (its own title, numbering and 合计), each on its own printed page.
+ * list: one form per village (its own title, numbering and 合计), each on its own printed page,
+ * and every page of a long village opens with its title (（续）) and header row.
  */
 export function publicitySheet(
   result: CheckResult,
@@ -352,5 +353,6 @@ export function publicitySheet(
       col('月保障金（元）', 16, { numFmt: MONEY }),
     ],
     landscape: false,
+    titleOnEveryPage: true,
   };
 }

@@ -2,12 +2,12 @@
  * Writing a generated sheet (调整花名册, 抽查名单 …) through ET, from the same matrices as the
  * Office host (sheetMatrices): number formats first, column by column in runs ('@' before text,
  * so "=…", "0123" and 18-digit IDs stay text), then all values in one Value2 write, then the look
- * (宋体, bold title and header, borders, widths) and the page setup: A4 landscape, one page wide,
- * the header row printed on every page.
+ * (宋体, bold title and header, borders, widths, row heights) and the page setup: A4, one page
+ * wide, the layout's page breaks and, where it asks, the header row as print titles.
  */
 import { a1 } from '../../domain/grid';
 import { layoutOf, type GeneratedSheet } from '../output/generated';
-import { SHEET_FONT, sheetMatrices, tableRuns } from '../office/office-sheet';
+import { bodyHeightRuns, SHEET_FONT, sheetMatrices, tableRuns } from '../office/office-sheet';
 import { freeSheetName } from '../output/sheet-name';
 import { XL_HALIGN, XL_LINE, XL_PAGE, XL_SHEET, type EtApplication, type EtWorkbook, type EtWorksheet } from './et';
 import { activeWorkbook, readMatrix, usedArea } from './wps-read';
@@ -86,6 +86,8 @@ function writeSheet(ws: EtWorksheet, sheet: GeneratedSheet): void {
     } else if (laid.kind === 'totals') range.Font.Bold = true;
     else range.WrapText = true; // subtitle and footer lines
   }
+
+  for (const run of bodyHeightRuns(layout)) ws.Range(area(run.first, 1, run.last, 1)).RowHeight = run.height;
 
   for (const run of tableRuns(layout)) {
     const table = ws.Range(area(run.first, 1, run.last, width));
