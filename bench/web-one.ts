@@ -1,20 +1,16 @@
 /**
  * Section 8's measurement: the built page (dist/) in headless Chromium checks a roster file the
  * way a clerk does (file chosen → counts shown), in its worker. Prints one JSON line: the time,
- * the longest task of the page's thread meanwhile (PerformanceObserver 'longtask'), and the JS
- * heaps sampled every 200 ms through the DevTools protocol — the page's and the worker's (their
- * peak, used bytes). `node web-one.js DIST FILE`.
+ * the longest task of the page's thread meanwhile (PerformanceObserver 'longtask') and from the
+ * result's arrival to the list painted, the JS heaps sampled every 200 ms through the DevTools
+ * protocol — the page's and the worker's (their peak, used bytes) — and then the clerk's moves on
+ * the findings list (filters, search, language), each with its longest task.
+ * `node web-one.js DIST FILE`.
  */
 import type { CDPSession } from 'playwright-core';
 import { launch, openPage } from '../test/e2e/support/browser';
+import { findingsMoves, longest, longTasksBetween, pageNow, recordLongTasks } from '../test/e2e/support/long-tasks';
 import { serve } from '../test/e2e/support/server';
-
-const LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
 
 /** Runtime.getHeapUsage of every page and worker target, over the browser's own session. */
 async function heapSampler(cdp: CDPSession) {
@@ -62,7 +58,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   try {
     const g = await openPage(browser, server.url + 'index.html', { width: 1280, height: 900 }, async (c) => {
-      await c.addInitScript(LONG_TASKS);
+      await recordLongTasks(c);
     });
     const page = g.page;
     await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 30_000 });
@@ -77,30 +73,32 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
-    const start = await page.evaluate(() => performance.now());
+    const start = await pageNow(page);
     const t0 = Date.now();
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByRole('button', { name: '重新核查' }).and(page.locator(':enabled')).waitFor({ timeout: 900_000 });
     const ms = Date.now() - t0;
-    const end = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0);
+    const end = await pageNow(page);
+    const [result, painted] = await page.evaluate(() =>
+      ['dibao:result', 'dibao:list-painted'].map((m) => performance.getEntriesByName(m)[0].startTime),
+    );
+    const errors = Number(await page.locator('[data-testid="error-count"]').textContent());
+    const findings = await page.evaluate(() =>
+      Number(/\/ ([\d,]+) 条/.exec(document.body.innerText)![1].replace(/,/g, '')),
+    );
+    const moves = await findingsMoves(page);
     sampling = false;
     await sampler;
     await heaps.sample().catch(() => undefined);
-    const longest = await page.evaluate(
-      ([from, to]) =>
-        Math.max(
-          0,
-          ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-            .filter((t) => t.start + t.duration >= from && t.start <= to)
-            .map((t) => t.duration),
-        ),
-      [start, end],
-    );
-    const errors = Number(await page.locator('[data-testid="error-count"]').textContent());
     process.stdout.write(
       JSON.stringify({
         ms,
-        longest: Math.round(longest),
+        longest: longest(await longTasksBetween(page, start, end)),
+        resultToPaint: Math.round(painted - result),
+        longestAfterResult: longest(await longTasksBetween(page, result, painted)),
+        findings,
+        moves,
         pageHeapMB: heaps.peakMB('page'),
         workerHeapMB: heaps.peakMB('worker'),
         errors,

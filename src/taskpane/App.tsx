@@ -97,7 +97,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   /** The clerk's choice of roster sheet (更换); undefined = let the engine find it. */
   const [rosterSheet, setRosterSheet] = useState<string>();
-  const session = useSession(actions, initialNotice);
+  const session = useSession(actions, initialNotice, lang);
   const { result, sheets, busy, progress, notice, unsaved } = session.state;
   /** The settings as loaded; set once, so checking on opening waits for them. */
   const [loaded, setLoaded] = useState<SettingsDraft>();
@@ -363,6 +363,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               {tab === 'findings' && (
                 <FindingsTab
                   result={result}
+                  view={session.state.view}
                   grid={session.state.grid}
                   rowsOf={actions.rowCells}
                   onSelect={session.select}

@@ -12,6 +12,7 @@ import type { MarkOutcome, ProgressFn } from '../workbook/host';
 import type { SelfTestReport } from '../workbook/self-test';
 import type { LegacyFormat } from '../workbook/legacy/format';
 import type { LiveHost } from '../workbook/live';
+import type { FindingsView } from './model/findingRows';
 import type { RowCell } from './model/rowCells';
 
 /** The sheets the pane can add: adjustments 调整花名册, sample 抽查名单, summary 核查汇总, publicity 公示名单. */
@@ -23,14 +24,23 @@ export interface CheckOutcome {
   sheets: string[];
   /** What was read, so an opened finding can show its row's cells. */
   grid?: WorkbookGrid;
+  /** The findings list made where the check ran (the web page's worker), in the language asked for. */
+  view?: FindingsView;
 }
 
 export interface PaneActions {
   /**
    * Read the workbook and check it; `rosterSheet` overrides the sheet the engine would pick;
-   * `leaveOut` names roster sheets the clerk unticked in the sheet list.
+   * `leaveOut` names roster sheets the clerk unticked in the sheet list; `lang` is the language of
+   * the findings list, where the host makes it (findingsView).
    */
-  check(policy: Policy, onProgress: ProgressFn, rosterSheet?: string, leaveOut?: string[]): Promise<CheckOutcome>;
+  check(
+    policy: Policy,
+    onProgress: ProgressFn,
+    rosterSheet?: string,
+    leaveOut?: string[],
+    lang?: Lang,
+  ): Promise<CheckOutcome>;
   /** Mark the cells at fault (earlier marks are replaced). */
   mark(result: CheckResult, lang: Lang, onProgress: ProgressFn): Promise<MarkOutcome>;
   /** Restore every marked cell; returns how many. */
@@ -42,6 +52,11 @@ export interface PaneActions {
    * stays in its worker; without this the pane reads the row from CheckOutcome.grid.
    */
   rowCells?(index: number): Promise<RowCell[]>;
+  /**
+   * Standalone: the findings list of the last result in another language, made in the worker (the
+   * pane makes its own where this is missing: inside Excel there is no other thread).
+   */
+  findingsView?(lang: Lang): Promise<FindingsView>;
   /** Show the finding's cell in the workbook (inside Excel: activate the sheet, select the cell). */
   select?(finding: Finding): Promise<void>;
   /** Standalone only: open a workbook chosen by the clerk; resolves when it is ready to check. */

@@ -1,9 +1,11 @@
 /**
  * The web page checks in its worker (issue 12): a 20,000-household roster (with its member sheet
  * and a death list, bench/synthetic.ts) is checked on the built page with the counts the engine
- * gives on the same file, no task on the page's thread takes over 200 ms from choosing the file
- * to the counts (PerformanceObserver 'longtask'), and 下载结果 — the patching writer's copy, made
- * in the worker — opens in ExcelJS with every mark and note. Hostile files (issue 13) behave as on
+ * gives on the same file; the page's thread (PerformanceObserver 'longtask') has no task over
+ * 200 ms from the result's arrival to the findings list painted, nor while the clerk filters,
+ * searches or switches the language of its 24,000 findings (the worker made the list); and
+ * 下载结果 — the patching writer's copy, made in the worker — opens in ExcelJS with every mark
+ * and note. Hostile files (issue 13) behave as on
  * the command line: a whole-column dropdown file is checked and saved, overlapping merges are
  * refused with the command line's words, and ExcelJS's chunk is never fetched for either.
  */
@@ -20,6 +22,7 @@ import { MARK_FILLS, NOTE_HEADER } from '../../src/workbook/host';
 import { marksFromResult } from '../../src/workbook/output/marks';
 import { HOSTILE } from '../corpus/make-corpus';
 import { openPage, type GuardedPage } from './support/browser';
+import { findingsMoves, longest, longTasksBetween, pageNow, recordLongTasks } from './support/long-tasks';
 import { PANE_POLICY, typePanePolicy } from './support/reference';
 import { useStage } from './support/stage';
 
@@ -40,18 +43,13 @@ async function writeRoster(file: string, households: number): Promise<void> {
   await writer.commit();
 }
 
-/** Long tasks of the page's thread, recorded from the first script on. */
-const LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-`;
-
 async function openWithPolicy(): Promise<GuardedPage> {
-  const g = await openPage(stage.browser, stage.server.url + 'index.html', { width: 1280, height: 900 }, async (c) => {
-    await c.addInitScript(LONG_TASKS);
-  });
+  const g = await openPage(
+    stage.browser,
+    stage.server.url + 'index.html',
+    { width: 1280, height: 900 },
+    recordLongTasks,
+  );
   const page = g.page;
   await typePanePolicy(page);
   return g;
@@ -72,7 +70,7 @@ describe(`${HOUSEHOLDS.toLocaleString('en')} households on the page`, () => {
   });
   afterAll(() => g?.context.close());
 
-  it('checks it with the engine’s counts, no long task over 200 ms, progress shown', async () => {
+  it('checks it with the engine’s counts, progress shown, and paints the list with no task over 200 ms', async () => {
     const page = g.page;
     const { result } = await checkFile(file, { policy: POLICY, withWorkbook: false, io: quiet });
     const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -88,31 +86,43 @@ describe(`${HOUSEHOLDS.toLocaleString('en')} households on the page`, () => {
         () => false,
       );
     const loadFactor = Math.max(1, os.loadavg()[0] / os.cpus().length);
-    const start = await page.evaluate(() => performance.now());
+    const start = await pageNow(page);
     await page.locator('input[type="file"]').setInputFiles(file);
     await recheckEnabled(page);
-    const end = await page.evaluate(() => performance.now());
+    await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0);
+    const end = await pageNow(page);
     expect(await page.locator('[data-testid="error-count"]').textContent()).toBe(String(errors));
     expect(await page.getByText(`${HOUSEHOLDS.toLocaleString('en')}户`).count()).toBeGreaterThan(0);
     expect(await progress).toBe(true);
 
-    const long = await page.evaluate(
-      ([from, to]) =>
-        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-          (t) => t.start + t.duration >= from && t.start <= to,
-        ),
-      [start, end],
+    const [arrived, painted] = await page.evaluate(() =>
+      ['dibao:result', 'dibao:list-painted'].map((m) => performance.getEntriesByName(m)[0].startTime),
     );
-    const worst = Math.max(0, ...long.map((t) => t.duration));
+    const long = await longTasksBetween(page, start, end);
+    const rendering = longest(await longTasksBetween(page, arrived, painted));
     console.log(
-      `${HOUSEHOLDS} households: file chosen → counts shown in ${Math.round(end - start)} ms; ` +
-        `longest main-thread task ${Math.round(worst)} ms (${long.length} over 50 ms); load ${os.loadavg()[0].toFixed(1)}`,
+      `${HOUSEHOLDS} households: file chosen → list painted in ${Math.round(end - start)} ms; ` +
+        `longest main-thread task ${longest(long)} ms (${long.length} over 50 ms), ` +
+        `result → list painted ${Math.round(painted - arrived)} ms with its longest task ${rendering} ms; ` +
+        `load ${os.loadavg()[0].toFixed(1)}`,
     );
-    // 200 ms on a quiet machine; on this shared one (2 cores, load up to 20) every task is that many
-    // times longer, so the bound scales with the load. The page reading on its own thread froze
-    // for the whole read (3 s quiet at this size: 30 s at load 20), far above either bound.
-    expect(worst).toBeLessThanOrEqual(200 * loadFactor);
+    // The page's own work on the result (no per-finding work: the worker sent the list's text and
+    // keys) stays under the target as it is, load or not.
+    expect(rendering).toBeLessThanOrEqual(200);
+    // While the worker checks, the page's thread takes the result's slices (250 items each) and
+    // the progress: short tasks on a quiet machine, stretched by a shared one's load (2 cores,
+    // load up to 20) and by the garbage collector, so this bound scales with the load. The page
+    // reading on its own thread froze for the whole read (3 s quiet at this size: 30 s at load 20).
+    expect(longest(long)).toBeLessThanOrEqual(200 * loadFactor);
     expect(requested.some((p) => /exceljs/.test(p))).toBe(false);
+  });
+
+  it('filters, searches and switches language over its findings with no task over 200 ms', async () => {
+    const moves = await findingsMoves(g.page);
+    console.log(moves.map((m) => `${m.move}: longest task ${m.longest} ms, ${m.ms} ms`).join('; '));
+    for (const m of moves) expect([m.move, m.longest <= 200]).toEqual([m.move, true]);
+    // Back in Chinese with every finding shown, as before the moves.
+    expect(await g.page.getByText(/^显示 [\d,]+ \/ [\d,]+ 条$/).textContent()).toMatch(/^显示 ([\d,]+) \/ \1 条$/);
   });
 
   it('downloads the patching writer’s copy: ExcelJS finds every mark and note, and the 调整花名册', async () => {

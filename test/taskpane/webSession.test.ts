@@ -12,6 +12,7 @@ import { parsePolicy } from '../../src/domain/policy';
 import { FileWorkbook } from '../../src/workbook/file/file';
 import { MARK_FILLS, MARK_RECORD_SHEET } from '../../src/workbook/host';
 import { webCodec } from '../../src/workbook/xlsx/codec-web';
+import { findingsView } from '../../src/taskpane/model/findingRows';
 import { WebSession } from '../../src/taskpane/worker/session';
 import { CORPUS, HOSTILE } from '../corpus/make-corpus';
 import { readXlsx } from '../corpus/inspect';
@@ -164,5 +165,18 @@ describe('marks and sheets, written when the clerk saves', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     const cells = s.rowCells(at);
     expect(cells[0]).toMatchObject({ atFault: true, text: '1' });
+  });
+});
+
+describe('the findings list, made in the worker', () => {
+  test('sent with the result in the language asked for, and again in the other language', async () => {
+    const s = new WebSession(webCodec);
+    await s.open(await roster({ households: 6, edit: (r, i) => i === 1 && (r.月保障金 = 1) }), 'r.xlsx');
+    const { result, view } = await s.check(POLICY, undefined, undefined, undefined, 'en');
+    expect(view).toEqual(findingsView(result, 'en'));
+    expect(view!.text.length).toBe(result.findings.length);
+    expect(s.view('zh')).toEqual(findingsView(result, 'zh'));
+    // Without a language (the command line's use of the session) no list is made.
+    expect((await s.check(POLICY, undefined)).view).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * Clicking a finding, or Enter on it, shows its cell and opens it: the whole message with its
  * calculation, the rule and column, and the row's cells as written. Clicking it again closes it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WorkbookGrid } from '../../domain/grid';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../domain/messages';
@@ -12,11 +12,15 @@ import type { CheckResult, Finding, RuleFamily, Severity } from '../../domain/ty
 import { useLang, useStrings } from '../i18n';
 import {
   countFindings,
+  findingsView,
+  groupOf,
+  isGroup,
   listItems,
-  prepareFindings,
-  villagesOf,
+  FAMILIES,
   NO_FILTER,
+  SEVERITIES,
   type FindingFilter,
+  type FindingsView,
   type ListItem,
 } from '../model/findingRows';
 import { LIST_PAINT_MARK, timingMark } from '../state/useSession';
@@ -40,6 +44,22 @@ export function openedHeight(text: string, cells: RowCell[], width: number): num
   const messageWidth = width - 110; // badge, padding and the rule column
   const cellLines = cells.reduce((n, c) => n + linesAt(`${c.header}：${c.text}`, width - 40), 0);
   return 10 + linesAt(text, messageWidth) * LINE + LINE + (cells.length ? 6 + cellLines * LINE : 0) + 6;
+}
+
+/**
+ * Top of each row of the list: group headers and closed findings have fixed heights, the opened
+ * finding (view position `openedAt`) its own. One tight loop: at 100,000 findings it runs on every
+ * filter change.
+ */
+export function listOffsets(items: readonly ListItem[], openedAt: number, openedHeight: number): Float64Array {
+  const offsets = new Float64Array(items.length + 1);
+  let y = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    y += it < 0 ? GROUP_HEIGHT : it === openedAt ? openedHeight : FINDING_HEIGHT;
+    offsets[i + 1] = y;
+  }
+  return offsets;
 }
 
 const useStyles = makeStyles({
@@ -121,13 +141,15 @@ const useStyles = makeStyles({
   cellAtFault: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteRedForeground1 },
 });
 
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const FAMILIES = Object.keys(FAMILY_LABELS) as RuleFamily[];
-const itemKey = (it: ListItem) => it.key;
-const selectable = (it: ListItem) => it.kind === 'finding';
+const selectable = (it: ListItem) => !isGroup(it);
 
 export function FindingsTab(props: {
   result: CheckResult;
+  /**
+   * The list's text and keys made elsewhere (the web page's worker), possibly still in the
+   * previous language while the new one is on its way; without it the pane makes its own.
+   */
+  view?: FindingsView;
   grid?: WorkbookGrid;
   /** The row of an opened finding from where the grid is (the web page's worker), instead of `grid`. */
   rowsOf?: (index: number) => Promise<RowCell[]>;
@@ -166,20 +188,21 @@ export function FindingsTab(props: {
     if (rowsOf) return fetched?.index === opened ? fetched.cells : [];
     return rowCells(props.grid, props.result, props.result.findings[opened]);
   }, [opened, rowsOf, fetched, props.grid, props.result]);
-  const prepared = useMemo(() => prepareFindings(props.result, lang), [props.result, lang]);
-  const villages = useMemo(() => villagesOf(props.result), [props.result]);
-  const items = useMemo(
-    () => listItems(prepared, filter, props.result.roster.sheet),
-    [prepared, filter, props.result.roster.sheet],
+  const own = useMemo(
+    () => (props.view ? undefined : findingsView(props.result, lang)),
+    [props.view, props.result, lang],
   );
+  const view = props.view ?? own!;
+  const items = useMemo(() => listItems(view, filter), [view, filter]);
   const shown = useMemo(() => countFindings(items), [items]);
+  const findingAt = (p: number) => props.result.findings[view.finding[p]];
 
-  const itemHeight = (it: ListItem) =>
-    it.kind === 'group'
-      ? GROUP_HEIGHT
-      : it.item.index === opened
-        ? Math.max(FINDING_HEIGHT, openedHeight(it.item.text, openedCells, width))
-        : FINDING_HEIGHT;
+  const offsets = useMemo(() => {
+    const at = opened === undefined ? -1 : view.finding.indexOf(opened);
+    const height = at < 0 ? 0 : Math.max(FINDING_HEIGHT, openedHeight(view.text[at], openedCells, width));
+    return listOffsets(items, at, height);
+  }, [items, view, opened, openedCells, width]);
+  const itemKey = useCallback((it: ListItem) => (isGroup(it) ? `g:${groupOf(it)}` : `f:${view.finding[it]}`), [view]);
 
   // A new result resets the filters (its villages may differ) and, once painted, leaves a timing mark.
   useEffect(() => {
@@ -192,17 +215,19 @@ export function FindingsTab(props: {
   const set = (patch: Partial<FindingFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   const renderItem = (it: ListItem, st: { active: boolean; focused: boolean }) => {
-    if (it.kind === 'group') {
+    if (isGroup(it)) {
+      const g = groupOf(it);
       return (
         <div className={styles.group}>
-          <span className={styles.groupRow}>{s.rowHeader(it.row)}</span>
-          <span>{[it.name, it.village].filter(Boolean).join(' · ')}</span>
-          {it.otherSheet && <span>{s.otherSheet(it.sheet)}</span>}
+          <span className={styles.groupRow}>{s.rowHeader(view.groupRow[g])}</span>
+          <span>{[view.groupName[g], view.groupVillage[g]].filter(Boolean).join(' · ')}</span>
+          {view.groupSheet[g] && <span>{s.otherSheet(view.groupSheet[g])}</span>}
         </div>
       );
     }
-    const f = it.item.finding;
-    if (it.item.index === opened) {
+    const f = findingAt(it);
+    const text = view.text[it];
+    if (view.finding[it] === opened) {
       return (
         <div
           className={mergeClasses(
@@ -214,7 +239,7 @@ export function FindingsTab(props: {
         >
           <div className={styles.openedHead}>
             <SeverityBadge severity={f.severity} />
-            <span className={styles.full}>{it.item.text}</span>
+            <span className={styles.full}>{text}</span>
           </div>
           <span className={styles.detail}>{s.findingDetail(f.rule, f.column, f.cell)}</span>
           {openedCells.length > 0 && (
@@ -237,10 +262,10 @@ export function FindingsTab(props: {
           st.active && styles.active,
           st.active && st.focused && styles.activeFocused,
         )}
-        title={it.item.text}
+        title={text}
       >
         <SeverityBadge severity={f.severity} />
-        <span className={styles.message}>{it.item.text}</span>
+        <span className={styles.message}>{text}</span>
         <span className={styles.where}>
           {f.rule}
           {f.cell && (
@@ -254,20 +279,22 @@ export function FindingsTab(props: {
     );
   };
 
-  const itemLabel = (it: ListItem) =>
-    it.kind === 'group'
-      ? ''
-      : [
-          s.rowHeader(it.group.row),
-          it.group.name,
-          it.group.village,
-          SEVERITY_LABELS[it.item.finding.severity][lang],
-          it.item.text,
-          it.item.finding.rule,
-          it.item.finding.cell ?? '',
-        ]
-          .filter(Boolean)
-          .join(' ');
+  const itemLabel = (it: ListItem) => {
+    if (isGroup(it)) return '';
+    const f = findingAt(it);
+    const g = view.group[it];
+    return [
+      s.rowHeader(view.groupRow[g]),
+      view.groupName[g],
+      view.groupVillage[g],
+      SEVERITY_LABELS[f.severity][lang],
+      view.text[it],
+      f.rule,
+      f.cell ?? '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  };
 
   return (
     <div className={styles.root} ref={root}>
@@ -308,7 +335,7 @@ export function FindingsTab(props: {
           onChange={(_, d) => set({ village: d.value === '\u0000' ? undefined : d.value })}
         >
           <option value={'\u0000'}>{`${s.village}：${s.all}`}</option>
-          {villages.map((v) => (
+          {view.villages.map((v) => (
             <option key={v} value={v}>
               {v || '—'}
             </option>
@@ -326,7 +353,7 @@ export function FindingsTab(props: {
           onChange={(_, d) => set({ query: d.value })}
         />
         <Text size={200} className={styles.count} aria-live="polite">
-          {s.shownOf(shown, props.result.findings.length)}
+          {s.shownOf(shown, view.finding.length)}
         </Text>
       </div>
       {items.length === 0 ? (
@@ -337,14 +364,15 @@ export function FindingsTab(props: {
         <VirtualList
           className={styles.list}
           items={items}
-          itemHeight={itemHeight}
+          offsets={offsets}
           getKey={itemKey}
           isSelectable={selectable}
           renderItem={renderItem}
           onActivate={(it) => {
-            if (it.kind !== 'finding') return;
-            setOpened((o) => (o === it.item.index ? undefined : it.item.index));
-            props.onSelect(it.item.finding);
+            if (isGroup(it)) return;
+            const index = view.finding[it];
+            setOpened((o) => (o === index ? undefined : index));
+            props.onSelect(props.result.findings[index]);
           }}
           itemLabel={itemLabel}
           label={s.findingsList}

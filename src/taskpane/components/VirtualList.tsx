@@ -7,11 +7,12 @@
  * by a screenful, Home/End to the ends, Enter or Space activates. The active row is announced
  * through aria-activedescendant and is always scrolled into view (so it is always rendered).
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
-  itemHeight: (item: T) => number;
+  /** Top of each row, offsets[items.length] the total height (rowOffsets, or the caller's own loop). */
+  offsets: Float64Array;
   getKey: (item: T) => string;
   isSelectable: (item: T) => boolean;
   renderItem: (item: T, state: { active: boolean; focused: boolean }) => ReactNode;
@@ -64,7 +65,7 @@ export function visibleRange(
 }
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, itemHeight, getKey, isSelectable, renderItem, onActivate, label } = props;
+  const { items, offsets, getKey, isSelectable, renderItem, onActivate, label } = props;
   const overscan = props.overscan ?? 6;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -79,7 +80,6 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
   const [focused, setFocused] = useState(false);
   const baseId = useId();
 
-  const offsets = useMemo(() => rowOffsets(items, itemHeight), [items, itemHeight]);
   const total = offsets[items.length];
 
   // A new list (filter, search, new result) starts at the top with nothing active.

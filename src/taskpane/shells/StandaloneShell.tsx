@@ -12,8 +12,10 @@ import type { PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
 import { checkedFileName, downloadBlob } from '../model/download';
+import type { FindingsView } from '../model/findingRows';
 import type { RowCell } from '../model/rowCells';
-import { startCheckWorker, type CheckWorker } from '../worker/client';
+import type { CheckWorker } from '../worker/client';
+import { startCheckWorker } from '../worker/start';
 import type { CheckSummary } from '../worker/session';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,13 +42,12 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
         setFileName(file.name);
         setConvertedFrom(opened.convertedFrom);
       },
-      async check(policy, onProgress, rosterSheet, leaveOut) {
-        const { result, sheets } = await w().call<CheckSummary>(
-          { op: 'check', policy, rosterSheet, leaveOut },
-          onProgress,
-        );
-        return { result, sheets };
-      },
+      check: (policy, onProgress, rosterSheet, leaveOut, lang = 'zh') =>
+        w().call<CheckSummary>({ op: 'check', policy, rosterSheet, leaveOut, lang }, onProgress),
+      findingsView: (lang) =>
+        w()
+          .call<{ view: FindingsView }>({ op: 'view', lang })
+          .then((v) => v.view),
       // The worker marks from its own copy of the result (the page's is the same check's).
       mark: (_result, lang, onProgress) => w().call<MarkOutcome>({ op: 'mark', lang }, onProgress),
       clear: () => w().call<number>({ op: 'clear' }),

@@ -3,7 +3,7 @@
  * (with its progress), and the one message the bar shows. Every action goes through `run`, so
  * only one thing happens at a time and every failure ends up as a message, never a hang.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SelfTestReport } from '../../workbook/self-test';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
@@ -15,6 +15,7 @@ import { errorText, type Notice } from '../../workbook/error-text';
 import type { Bilingual } from '../../domain/rules/meta';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/output/report';
+import type { FindingsView } from '../model/findingRows';
 import type { LiveOptions, LiveState } from './liveRecheck';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
@@ -23,6 +24,11 @@ export type { Notice };
 
 export interface Session {
   result?: CheckResult;
+  /**
+   * The findings list of `result` made by the host (the web page's worker), in the pane's
+   * language or — until the new one arrives — the previous one; undefined: the pane makes it.
+   */
+  view?: FindingsView;
   /** Visible sheets of the checked workbook (for 更换). */
   sheets?: string[];
   /** The workbook as the check read it (rows shown under an opened finding). */
@@ -56,6 +62,8 @@ function withSheet(u: Unsaved, name: string): Unsaved {
 /** Timing marks the browser test and the benchmark read (performance.measure between them). */
 export const RESULT_MARK = 'dibao:result';
 export const LIST_PAINT_MARK = 'dibao:list-painted';
+/** The findings list in another language has arrived from the worker. */
+export const VIEW_MARK = 'dibao:view';
 
 /** A User Timing mark, where the browser has them (not every webview does). */
 export function timingMark(name: string): void {
@@ -74,8 +82,10 @@ function throttled(set: (e: ProgressEvent) => void): (e: ProgressEvent) => void 
   };
 }
 
-export function useSession(actions: PaneActions, initialNotice?: Notice) {
+export function useSession(actions: PaneActions, initialNotice?: Notice, lang: Lang = 'zh') {
   const [state, setState] = useState<Session>({ notice: initialNotice, unsaved: NOTHING_UNSAVED });
+  const langRef = useRef(lang);
+  langRef.current = lang;
   const busyRef = useRef(false);
   /** A live re-check in flight: a command clicked meanwhile waits for it instead of being dropped. */
   const liveRef = useRef<Promise<void>>(undefined);
@@ -114,10 +124,16 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (policy: () => Policy, rosterSheet?: string, leaveOut?: string[]) =>
       run('check', async () => {
         const p = policy();
-        const { result, sheets, grid } = await actions.check(p, onProgress(), rosterSheet, leaveOut);
+        const { result, sheets, grid, view } = await actions.check(
+          p,
+          onProgress(),
+          rosterSheet,
+          leaveOut,
+          langRef.current,
+        );
         timingMark(RESULT_MARK);
         if (grid) lastRef.current = { result, grid, policy: p, rosterSheet, leaveOut };
-        setState((s) => ({ ...s, result, sheets, grid, policy: p }));
+        setState((s) => ({ ...s, result, view, sheets, grid, policy: p }));
         return result;
       }),
     [actions, run, onProgress],
@@ -127,7 +143,14 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     (file: File, policy: () => Policy) =>
       run('open', async () => {
         if (!actions.open) return false;
-        setState((s) => ({ ...s, result: undefined, sheets: undefined, grid: undefined, policy: undefined }));
+        setState((s) => ({
+          ...s,
+          result: undefined,
+          view: undefined,
+          sheets: undefined,
+          grid: undefined,
+          policy: undefined,
+        }));
         await actions.open(file);
         setState((s) => ({ ...s, unsaved: NOTHING_UNSAVED }));
         return true;
@@ -251,7 +274,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
       state: () => lastRef.current,
       apply: ({ result, grid }) => {
         if (lastRef.current) lastRef.current = { ...lastRef.current, result, grid };
-        setState((s) => ({ ...s, result, grid, liveResult: result }));
+        setState((s) => ({ ...s, result, view: undefined, grid, liveResult: result }));
       },
       checkAll: async () => {
         const last = lastRef.current;
@@ -263,7 +286,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
           last.leaveOut,
         );
         if (grid) lastRef.current = { ...last, result, grid };
-        setState((s) => ({ ...s, result, sheets, grid, liveResult: result }));
+        setState((s) => ({ ...s, result, view: undefined, sheets, grid, liveResult: result }));
       },
       exclusive: async (work) => {
         if (busyRef.current) return false;
@@ -282,6 +305,24 @@ export function useSession(actions: PaneActions, initialNotice?: Notice) {
     }),
     [actions],
   );
+
+  // Another language: the host that made the list makes it again (the old one stays until then).
+  const { result, view } = state;
+  useEffect(() => {
+    if (!result || !view || view.lang === lang || !actions.findingsView) return;
+    let live = true;
+    actions.findingsView(lang).then(
+      (next) => {
+        if (!live) return;
+        timingMark(VIEW_MARK);
+        setState((s) => (s.result === result ? { ...s, view: next } : s));
+      },
+      (e: unknown) => live && setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [actions, lang, result, view]);
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, notice: undefined })), []);
 

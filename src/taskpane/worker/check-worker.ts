@@ -5,25 +5,15 @@
  */
 import type { ProgressEvent } from '../../workbook/host';
 import { webCodec } from '../../workbook/xlsx/codec-web';
-import { SLICE_ITEMS, toWireError, type Reply, type Request } from './protocol';
-import { WebSession, type CheckSummary } from './session';
+import { slicedReplies, toWireError, type Reply, type Request } from './protocol';
+import { WebSession } from './session';
 
 const session = new WebSession(webCodec);
 const post = (reply: Reply, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: Reply, t: Transferable[]): void }).postMessage(reply, transfer);
 
-/** The result's long arrays go ahead in slices; the answer carries them empty (client.ts refills them). */
-function postSliced(id: number, summary: CheckSummary): void {
-  const result: Record<string, unknown> = { ...summary.result };
-  for (const [key, value] of Object.entries(result)) {
-    if (!Array.isArray(value) || value.length <= SLICE_ITEMS) continue;
-    for (let at = 0; at < value.length; at += SLICE_ITEMS) {
-      post({ id, slice: { key, items: value.slice(at, at + SLICE_ITEMS) } });
-    }
-    result[key] = [];
-  }
-  post({ id, ok: true, value: { ...summary, result } });
-}
+const postSliced = (id: number, answer: object, parts: string[]) =>
+  slicedReplies(id, answer, parts).forEach((r) => post(r));
 
 async function handle(id: number, req: Request): Promise<void> {
   const onProgress = (progress: ProgressEvent) => post({ id, progress });
@@ -31,7 +21,12 @@ async function handle(id: number, req: Request): Promise<void> {
     case 'open':
       return post({ id, ok: true, value: await session.open(new Uint8Array(req.bytes), req.name) });
     case 'check':
-      return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut));
+      return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang), [
+        'result',
+        'view',
+      ]);
+    case 'view':
+      return postSliced(id, { view: session.view(req.lang) }, ['view']);
     case 'mark':
       return post({ id, ok: true, value: await session.mark(req.lang, onProgress) });
     case 'clear':

@@ -10,8 +10,8 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress?: ProgressFn;
-  /** Result arrays received ahead of the answer, by key. */
-  slices?: Map<string, unknown[][]>;
+  /** Arrays received ahead of the answer, by part and key. */
+  slices?: Map<string, { part: string; key: string; pieces: unknown[][] }>;
 }
 
 export class CheckWorker {
@@ -25,17 +25,18 @@ export class CheckWorker {
       if (!p) return;
       if ('progress' in reply) return p.onProgress?.(reply.progress);
       if ('slice' in reply) {
+        const { part, key, items } = reply.slice;
         p.slices ??= new Map();
-        const list = p.slices.get(reply.slice.key);
-        if (list) list.push(reply.slice.items);
-        else p.slices.set(reply.slice.key, [reply.slice.items]);
+        const list = p.slices.get(`${part}.${key}`);
+        if (list) list.pieces.push(items);
+        else p.slices.set(`${part}.${key}`, { part, key, pieces: [items] });
         return;
       }
       this.pending.delete(reply.id);
       if (!reply.ok) return p.reject(fromWireError(reply.error));
       if (p.slices) {
-        const result = (reply.value as { result: Record<string, unknown> }).result;
-        for (const [key, pieces] of p.slices) result[key] = pieces.flat();
+        const value = reply.value as Record<string, Record<string, unknown>>;
+        for (const { part, key, pieces } of p.slices.values()) value[part][key] = ([] as unknown[]).concat(...pieces);
       }
       p.resolve(reply.value);
     };
@@ -55,13 +56,4 @@ export class CheckWorker {
       this.worker.postMessage({ id, req }, transfer);
     });
   }
-}
-
-/** The worker of the built page (webpack bundles check-worker.ts as its own script). */
-export function startCheckWorker(): CheckWorker {
-  return new CheckWorker(
-    // @ts-expect-error -- import.meta is ES module syntax: webpack compiles this file as one (and
-    // finds the worker by it), tsc checks it as CommonJS. Never imported under jest.
-    new Worker(new URL('./check-worker.ts', import.meta.url), { name: 'dibao-check' }),
-  );
 }

@@ -10,7 +10,10 @@ import type { ProgressEvent } from '../../workbook/host';
 
 export type Request =
   | { op: 'open'; bytes: ArrayBuffer; name: string }
-  | { op: 'check'; policy: Policy; rosterSheet?: string; leaveOut?: string[] }
+  /** `lang`: the language of the findings list's view sent with the result. */
+  | { op: 'check'; policy: Policy; rosterSheet?: string; leaveOut?: string[]; lang: Lang }
+  /** The findings list's view of the last result in another language. */
+  | { op: 'view'; lang: Lang }
   | { op: 'mark'; lang: Lang }
   | { op: 'clear' }
   | { op: 'generate'; kind: SheetKind; policy: Policy; opts: WireSheetOptions }
@@ -32,17 +35,41 @@ export type WireError =
 
 export type Reply =
   | { id: number; progress: ProgressEvent }
-  /** Items of one of the answer's result arrays, sent ahead of the answer (see SLICE_ITEMS). */
-  | { id: number; slice: { key: string; items: unknown[] } }
+  /** Items of one of the answer's long arrays (`value[part][key]`), sent ahead of it (see SLICE_ITEMS). */
+  | { id: number; slice: { part: string; key: string; items: unknown[] } }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: WireError };
 
 /**
- * A check's result arrays (households, findings, …) cross in slices of this many items: the page
- * takes each message in its own short task instead of one long one (the whole result of 20,000
- * households is about 8 MB to deserialize).
+ * A check's result arrays (households, findings, …) and the findings list's texts cross in slices
+ * of this many items: the page takes each message in its own short task instead of one long one
+ * (the whole result of 20,000 households is about 20 MB to deserialize, 250 adjustments about 100 KB).
  */
-export const SLICE_ITEMS = 1000;
+export const SLICE_ITEMS = 250;
+
+/**
+ * An answer as messages: the long arrays of its parts (the result, the findings list's view) go
+ * ahead in slices, and the answer carries them empty (client.ts puts them back). Typed arrays go
+ * whole: copying one is a memory copy, not a deserialization per item.
+ */
+export function slicedReplies(id: number, answer: object, parts: string[]): Reply[] {
+  const replies: Reply[] = [];
+  const value: Record<string, unknown> = { ...answer };
+  for (const part of parts) {
+    if (!value[part]) continue;
+    const whole: Record<string, unknown> = { ...(value[part] as object) };
+    for (const [key, items] of Object.entries(whole)) {
+      if (!Array.isArray(items) || items.length <= SLICE_ITEMS) continue;
+      for (let at = 0; at < items.length; at += SLICE_ITEMS) {
+        replies.push({ id, slice: { part, key, items: items.slice(at, at + SLICE_ITEMS) } });
+      }
+      whole[key] = [];
+    }
+    value[part] = whole;
+  }
+  replies.push({ id, ok: true, value });
+  return replies;
+}
 
 export function toWireError(e: unknown): WireError {
   if (typeof e === 'object' && e !== null) {

@@ -19,6 +19,7 @@ import { cellBudgetFor } from '../../workbook/limits';
 import type { Codec } from '../../workbook/xlsx/package';
 import { PatchedWorkbook } from '../../workbook/xlsx/patched-workbook';
 import { bufferSource, DEFAULT_ZIP_LIMITS, inspectWorkbookBytes } from '../../workbook/file/zip-guard';
+import { findingsView, type FindingsView } from '../model/findingRows';
 import { rowCells, type RowCell } from '../model/rowCells';
 
 /** A host that can also save itself. */
@@ -34,6 +35,8 @@ export interface CheckSummary {
   result: CheckResult;
   /** Visible sheets (for 更换). */
   sheets: string[];
+  /** The findings list's text and keys in the language asked for (the page does no per-finding work). */
+  view?: FindingsView;
 }
 
 /** ExcelJS's host, loaded only when a file needs it (webpack: its own chunk). */
@@ -85,11 +88,18 @@ export class WebSession {
     rosterSheet: string | undefined,
     onProgress?: ProgressFn,
     leaveOut?: string[],
+    lang?: Lang,
   ): Promise<CheckSummary> {
     const { grid, result } = await runCheck(this.opened(), policy, { rosterSheet, onProgress, leaveOut });
     this.grid = grid;
     this.result = result;
-    return { result, sheets: grid.sheets.filter((s) => !s.hidden).map((s) => s.name) };
+    const sheets = grid.sheets.filter((s) => !s.hidden).map((s) => s.name);
+    return { result, sheets, view: lang ? findingsView(result, lang) : undefined };
+  }
+
+  /** The findings list of the last result in another language. */
+  view(lang: Lang): FindingsView {
+    return findingsView(this.checked(), lang);
   }
 
   mark(lang: Lang, onProgress?: ProgressFn): Promise<MarkOutcome> {
