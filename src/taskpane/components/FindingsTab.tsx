@@ -16,6 +16,7 @@ import {
   groupOf,
   isGroup,
   listItems,
+  listOffsets,
   FAMILIES,
   NO_FILTER,
   SEVERITIES,
@@ -44,22 +45,6 @@ export function openedHeight(text: string, cells: RowCell[], width: number): num
   const messageWidth = width - 110; // badge, padding and the rule column
   const cellLines = cells.reduce((n, c) => n + linesAt(`${c.header}：${c.text}`, width - 40), 0);
   return 10 + linesAt(text, messageWidth) * LINE + LINE + (cells.length ? 6 + cellLines * LINE : 0) + 6;
-}
-
-/**
- * Top of each row of the list: group headers and closed findings have fixed heights, the opened
- * finding (view position `openedAt`) its own. One tight loop: at 100,000 findings it runs on every
- * filter change.
- */
-export function listOffsets(items: readonly ListItem[], openedAt: number, openedHeight: number): Float64Array {
-  const offsets = new Float64Array(items.length + 1);
-  let y = 0;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    y += it < 0 ? GROUP_HEIGHT : it === openedAt ? openedHeight : FINDING_HEIGHT;
-    offsets[i + 1] = y;
-  }
-  return offsets;
 }
 
 const useStyles = makeStyles({
@@ -200,7 +185,7 @@ export function FindingsTab(props: {
   const offsets = useMemo(() => {
     const at = opened === undefined ? -1 : view.finding.indexOf(opened);
     const height = at < 0 ? 0 : Math.max(FINDING_HEIGHT, openedHeight(view.text[at], openedCells, width));
-    return listOffsets(items, at, height);
+    return listOffsets(items, { group: GROUP_HEIGHT, finding: FINDING_HEIGHT }, at, height);
   }, [items, view, opened, openedCells, width]);
   const itemKey = useCallback((it: ListItem) => (isGroup(it) ? `g:${groupOf(it)}` : `f:${view.finding[it]}`), [view]);
 

@@ -11,7 +11,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, ty
 
 export interface VirtualListProps<T> {
   items: readonly T[];
-  /** Top of each row, offsets[items.length] the total height (rowOffsets, or the caller's own loop). */
+  /** Top of each row, offsets[items.length] the total height (listOffsets for the findings). */
   offsets: Float64Array;
   getKey: (item: T) => string;
   isSelectable: (item: T) => boolean;
@@ -28,13 +28,6 @@ export interface VirtualListProps<T> {
   /** Used until the viewport has been measured (and in environments without layout). */
   fallbackViewport?: number;
   className?: string;
-}
-
-/** offsets[i] = top of row i; offsets[n] = total height. */
-export function rowOffsets<T>(items: readonly T[], itemHeight: (item: T) => number): Float64Array {
-  const offsets = new Float64Array(items.length + 1);
-  for (let i = 0; i < items.length; i++) offsets[i + 1] = offsets[i] + itemHeight(items[i]);
-  return offsets;
 }
 
 /** Index of the row that covers pixel y (the last row whose top is ≤ y). */

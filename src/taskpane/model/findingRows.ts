@@ -165,6 +165,27 @@ function villageCode(view: FindingsView, village: string): number {
   return code < 0 ? -2 : code;
 }
 
+/**
+ * Top of each row of the list (offsets[items.length] the total height): group headers and closed findings have fixed heights, the opened
+ * finding (view position `openedAt`) its own. One tight loop: at 100,000 findings it runs on every
+ * filter change.
+ */
+export function listOffsets(
+  items: readonly ListItem[],
+  heights: { group: number; finding: number },
+  openedAt: number,
+  openedHeight: number,
+): Float64Array {
+  const offsets = new Float64Array(items.length + 1);
+  let y = 0;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    y += it < 0 ? heights.group : it === openedAt ? openedHeight : heights.finding;
+    offsets[i + 1] = y;
+  }
+  return offsets;
+}
+
 export function countFindings(items: readonly ListItem[]): number {
   let n = 0;
   for (const it of items) if (it >= 0) n++;
