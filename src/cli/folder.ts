@@ -19,10 +19,10 @@ import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, exists, guardOutputs, statOrMissing } from './paths';
 import { loadPolicy } from './policy-file';
-import { FolderReportSchema, buildReport, reportJson, type Report } from '../workbook/output/report';
+import { folderReportPieces, type FolderReportFile } from '../workbook/output/report';
 import { adjustmentsText, convertedRow } from './summary';
 import { formatTable } from './table';
-import { writeOutput } from './write';
+import { writeOutput, writeOutputs } from './write';
 
 /** Township workbooks: .xlsx (or .xls, .xlsb, .ods, .et), not our outputs, not Office lock files (~$…). */
 export function rosterFiles(folder: string): string[] {
@@ -46,7 +46,8 @@ interface FileOutcome {
   file: string;
   township: string;
   output?: string;
-  report?: Report;
+  /** The policy the file was checked with (its own township): its report is made from it. */
+  policy?: Policy;
   failure?: { zh: string; en: string };
   row: TownshipRow;
   convertedFrom?: LegacyFormat;
@@ -118,12 +119,11 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
       });
       const output = outputOf(file);
       if (output && checked.workbook) await writeOutput(output, checked.workbook, args.force);
-      const report = args.report ? buildReport(checked.result, filePolicy, { maskIds: args.maskIds }) : undefined;
       outcomes.push({
         file,
         township,
         output,
-        report,
+        policy: filePolicy,
         row: { file, township, result: checked.result },
         convertedFrom: checked.convertedFrom,
       });
@@ -142,13 +142,14 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
       args.force,
     );
   if (args.report) {
-    const files = outcomes.map((o) =>
-      o.failure
-        ? { file: o.file, error: o.failure }
-        : { file: o.file, township: o.township, output: o.output ?? null, report: o.report },
+    // Written as it is made, each file's findings rendered one by one, as the single-file report.
+    const files = outcomes.map((o): FolderReportFile =>
+      'result' in o.row && o.policy
+        ? { file: o.file, township: o.township, output: o.output ?? null, result: o.row.result, policy: o.policy }
+        : { file: o.file, error: o.failure! },
     );
-    const report = FolderReportSchema.parse({ folder: basename(folder), asOf: policy.asOf, files });
-    await writeOutput(args.report, reportJson(report), args.force);
+    const data = folderReportPieces({ folder: basename(folder), asOf: policy.asOf }, files, { maskIds: args.maskIds });
+    await writeOutputs([{ path: args.report, data }], args.force);
   }
 
   io.stdout(folderSummary(folder, outcomes, countyPath, args.report));

@@ -83,3 +83,42 @@ describe('check <folder>', () => {
     expect(readFileSync(join(dir, '县汇总.xlsx'), 'utf8')).toBe('earlier summary');
   });
 });
+
+describe('check <folder> --report', () => {
+  it('gives each township file the report that checking it alone gives', async () => {
+    const dir = tempDir();
+    // Three townships, no household in two of them (nothing for the folder to add across files),
+    // each with faults of its own so that each report has findings to write.
+    const towns = [
+      buildTownship({
+        township: '儒林镇',
+        seed: 21,
+        villages: [...clean(['白云村'], 5), { village: '清溪村', rows: [null, 'ID-01', 'HH-02', null] }],
+      }),
+      buildTownship({
+        township: '西岩镇',
+        seed: 22,
+        villages: [{ village: '大水村', rows: ['ID-04', null, 'HH-01'] }],
+      }),
+      buildTownship({ township: '丹口镇', seed: 23, villages: [{ village: '桃林村', rows: [null, 'ID-03'] }] }),
+    ];
+    let policy = '';
+    for (const t of towns) policy = (await writeSampleFiles(dir, t, `城步县${t.township}低保花名册.xlsx`)).policy;
+    const folderReport = join(tempDir(), 'county.json');
+    const res = await run('check', dir, '--policy', policy, '--no-out', '--report', folderReport);
+    expect(res.stderr).toBe('');
+    const report = FolderReportSchema.parse(JSON.parse(readFileSync(folderReport, 'utf8')));
+    expect(report.files).toHaveLength(3);
+
+    for (const entry of report.files) {
+      if (!('report' in entry)) throw new Error(`${entry.file} not checked`);
+      // Alone, with the township the folder took from the file (one policy serves the county).
+      const own = join(tempDir(), 'policy.json');
+      writeFileSync(own, JSON.stringify({ ...JSON.parse(readFileSync(policy, 'utf8')), township: entry.township }));
+      const alone = join(tempDir(), 'alone.json');
+      await run('check', join(dir, entry.file), '--policy', own, '--no-out', '--report', alone);
+      expect(entry.report).toEqual(JSON.parse(readFileSync(alone, 'utf8')));
+      expect(entry.report.findings.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -4,7 +4,14 @@
  * of the whole report (buildReport + reportJson), which the task pane still builds in one go.
  */
 import { parsePolicy } from '../../src/domain/policy';
-import { buildReport, reportJson, reportPieces } from '../../src/workbook/output/report';
+import {
+  buildReport,
+  folderReportPieces,
+  FolderReportSchema,
+  reportJson,
+  reportPieces,
+  type FolderReportFile,
+} from '../../src/workbook/output/report';
 import { check, cleanRow, workbook } from '../support/roster';
 
 const policy = parsePolicy({ asOf: '2018-01-15' });
@@ -49,4 +56,63 @@ it('writes an empty findings list as the whole report does', () => {
   expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   const clean = { ...result, findings: [] };
   expect(joined(reportPieces(clean, policy, { maskIds: false }))).toBe(whole(clean, false));
+});
+
+describe('the folder report (check <folder> --report), written a piece at a time', () => {
+  /** The folder report as it was built before: every file's whole report, validated, one JSON. */
+  const wholeFolder = (files: FolderReportFile[], maskIds: boolean) =>
+    Buffer.from(
+      reportJson(
+        FolderReportSchema.parse({
+          folder: '城步县',
+          asOf: '2018-01-15',
+          files: files.map((f) =>
+            'error' in f
+              ? f
+              : {
+                  file: f.file,
+                  township: f.township,
+                  output: f.output,
+                  report: buildReport(f.result, f.policy, { maskIds }),
+                },
+          ),
+        }),
+      ),
+    ).toString('utf8');
+
+  it('gives the bytes of the whole folder report: several files, a file not checked, one without findings', () => {
+    const faulty = Array.from({ length: 2000 }, (_, i) =>
+      cleanRow({ 户主姓名: i % 7 ? `杨${i}` : `龙"${i}"\\\n某`, 入户调查签字: null, 公示: '否' }),
+    );
+    const files: FolderReportFile[] = [
+      {
+        file: '城步县儒林镇低保花名册.xlsx',
+        township: '儒林镇',
+        output: '/out/城步县儒林镇低保花名册.checked.xlsx',
+        result: check(workbook(faulty)),
+        policy: { ...policy, township: '儒林镇' },
+      },
+      { file: '城步县坏文件.xlsx', error: { zh: '文件不完整或已损坏', en: 'the file is "damaged"' } },
+      {
+        file: '城步县西岩镇低保花名册.xlsx',
+        township: '西岩镇',
+        output: null,
+        result: { ...check(workbook([cleanRow()])), findings: [] },
+        policy: { ...policy, township: '西岩镇' },
+      },
+    ];
+    for (const maskIds of [false, true]) {
+      const pieces = [...folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds })];
+      // The first file's findings alone come in several pieces: no piece is the whole report.
+      expect(pieces.length).toBeGreaterThan(4);
+      expect(joined(pieces)).toBe(wholeFolder(files, maskIds));
+    }
+  });
+
+  it('a single file that could not be checked', () => {
+    const files: FolderReportFile[] = [{ file: 'a.xlsx', error: { zh: '不是 Excel 工作簿', en: 'not a workbook' } }];
+    expect(joined(folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds: false }))).toBe(
+      wholeFolder(files, false),
+    );
+  });
 });

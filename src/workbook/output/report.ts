@@ -105,16 +105,25 @@ export const ReportSchema = z.strictObject({
 
 export type Report = z.infer<typeof ReportSchema>;
 
+/** A township file of `check <folder> --report` that was checked: its single-file report inside. */
+const FolderCheckedSchema = z.strictObject({
+  file: z.string(),
+  township: z.string(),
+  output: z.string().nullable(),
+  report: ReportSchema,
+});
+
+/** A township file that could not be checked. */
+const FolderFailureSchema = z.strictObject({
+  file: z.string(),
+  error: z.strictObject({ zh: z.string(), en: z.string() }),
+});
+
 /** `check <folder> --report`: one entry per township file, the single-file report inside. */
 export const FolderReportSchema = z.strictObject({
   folder: z.string(),
   asOf: z.string(),
-  files: z.array(
-    z.union([
-      z.strictObject({ file: z.string(), township: z.string(), output: z.string().nullable(), report: ReportSchema }),
-      z.strictObject({ file: z.string(), error: z.strictObject({ zh: z.string(), en: z.string() }) }),
-    ]),
-  ),
+  files: z.array(z.union([FolderCheckedSchema, FolderFailureSchema])),
 });
 
 export type FolderReport = z.infer<typeof FolderReportSchema>;
@@ -223,6 +232,81 @@ export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskI
     }
   }
   yield encoder.encode(piece + '\n  ],' + json.slice(at + slot.length));
+}
+
+/** A township file of the folder report: checked (its result, and the policy it was checked with) or not. */
+export type FolderReportFile =
+  | { file: string; township: string; output: string | null; result: CheckResult; policy: Policy }
+  | { file: string; error: { zh: string; en: string } };
+
+/**
+ * The folder report's bytes as `reportJson(FolderReportSchema.parse(…))` of every file's
+ * `buildReport` gives them, made a piece at a time while they are written: each file's report is
+ * `reportPieces` of its result, indented into place, so no file's findings are held as report
+ * objects, validated copies or one string of the whole JSON (a county's folder holds many
+ * rosters).
+ */
+export function* folderReportPieces(
+  head: { folder: string; asOf: string },
+  files: readonly FolderReportFile[],
+  opts: { maskIds: boolean },
+): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const top = JSON.stringify(FolderReportSchema.parse({ ...head, files: [] }), null, 2);
+  const slot = '"files": []';
+  const at = top.lastIndexOf(slot);
+  if (files.length === 0) {
+    yield encoder.encode(top + '\n');
+    return;
+  }
+  yield encoder.encode(top.slice(0, at) + '"files": [');
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const sep = i ? ',\n    ' : '\n    ';
+    if ('error' in f) {
+      yield encoder.encode(sep + indent(JSON.stringify(FolderFailureSchema.parse(f), null, 2), '    '));
+      continue;
+    }
+    const wrapper = FolderCheckedSchema.omit({ report: true }).parse({
+      file: f.file,
+      township: f.township,
+      output: f.output,
+    });
+    // The report's place in the file's entry: its key last, as the schema orders it.
+    const entry = JSON.stringify({ ...wrapper, report: null }, null, 2);
+    const hole = entry.lastIndexOf('null');
+    yield encoder.encode(sep + indent(entry.slice(0, hole), '    '));
+    let last: Uint8Array | undefined;
+    for (const piece of reportPieces(f.result, f.policy, opts)) {
+      // Pieces are UTF-8 of JSON: a newline is never inside a string, nor inside a character.
+      if (last) yield reindent(last, '      ');
+      last = piece;
+    }
+    // The report ends with a newline the nested one does not have.
+    if (last) yield reindent(last.subarray(0, last.length - 1), '      ');
+    yield encoder.encode(indent(entry.slice(hole + 'null'.length), '    '));
+  }
+  yield encoder.encode('\n  ]' + top.slice(at + slot.length) + '\n');
+}
+
+const indent = (json: string, by: string) => json.replace(/\n/g, '\n' + by);
+
+/** UTF-8 bytes with `by` after every newline. */
+function reindent(bytes: Uint8Array, by: string): Uint8Array {
+  let lines = 0;
+  for (const b of bytes) if (b === 10) lines++;
+  if (lines === 0) return bytes;
+  const pad = new TextEncoder().encode(by);
+  const out = new Uint8Array(bytes.length + lines * pad.length);
+  let o = 0;
+  for (const b of bytes) {
+    out[o++] = b;
+    if (b === 10) {
+      out.set(pad, o);
+      o += pad.length;
+    }
+  }
+  return out;
 }
 
 export function reportJson(report: unknown): Uint8Array {
