@@ -7,7 +7,8 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Cell } from '../src/domain/grid';
+import type { Cell, SheetGrid } from '../src/domain/grid';
+import { MAX_ROWS } from '../src/workbook/limits';
 import { syntheticWorkbook, type Faults } from './synthetic';
 
 export const BENCH_DIR = resolve(__dirname, '..', '.tmp', 'bench');
@@ -27,7 +28,7 @@ export async function rosterFile(households: number, faults: Faults = 'some'): P
   mkdirSync(BENCH_DIR, { recursive: true });
   const temp = `${path}.partial`;
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temp, useSharedStrings: true, useStyles: false });
-  for (const sheet of syntheticWorkbook(households, faults).sheets) {
+  for (const sheet of syntheticWorkbook(households, faults).sheets.flatMap(withinExcelRows)) {
     const ws = writer.addWorksheet(sheet.name);
     for (const row of sheet.rows) ws.addRow(row.map(valueOf)).commit();
     ws.commit();
@@ -35,6 +36,21 @@ export async function rosterFile(households: number, faults: Faults = 'some'): P
   await writer.commit();
   renameSync(temp, path);
   return path;
+}
+
+/**
+ * A sheet longer than Excel's 1,048,576 rows (a province's 3 million members) as several sheets
+ * with the header repeated, 家庭成员1, 家庭成员2…, as a clerk's workbook would hold them: the
+ * readers refuse a row past Excel's last, and the engine reads every member sheet.
+ */
+function withinExcelRows(sheet: SheetGrid): SheetGrid[] {
+  if (sheet.rows.length <= MAX_ROWS) return [sheet];
+  const [header, ...body] = sheet.rows;
+  const per = MAX_ROWS - 1;
+  return Array.from({ length: Math.ceil(body.length / per) }, (_, i) => ({
+    name: `${sheet.name}${i + 1}`,
+    rows: [header, ...body.slice(i * per, (i + 1) * per)],
+  }));
 }
 
 function valueOf(cell: Cell | undefined): ExcelJS.CellValue {

@@ -4,10 +4,11 @@
  * with --sheet, the sheets asked for are read first and another sheet that does not fit is left
  * out and named, instead of refusing the file.
  */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { summaryText } from '../../src/cli/summary';
+import { FileWorkbook } from '../../src/workbook/file/file';
 import { readGridFast } from '../../src/workbook/xlsx/read';
 import { check, cleanRow, HEADERS, workbook } from '../support/roster';
 import { tempDir } from '../cli/helpers';
@@ -79,4 +80,22 @@ it('says in the summary which sheets were not read', () => {
   expect(text).toMatch(
     /未读取的工作表（sheets not read）\s+“清溪村”、“金紫村”：单元格过多，超出一次核查的内存限度，未读取/,
   );
+});
+
+it('through ExcelJS (a file the own reader declines), the refusal names the sheet reached and says to split the roster', async () => {
+  const { path, rosterCells } = await countyFile();
+  const saved = FileWorkbook.maxCells;
+  FileWorkbook.maxCells = rosterCells + 1000;
+  try {
+    const refused = await FileWorkbook.load(readFileSync(path), '县花名册.xlsx').catch((e) => e);
+    expect(refused).toMatchObject({ code: 'too-large' });
+    expect(refused.zh).toMatch(
+      /^县花名册\.xlsx 中的单元格超过本工具一次能核查的 0 万个（读到工作表“清溪村”时）：请按村（社区）拆分花名册，或删除花名册和成员表以外的工作表后再核查$/,
+    );
+    // ExcelJS loads every sheet: --sheet would not make room, so it is not suggested.
+    expect(refused.zh).not.toMatch(/--sheet/);
+    expect(refused.en).toMatch(/\(reached in sheet "清溪村"\): split the roster by village/);
+  } finally {
+    FileWorkbook.maxCells = saved;
+  }
 });

@@ -71,7 +71,9 @@ export async function prescanForExcelJs(src: ByteSource, zip: ZipSummary, limits
     }
     spread += scan.finish();
     cells += scan.cells;
-    if (cells > maxCells) throw tooManyCells(limits.file, maxCells);
+    // ExcelJS loads every sheet, so --sheet would not help here: the message names the sheet
+    // reached and says to split the roster or remove the other sheets.
+    if (cells > maxCells) throw tooManyCells(limits.file, maxCells, { sheet });
     if (scan.widest.cells > widest.cells) widest = { sheet, ...scan.widest };
     if (spread > maxSpread) throw tooSpread(widest);
   }
