@@ -31,10 +31,12 @@ it('gives the same bytes as the whole report, with and without masked IDs', () =
   );
   const result = check(workbook(rows));
   expect(result.findings.length).toBeGreaterThan(500);
+  expect(result.adjustments.length).toBeGreaterThan(50);
   for (const maskIds of [false, true]) {
     const text = joined(reportPieces(result, policy, { maskIds }));
     expect(text).toBe(whole(result, maskIds));
     expect(JSON.parse(text).findings).toHaveLength(result.findings.length);
+    expect(JSON.parse(text).adjustments).toHaveLength(result.adjustments.length);
   }
 });
 
@@ -49,6 +51,18 @@ it('comes in several pieces for a large report, each made only when asked for', 
   const rest = [...pieces];
   expect(rest.length).toBeGreaterThan(1);
   expect(joined([first.value!, ...rest])).toBe(whole(result, false));
+});
+
+it('writes the adjustments a piece at a time too, with no finding before them', () => {
+  // Every household's benefit off: one adjustment each; the findings left out to see the
+  // adjustments written alone.
+  const rows = Array.from({ length: 3000 }, (_, i) => cleanRow({ 户主姓名: `龙${i}`, 月保障金: 999 }));
+  const checked = check(workbook(rows));
+  const result = { ...checked, findings: [] };
+  expect(result.adjustments.length).toBeGreaterThan(2000);
+  const pieces = [...reportPieces(result, policy, { maskIds: true })];
+  expect(pieces.length).toBeGreaterThan(2);
+  expect(joined(pieces)).toBe(whole(result, true));
 });
 
 it('writes an empty findings list as the whole report does', () => {

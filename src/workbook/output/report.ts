@@ -7,7 +7,14 @@ import { z } from 'zod';
 import type { Policy } from '../../domain/policy';
 import { adjustmentReason, formatFinding } from '../../domain/messages';
 import { LIST_KINDS } from '../../domain/fields';
-import { ADJUSTMENT_TYPES, RULE_IDS, type CheckResult, type Finding, type MessageData } from '../../domain/types';
+import {
+  ADJUSTMENT_TYPES,
+  RULE_IDS,
+  type Adjustment,
+  type CheckResult,
+  type Finding,
+  type MessageData,
+} from '../../domain/types';
 import { maskId, maskIdsInText } from './mask';
 
 const count = z.number().int().nonnegative();
@@ -156,17 +163,42 @@ function maskData(data: MessageData, text: (s: string) => string): MessageData {
 }
 
 export function buildReport(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
-  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  const edit = editors(opts);
   return {
     ...buildReportWithout(result, policy, opts),
-    findings: result.findings.map((f) => ReportFindingSchema.parse(reportFinding(f, text))),
+    findings: result.findings.map((f) => ReportFindingSchema.parse(reportFinding(f, edit.text))),
+    adjustments: result.adjustments.map((a) => ReportAdjustmentSchema.parse(reportAdjustment(a, edit))),
   };
 }
 
-/** The report without its findings, validated (the findings are checked one by one where they are written). */
+/** What --mask-ids changes: an ID number, and the ID numbers inside a text. */
+function editors(opts: { maskIds: boolean }): { id: (s: string) => string; text: (s: string) => string } {
+  const same = (s: string) => s;
+  return opts.maskIds ? { id: maskId, text: maskIdsInText } : { id: same, text: same };
+}
+
+function reportAdjustment(a: Adjustment, edit: ReturnType<typeof editors>): z.infer<typeof ReportAdjustmentSchema> {
+  return {
+    sheet: a.sheet,
+    row: a.row,
+    type: a.type,
+    village: a.village,
+    headName: a.headName,
+    idNumber: edit.id(a.idNumber),
+    before: { ...a.before },
+    after: { ...a.after },
+    reason: edit.text(adjustmentReason(a, 'zh')),
+    messageId: a.messageId,
+    data: maskData(a.data, edit.text),
+  };
+}
+
+/**
+ * The report without its findings and adjustments, validated (those two lists are checked one
+ * entry at a time where they are written).
+ */
 function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Report {
-  const id = opts.maskIds ? maskId : (s: string) => s;
-  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  const { id } = editors(opts);
   const report = {
     sheet: result.roster.sheet,
     headerRow: Math.max(...result.roster.headerRows),
@@ -180,19 +212,7 @@ function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds
     asOf: result.asOf,
     policy: { ...(result.policy ?? policy) },
     findings: [] as ReportFinding[],
-    adjustments: result.adjustments.map((a) => ({
-      sheet: a.sheet,
-      row: a.row,
-      type: a.type,
-      village: a.village,
-      headName: a.headName,
-      idNumber: id(a.idNumber),
-      before: { ...a.before },
-      after: { ...a.after },
-      reason: text(adjustmentReason(a, 'zh')),
-      messageId: a.messageId,
-      data: maskData(a.data, text),
-    })),
+    adjustments: [] as z.infer<typeof ReportAdjustmentSchema>[],
     skipped: result.skipped.map((s) => ({ rule: s.rule, reason: s.reason })),
     summary: {
       ...result.summary,
@@ -208,30 +228,45 @@ function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds
 
 /**
  * The report's bytes as `reportJson(buildReport(…))` gives them, made a piece at a time while
- * they are written: a roster with several findings per household would otherwise hold every
- * finding three times over (the report's objects, their validated copy, one string of the whole
- * JSON) besides the result.
+ * they are written: a roster with several findings per household (and an adjustment for many of
+ * them) would otherwise hold every finding and adjustment three times over (the report's
+ * objects, their validated copy, one string of the whole JSON) besides the result.
  */
 export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Generator<Uint8Array> {
-  const text = opts.maskIds ? maskIdsInText : (s: string) => s;
+  const edit = editors(opts);
   const json = JSON.stringify(buildReportWithout(result, policy, opts), null, 2) + '\n';
-  const slot = '\n  "findings": [],';
-  const at = json.indexOf(slot);
+  const lists = [
+    {
+      key: 'findings',
+      count: result.findings.length,
+      entry: (i: number) => ReportFindingSchema.parse(reportFinding(result.findings[i], edit.text)),
+    },
+    {
+      key: 'adjustments',
+      count: result.adjustments.length,
+      entry: (i: number) => ReportAdjustmentSchema.parse(reportAdjustment(result.adjustments[i], edit)),
+    },
+  ];
   const encoder = new TextEncoder();
-  if (result.findings.length === 0 || at < 0) {
-    yield encoder.encode(json);
-    return;
-  }
-  let piece = json.slice(0, at) + '\n  "findings": [';
-  for (let i = 0; i < result.findings.length; i++) {
-    const entry = ReportFindingSchema.parse(reportFinding(result.findings[i], text));
-    piece += (i ? ',\n    ' : '\n    ') + JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ');
-    if (piece.length >= 1 << 18) {
-      yield encoder.encode(piece);
-      piece = '';
+  let from = 0;
+  let piece = '';
+  for (const list of lists) {
+    // An empty list stays as JSON.stringify wrote it.
+    if (list.count === 0) continue;
+    const slot = `\n  "${list.key}": [],`;
+    const at = json.indexOf(slot, from);
+    piece += json.slice(from, at) + `\n  "${list.key}": [`;
+    for (let i = 0; i < list.count; i++) {
+      piece += (i ? ',\n    ' : '\n    ') + JSON.stringify(list.entry(i), null, 2).replace(/\n/g, '\n    ');
+      if (piece.length >= 1 << 18) {
+        yield encoder.encode(piece);
+        piece = '';
+      }
     }
+    piece += '\n  ],';
+    from = at + slot.length;
   }
-  yield encoder.encode(piece + '\n  ],' + json.slice(at + slot.length));
+  yield encoder.encode(piece + json.slice(from));
 }
 
 /** A township file of the folder report: checked (its result, and the policy it was checked with) or not. */
