@@ -47,7 +47,7 @@ test('more cells than the web page may hold: refused by count, with what to do',
   FileWorkbook.maxCells = 1_000_000;
   try {
     expect((await loadError('many-cells.xlsx')).zh).toMatch(
-      /many-cells\.xlsx 中的单元格超过本工具一次能核查的 100 万个：请按村/,
+      /many-cells\.xlsx 中的单元格超过本工具一次能核查的 100 万个（读到工作表“表\d+”时）：请按村/,
     );
   } finally {
     FileWorkbook.maxCells = saved;
