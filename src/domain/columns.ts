@@ -168,7 +168,8 @@ export interface DetectOptions<F extends string> {
   maxScanRows?: number;
 }
 
-const DEFAULT_SCAN_ROWS = 30;
+/** How many rows from the top may hold a header, unless told otherwise. */
+export const HEADER_SCAN_ROWS = 30;
 
 export interface Candidate<F extends string> {
   headerRows: number[];
@@ -262,7 +263,7 @@ export function bestHeader<F extends string>(
   const lookup = lookupFor(specs);
   const overrides = overridesOf(opts.columns);
   const required = opts.required ?? [];
-  const scan = Math.min(opts.maxScanRows ?? DEFAULT_SCAN_ROWS, sheet.rows.length);
+  const scan = Math.min(opts.maxScanRows ?? HEADER_SCAN_ROWS, sheet.rows.length);
   let best: Candidate<F> | undefined;
   for (let r = 0; r < scan; r++) {
     const tries = r + 1 < sheet.rows.length ? [[r], [r, r + 1]] : [[r]];
@@ -293,22 +294,61 @@ export function withDataRows<F extends string>(
   header: Candidate<F>,
   visit?: RowVisitor<F>,
 ): HeaderMatch<F> {
+  const dataRows = collectDataRows(
+    sheet,
+    header.headerRows[header.headerRows.length - 1] + 1,
+    dataRowRules(specs, header),
+    visit?.(sheet, header.columns, header.headerRows),
+  );
+  return { sheet: sheet.name, ...header, dataRows };
+}
+
+function dataRowRules<F extends string>(
+  specs: readonly FieldSpec<F>[],
+  header: Pick<Candidate<F>, 'columns'>,
+): DataRowRules {
   const lookup = lookupFor(specs);
   const cols = header.columns as Record<string, ColumnHit | undefined>;
   // The headers as found (a clerk-named one included): a page header printed again repeats them.
   const found = new Set(Object.values(cols).map((hit) => normalizeHeader(hit!.header)));
-  const dataRows = collectDataRows(
-    sheet,
-    header.headerRows[header.headerRows.length - 1] + 1,
-    {
-      headerCols: Object.values(cols).map((hit) => hit!.col),
-      headerTexts: Object.values(cols).map((hit) => hit!.header),
-      isHeaderText: (n) => lookup.exact.has(n) || found.has(n),
-      totalsUpTo: (cols.headName ?? cols.name)?.col,
-    },
-    visit?.(sheet, header.columns, header.headerRows),
-  );
-  return { sheet: sheet.name, ...header, dataRows };
+  return {
+    headerCols: Object.values(cols).map((hit) => hit!.col),
+    headerTexts: Object.values(cols).map((hit) => hit!.header),
+    isHeaderText: (n) => lookup.exact.has(n) || found.has(n),
+    totalsUpTo: (cols.headName ?? cols.name)?.col,
+  };
+}
+
+/**
+ * 边改边查: is row r, one of the match's data rows and edited in place, still a plain data row —
+ * not blank, not a footer, totals, column-number or repeated-header row? Then the sheet's data
+ * rows are the same as before the edit (each row is judged by itself, and it ends nothing).
+ */
+export function staysDataRow<F extends string>(
+  sheet: SheetGrid,
+  r: number,
+  specs: readonly FieldSpec<F>[],
+  match: HeaderMatch<F>,
+): boolean {
+  const rules = dataRowRules(specs, match);
+  const row = sheet.rows[r];
+  if (isBlankRow(row) || isFooterRow(row) || totalsKind(row, rules.totalsUpTo ?? DEFAULT_TOTALS_COLS) !== 0) {
+    return false;
+  }
+  const test = rowTests(rules);
+  return !test.skipped(row!);
+}
+
+/** The tests of collectDataRows that skip a row without ending the data. */
+function rowTests(rules: DataRowRules) {
+  const isHeader = rememberHeaderTest(rules.isHeaderText);
+  const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
+  const headerCols = [...rules.headerCols].sort((a, b) => a - b);
+  return {
+    skipped: (row: (Cell | undefined)[]) =>
+      isColumnNumberRow(row) ||
+      (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader)),
+  };
 }
 
 /**
@@ -521,9 +561,7 @@ function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw
  */
 function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, onRow?: (r: number) => void): number[] {
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
-  const isHeader = rememberHeaderTest(rules.isHeaderText);
-  const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
-  const headerCols = [...rules.headerCols].sort((a, b) => a - b);
+  const test = rowTests(rules);
   const out: number[] = [];
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -532,13 +570,7 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, o
     const totals = totalsKind(row, upTo);
     // A 合计 row above the first household (some templates total at the top) is only skipped.
     if (totals === 2 && out.length > 0) break;
-    if (
-      totals !== 0 ||
-      isColumnNumberRow(row) ||
-      (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
-    ) {
-      continue;
-    }
+    if (totals !== 0 || test.skipped(row!)) continue;
     out.push(r);
     if (onRow) onRow(r);
   }
@@ -790,7 +822,7 @@ function listByContents(sheet: SheetGrid, kind: ListKind): ListMatch | null {
  * the column full of IDs. Works whatever the sheet is called (lists from other files).
  */
 export function detectList(sheet: SheetGrid, kind: ListKind): ListMatch | null {
-  const scan = Math.min(DEFAULT_SCAN_ROWS, sheet.rows.length);
+  const scan = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   for (let r = 0; r < scan; r++) {
     const cols = listColumns(combinedHeader(sheet, [r]));
     if (!cols) continue;

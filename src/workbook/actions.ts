@@ -3,7 +3,8 @@
  * mark, add a generated sheet. Keeping them here is what makes the file host and the Office host
  * produce the same marks and the same sheets.
  */
-import { checkWorkbook, type ExternalIdIndex, type ExternalList } from '../domain/engine';
+import type { ExternalIdIndex, ExternalList } from '../domain/engine';
+import { checkKept } from '../domain/pipeline/recheck';
 import { RosterError } from '../domain/errors';
 import type { WorkbookGrid } from '../domain/grid';
 import type { Lang } from '../domain/messages';
@@ -41,10 +42,13 @@ export async function runCheck(
   return { grid, result };
 }
 
-/** Checks a workbook already read (边改边查 re-checks the last one with a few rows read again). */
+/**
+ * Checks a workbook already read. The engine's phases are kept with the result (while the pane
+ * holds it): 边改边查 re-checks an edit from them (domain/pipeline/recheck.ts).
+ */
 export function checkGrid(grid: WorkbookGrid, policy: Policy, opts: CheckOptions = {}): CheckResult {
   const check = (workbook: WorkbookGrid) =>
-    checkWorkbook({
+    checkKept({
       workbook,
       policy,
       rosterSheet: opts.rosterSheet,

@@ -7,6 +7,7 @@
 import { parsePolicy } from '../../src/domain/policy';
 import type { WorkbookGrid } from '../../src/domain/grid';
 import { LiveRecheck, type LiveState } from '../../src/taskpane/state/liveRecheck';
+import * as actions from '../../src/workbook/actions';
 import { addGeneratedSheet, markResult, runCheck } from '../../src/workbook/actions';
 import { MARK_FILLS, MARK_RECORD_SHEET, NOTE_HEADER } from '../../src/workbook/host';
 import { OfficeHost } from '../../src/workbook/office/office';
@@ -49,8 +50,8 @@ function doubleOf(grid: WorkbookGrid, api: ExcelApiVersion) {
   return double;
 }
 
-async function setUp(api: ExcelApiVersion = '1.18', mark = true) {
-  const double = doubleOf(roster(), api);
+async function setUp(api: ExcelApiVersion = '1.18', mark = true, grid = roster()) {
+  const double = doubleOf(grid, api);
   const host = new OfficeHost({ run: double.run, runIn: double.runIn, isSetSupported: double.isSetSupported });
   const original = JSON.parse(double.book.save()) as unknown;
   /** The same workbook, never checked or marked: what a clerk's change alone does to it. */
@@ -178,6 +179,60 @@ test('fixing one of two shared IDs removes the marks of both households, and of 
   expect(noteAt(t.double, a, '身份证号码')).toBeUndefined();
   expect(fillAt(t.double, rowOf(1), '入户调查表')).toEqual(docFill);
   expect(noteAt(t.double, rowOf(1), '入户调查表')).toBe(docNote);
+  await t.live.stop();
+});
+
+test('below the first 30 rows an edit is re-checked from the last check: same marks and counts as a whole check', async () => {
+  // 30 clean households first: the five of roster() sit where the header can no longer be looked for.
+  const PAD = 30;
+  const grid = workbook([
+    ...Array.from({ length: PAD }, () => cleanRow()),
+    cleanRow({ 户主姓名: '杨秀英' }),
+    cleanRow({ 户主姓名: '龙春梅', 入户调查表: '无' }),
+    cleanRow({ 户主姓名: '刘长生', 身份证号码: dupId }),
+    cleanRow({ 户主姓名: '刘长根', 身份证号码: dupId }),
+    cleanRow({ 户主姓名: '吴玉兰' }),
+  ]);
+  const t = await setUp('1.18', true, grid);
+  const whole = jest.spyOn(actions, 'checkGrid');
+  const remarked = jest.spyOn(t.host, 'markRows');
+  const [doc, a, b, other] = [rowOf(PAD + 1), rowOf(PAD + 2), rowOf(PAD + 3), rowOf(PAD + 4)];
+  const before = t.state().result;
+  const otherNote = noteAt(t.double, doc, '入户调查表');
+  t.double.resetStats();
+
+  // The shared ID fixed on one row: both households lose ID-06, the DOC-01 row keeps its mark.
+  roster_(t.double).setFormat(b - 1, col('身份证号码') - 1, '@');
+  t.double.edit('花名册', `${letter('身份证号码')}${b}`, [[makeId('19611202', '671')]]);
+  await t.settle();
+  expect(whole).not.toHaveBeenCalled();
+  expect(t.state().result.findings.filter((f) => f.rule === 'ID-06')).toEqual([]);
+  expect(fillAt(t.double, a, '身份证号码')).toBeUndefined();
+  expect(fillAt(t.double, b, '身份证号码')).toBeUndefined();
+  expect(fillAt(t.double, doc, '入户调查表')?.color).toBe(errorFill);
+  expect(noteAt(t.double, doc, '入户调查表')).toBe(otherNote);
+  expect(fillAt(t.double, other, '身份证号码')).toBeUndefined();
+  // Only the two rows whose marks change are re-marked; no other row is written.
+  expect(remarked.mock.calls.map(([, rows]) => rows)).toEqual([new Map([['花名册', new Set([a, b])]])]);
+  const { result: fresh } = await runCheck(t.host, POLICY);
+  expect(t.state().result).toEqual(fresh);
+  whole.mockClear();
+
+  // Undo: the same ID again → both marks and the counts are back as they were.
+  t.double.edit('花名册', `${letter('身份证号码')}${b}`, [[dupId]]);
+  await t.settle();
+  expect(whole).not.toHaveBeenCalled();
+  expect(t.state().result.summary).toEqual(before.summary);
+  expect(t.state().result.findings).toEqual(before.findings);
+  expect(fillAt(t.double, a, '身份证号码')?.color).toBe(errorFill);
+  expect(fillAt(t.double, b, '身份证号码')?.color).toBe(errorFill);
+  expect(t.errors).toEqual([]);
+  whole.mockRestore();
+
+  // 清除标注 gives back exactly the workbook as it was before any mark (the text format set above aside).
+  await t.command(() => t.host.clearMarks());
+  roster_(t.double).setFormat(b - 1, col('身份证号码') - 1, 'General');
+  expect(JSON.parse(t.double.book.save())).toEqual(t.original);
   await t.live.stop();
 });
 

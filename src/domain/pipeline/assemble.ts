@@ -8,7 +8,7 @@ import type { RosterPart, WorkbookRead } from './read';
 import type { CrossIndex } from './cross-index';
 import type { RuleRun } from './run-rules';
 
-function summaryOf(h: Household, expectedBenefit: number | undefined): HouseholdSummary {
+export function summaryOf(h: Household, expectedBenefit: number | undefined): HouseholdSummary {
   return {
     index: h.index,
     sheet: h.sheet,

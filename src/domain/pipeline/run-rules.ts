@@ -106,7 +106,29 @@ function planRules(
 
 const NO_FINDINGS: Finding[] = [];
 
-export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInput): RuleRun {
+/** What the rules gave one household. */
+export interface HouseholdRun {
+  /** Its findings in report order; undefined when none (most households). */
+  found: Finding[] | undefined;
+  adjustment: Adjustment | undefined;
+  /** Expected benefit, NaN when unknown. */
+  expected: number;
+}
+
+/**
+ * The rules of every sheet, ready to run household by household: the whole run goes through it,
+ * and 边改边查 (pipeline/recheck.ts) runs it again on the few households an edit can change.
+ */
+export interface HouseholdRunner {
+  ctx: RuleContext;
+  skipped: SkippedCheck[];
+  /** Does HH-05 run on some sheet (then members whose head is not on the roster are reported)? */
+  orphansChecked: boolean;
+  /** The rules on households[i] of roster part p (households are run part by part, in order). */
+  run(p: number, i: number): HouseholdRun;
+}
+
+export function householdRunner(read: WorkbookRead, index: CrossIndex, input: CheckInput): HouseholdRunner {
   const policy = read.policy;
   const { households, parts, members } = read;
   const { runnable, skipped } = planRules(parts, index.shared, policy.columns);
@@ -136,7 +158,6 @@ export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInpu
     },
   };
 
-  const findings: Finding[] = [];
   // The current household's findings; most households have none, and nothing is allocated for them.
   let found: Finding[] | undefined;
   // One reporter for the whole run (not a closure per rule and row): it reads the current sheet,
@@ -146,6 +167,8 @@ export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInpu
   let nameCol = 0;
   let h: Household = households[0];
   let rule: Rule = RULES[0];
+  let part = -1;
+  let rules: Rule[] = [];
   const report: Report = (messageId, data = {}, opts = {}) => {
     const hit = opts.field ? columns[opts.field] : undefined;
     const col = hit ? hit.col : nameCol;
@@ -163,48 +186,65 @@ export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInpu
       household: h.index,
     };
     if (opts.source) f.source = opts.source;
-    findings.push(f);
     (found ??= []).push(f);
   };
+  const enter = (p: number) => {
+    part = p;
+    const at = parts[p];
+    rules = runnable[p];
+    columns = at.match.columns;
+    sheetName = at.grid.name;
+    nameCol = columns.headName?.col ?? columns.headId!.col;
+    ctx.sheet = sheetName;
+    ctx.columns = columns;
+    ctx.available = availableOn(at, index.shared);
+  };
+  const run = (p: number, i: number): HouseholdRun => {
+    if (p !== part) enter(p);
+    h = households[i];
+    found = undefined;
+    for (let k = 0; k < rules.length; k++) {
+      rule = rules[k];
+      rule.check(h, ctx, report);
+    }
+    const e = ctx.money(h).expected;
+    // Nothing reported and not new (the common case): nothing to adjust.
+    const adjustment = found || h.status === 'new' ? adjustmentFor(h, ctx, found ?? NO_FINDINGS) : undefined;
+    return { found, adjustment, expected: e ?? NaN };
+  };
+  const orphansChecked = runnable.some((rs) => rs.some((r) => r.id === 'HH-05'));
+  return { ctx, skipped, orphansChecked, run };
+}
+
+/** Member-sheet rows whose heads are not on the roster, reported when HH-05 runs. */
+export function orphanRun(read: WorkbookRead, runner: HouseholdRunner): Finding[] {
+  return read.memberMatches.length > 0 && runner.orphansChecked ? orphanFindings(read) : [];
+}
+
+export function runRules(read: WorkbookRead, index: CrossIndex, input: CheckInput): RuleRun {
+  const { households, parts } = read;
+  const runner = householdRunner(read, index, input);
+  const findings: Finding[] = [];
   // Expected benefits, kept as numbers: the summary rows are made at the end, in one go.
   const expected = doubleArray(households.length, NaN);
   const adjustments: Adjustment[] = [];
   const tally = new SummaryTally();
-  const sample = new SampleDraw(policy);
+  const sample = new SampleDraw(read.policy);
   for (let p = 0; p < parts.length; p++) {
-    const part = parts[p];
-    const rules = runnable[p];
-    columns = part.match.columns;
-    sheetName = part.grid.name;
-    nameCol = columns.headName?.col ?? columns.headId!.col;
-    ctx.sheet = sheetName;
-    ctx.columns = columns;
-    ctx.available = availableOn(part, index.shared);
-    for (let i = part.first; i < part.end; i++) {
-      h = households[i];
-      found = undefined;
-      for (let k = 0; k < rules.length; k++) {
-        rule = rules[k];
-        rule.check(h, ctx, report);
-      }
-      const e = ctx.money(h).expected;
-      if (e !== undefined) expected[i] = e;
-      // Nothing reported and not new (the common case): nothing to adjust.
-      if (found || h.status === 'new') {
-        const a = adjustmentFor(h, ctx, found ?? NO_FINDINGS);
-        if (a) adjustments.push(a);
-      }
-      tally.household(h, found);
-      sample.add(h);
+    for (let i = parts[p].first; i < parts[p].end; i++) {
+      const { found, adjustment, expected: e } = runner.run(p, i);
+      if (found) for (let k = 0; k < found.length; k++) findings.push(found[k]);
+      if (!Number.isNaN(e)) expected[i] = e;
+      if (adjustment) adjustments.push(adjustment);
+      tally.household(households[i], found);
+      sample.add(households[i]);
     }
   }
-  if (read.memberMatches.length > 0 && runnable.some((rules) => rules.some((r) => r.id === 'HH-05'))) {
-    for (const f of orphanFindings(read)) {
-      tally.finding(f);
-      findings.push(f);
-    }
+  for (const f of orphanRun(read, runner)) {
+    tally.finding(f);
+    findings.push(f);
   }
-  return { ctx, findings, adjustments, expected, tally, sample, skipped };
+  return { ctx: runner.ctx, findings, adjustments, expected, tally, sample, skipped: runner.skipped };
 }
 
 /** Member-sheet rows whose 户主身份证号 names no household of the roster (HH-05, on the member sheet). */

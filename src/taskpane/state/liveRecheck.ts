@@ -21,6 +21,7 @@ import type { Cell, SheetGrid, WorkbookGrid } from '../../domain/grid';
 import type { Lang } from '../../domain/messages';
 import type { Policy } from '../../domain/policy';
 import type { CheckResult } from '../../domain/types';
+import { recheckEdited, type Rechecked } from '../../domain/pipeline/recheck';
 import { checkGrid } from '../../workbook/actions';
 import type { CellMark } from '../../workbook/host';
 import { shiftedCell, type CellShift } from '../../workbook/cell-shift';
@@ -213,14 +214,19 @@ export class LiveRecheck {
       [...edits].map(([sheetId, ranges]) => ({ sheetId, rows: mergeRanges(ranges) })),
       (sheet) => checked.has(sheet.toLowerCase()),
     );
-    const grid = patchGrid(before.grid, relevant);
-    if (!grid) return; // nothing a check reads has changed (our own write, or the same value typed again)
+    const patch = patchGrid(before.grid, relevant);
+    if (!patch) return; // nothing a check reads has changed (our own write, or the same value typed again)
+    const { grid } = patch;
     this.rechecks++;
-    const result = checkGrid(grid, before.policy, { rosterSheet: before.rosterSheet, leaveOut: before.leaveOut });
+    // The households the edit can change, from the last check; a whole check when only it can say.
+    const again = recheckEdited(before.result, grid, patch.changed);
+    const result =
+      again?.result ?? checkGrid(grid, before.policy, { rosterSheet: before.rosterSheet, leaveOut: before.leaveOut });
     if (local) {
       const lang = this.o.lang();
-      const was = marksFromResult(before.result, lang);
-      const next = marksFromResult(result, lang);
+      const only = again && rechecked(again, before.result);
+      const was = marksFromResult(only ? only(before.result) : before.result, lang);
+      const next = marksFromResult(only ? only(result) : result, lang);
       const rows = changedMarkRows(was, next);
       // The edited rows too: their marks may be stale (marked from an older check).
       for (const r of relevant) {
@@ -269,9 +275,12 @@ function rowSame(a: (Cell | undefined)[] | undefined, b: (Cell | undefined)[]): 
   return true;
 }
 
-/** The grid with these rows replaced (a new object; the old one stays as the pane had it), or undefined when none differs. */
+/**
+ * The grid with these rows replaced (a new object; the old one stays as the pane had it) and the
+ * rows that differ (0-based, by sheet name), or undefined when none differs.
+ */
 export function patchGrid(grid: WorkbookGrid, reads: { sheet: string; rows: Map<number, (Cell | undefined)[]> }[]) {
-  let changed = false;
+  const changed = new Map<string, number[]>();
   const sheets = grid.sheets.map((s): SheetGrid => {
     const read = reads.find((r) => r.sheet.toLowerCase() === s.name.toLowerCase());
     if (!read) return s;
@@ -280,11 +289,35 @@ export function patchGrid(grid: WorkbookGrid, reads: { sheet: string; rows: Map<
       if (rowSame(rows[r], cells)) continue;
       while (rows.length <= r) rows.push([]);
       rows[r] = cells;
-      changed = true;
+      changed.set(s.name, [...(changed.get(s.name) ?? []), r]);
     }
     return { ...s, rows };
   });
-  return changed ? { ...grid, sheets } : undefined;
+  return changed.size ? { grid: { ...grid, sheets }, changed } : undefined;
+}
+
+/**
+ * The findings whose marks can differ after an incremental re-check: those of the households run
+ * again (and the member sheet's orphans, when they were made again) — unless one of their rows
+ * lies in a merged area, whose mark gathers other rows' findings: then undefined (all findings).
+ */
+function rechecked(again: Rechecked, before: CheckResult): ((r: CheckResult) => CheckResult) | undefined {
+  const households = new Set(again.households);
+  const rows = new Map<string, number[]>();
+  for (const i of again.households) {
+    const h = again.result.households[i];
+    rows.set(h.sheet, [...(rows.get(h.sheet) ?? []), h.row - 1]);
+  }
+  for (const sheet of [...(before.rosterSheets ?? [before.roster]), ...(again.result.rosterSheets ?? [])]) {
+    const merged = (sheet.merges ?? []).some((m) =>
+      (rows.get(sheet.sheet) ?? []).some((r) => m.top <= r && r <= m.bottom),
+    );
+    if (merged) return undefined;
+  }
+  return (r) => ({
+    ...r,
+    findings: r.findings.filter((f) => (f.household === undefined ? again.orphans : households.has(f.household))),
+  });
 }
 
 function hasMarkIn(marks: CellMark[], sheet: string, row: number): boolean {
