@@ -410,10 +410,24 @@ async function restoreRecorded(
 
 /** Is this cellKey in one of the rows (sheet names matched ignoring case)? */
 function inRowSet(rows: RowSet): (key: string) => boolean {
-  const lower = new Map([...rows].map(([sheet, set]) => [sheet.toLowerCase(), set]));
+  const inside = inRowsOf(rows);
   return (key) => {
     const [sheet, row] = key.split('\u0000');
-    return lower.get(sheet.toLowerCase())?.has(Number(row)) ?? false;
+    return inside(sheet, Number(row));
+  };
+}
+
+/**
+ * Is (sheet, row) among `rows`, sheet names compared as Excel does (ignoring case)? Asked for every
+ * record row on each live re-mark: each sheet name is lower-cased once, no key string is built.
+ */
+function inRowsOf(rows: RowSet): (sheet: string, row: number) => boolean {
+  const lower = new Map([...rows].map(([sheet, set]) => [sheet.toLowerCase(), set]));
+  const bySheet = new Map<string, Set<number> | undefined>();
+  return (sheet, row) => {
+    let set = bySheet.get(sheet);
+    if (set === undefined && !bySheet.has(sheet)) bySheet.set(sheet, (set = lower.get(sheet.toLowerCase())));
+    return set?.has(row) ?? false;
   };
 }
 
@@ -452,9 +466,8 @@ export async function markRowsIn(
   if (rec.isNullObject) return { cells: 0, notes, marked: false };
   const names = worksheets.items.map((w) => w.name);
   const { records, width, end } = await readRecordIn(ctx, rec);
-  const inRows = inRowSet(rows);
-  const inside = (sheet: string, row: number, col: number) => inRows(cellKey(sheet, row, col));
-  const affected = records.filter((r) => inside(r.sheet, r.row, r.col));
+  const inside = inRowsOf(rows);
+  const affected = records.filter((r) => inside(r.sheet, r.row));
   const budget = new SyncBudget(ctx);
   await restoreRecorded(ctx, supports, affected, names, budget, rows);
   for (const [at, n] of runsOf(affected.map((r) => r.at))) {
@@ -462,7 +475,7 @@ export async function markRowsIn(
     rec.getRangeByIndexes(at, 0, n, width).values = Array.from({ length: n }, () => Array<string>(width).fill(''));
   }
   await budget.flush();
-  const bySheet = bySheetOnce(marks.filter((m) => inside(m.sheet, m.row, m.col)));
+  const bySheet = bySheetOnce(marks.filter((m) => inside(m.sheet, m.row)));
   const mine = [...bySheet.values()].flat();
   if (!mine.length) return { cells: 0, notes, marked: true };
   const reads = queueReads(ctx, bySheet);
