@@ -335,20 +335,14 @@ export function staysDataRow<F extends string>(
   if (isBlankRow(row) || isFooterRow(row) || totalsKind(row, rules.totalsUpTo ?? DEFAULT_TOTALS_COLS) !== 0) {
     return false;
   }
-  const test = rowTests(rules);
-  return !test.skipped(row!);
-}
-
-/** The tests of collectDataRows that skip a row without ending the data. */
-function rowTests(rules: DataRowRules) {
+  // The same tests as collectDataRows, which keeps them inline on its hot path.
   const isHeader = rememberHeaderTest(rules.isHeaderText);
   const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
   const headerCols = [...rules.headerCols].sort((a, b) => a - b);
-  return {
-    skipped: (row: (Cell | undefined)[]) =>
-      isColumnNumberRow(row) ||
-      (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader)),
-  };
+  return !(
+    isColumnNumberRow(row!) ||
+    (copiesHeader(row!, headerCols, exact) && isRepeatedHeader(row!, rules.headerCols, isHeader))
+  );
 }
 
 /**
@@ -561,7 +555,9 @@ function rememberHeaderTest(isHeaderText: (normalized: string) => boolean): (raw
  */
 function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, onRow?: (r: number) => void): number[] {
   const upTo = rules.totalsUpTo ?? DEFAULT_TOTALS_COLS;
-  const test = rowTests(rules);
+  const isHeader = rememberHeaderTest(rules.isHeaderText);
+  const exact = new Set(rules.headerTexts.filter((t) => t !== ''));
+  const headerCols = [...rules.headerCols].sort((a, b) => a - b);
   const out: number[] = [];
   for (let r = start; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -570,7 +566,13 @@ function collectDataRows(sheet: SheetGrid, start: number, rules: DataRowRules, o
     const totals = totalsKind(row, upTo);
     // A 合计 row above the first household (some templates total at the top) is only skipped.
     if (totals === 2 && out.length > 0) break;
-    if (totals !== 0 || test.skipped(row!)) continue;
+    if (
+      totals !== 0 ||
+      isColumnNumberRow(row) ||
+      (copiesHeader(row, headerCols, exact) && isRepeatedHeader(row, rules.headerCols, isHeader))
+    ) {
+      continue;
+    }
     out.push(r);
     if (onRow) onRow(r);
   }
