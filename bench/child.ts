@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { bundle } from './bundle';
 import { ROOT, scratch } from './paths';
+import { BENCH_AS_OF } from './synthetic';
 
 export interface ChildRun {
   wallMs: number;
@@ -61,7 +62,7 @@ export function jsonOf<T>(run: ChildRun): T {
 }
 
 /** The reference date every command-line section checks with. */
-export const AS_OF = ['--as-of', '2018-01-15'];
+export const AS_OF = ['--as-of', BENCH_AS_OF];
 
 export const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 

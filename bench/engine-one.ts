@@ -2,14 +2,14 @@
  * One engine measurement in its own process (clean peak memory): `tsx bench/engine-one.ts N`.
  * With `--cold`: one check only, no warm-up — what the command line does with a file.
  */
-import { syntheticWorkbook } from './synthetic';
+import { BENCH_AS_OF, syntheticWorkbook } from './synthetic';
 import { checkWorkbook } from '../src/domain/engine';
 import { parsePolicy } from '../src/domain/policy';
 
 const n = Number(process.argv[2] ?? 10000);
 const cold = process.argv.includes('--cold');
 const wb = syntheticWorkbook(n);
-const policy = parsePolicy({ asOf: '2018-01-15' });
+const policy = parsePolicy({ asOf: BENCH_AS_OF });
 global.gc?.();
 if (cold) {
   const t0 = performance.now();

@@ -11,6 +11,7 @@ import { statSync } from 'node:fs';
 import { checkFile } from '../src/cli/check-file';
 import { readGridFast } from '../src/workbook/xlsx/read';
 import { parsePolicy } from '../src/domain/policy';
+import { BENCH_AS_OF } from './synthetic';
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
@@ -20,12 +21,12 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ rows }) + '\n');
   } else if (mode === 'exceljs') {
     const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
-    const policy = parsePolicy({ asOf: '2018-01-15' });
+    const policy = parsePolicy({ asOf: BENCH_AS_OF });
     const checked = await checkFile(file, { policy, withWorkbook: false, fastRead: false, io: quiet });
     process.stdout.write(JSON.stringify({ findings: checked.result.findings.length }) + '\n');
   } else if (mode === 'copy-exceljs') {
     const quiet = { stdout: () => {}, stderr: () => {}, progress: false };
-    const policy = parsePolicy({ asOf: '2018-01-15' });
+    const policy = parsePolicy({ asOf: BENCH_AS_OF });
     const checked = await checkFile(file, {
       policy,
       withWorkbook: true,

@@ -11,6 +11,7 @@ import type { CDPSession } from 'playwright-core';
 import { launch, openPage } from '../test/e2e/support/browser';
 import { findingsMoves, longest, longTasksBetween, pageNow, recordLongTasks } from '../test/e2e/support/long-tasks';
 import { serve } from '../test/e2e/support/server';
+import { BENCH_AS_OF } from './synthetic';
 
 /** Runtime.getHeapUsage of every page and worker target, over the browser's own session. */
 async function heapSampler(cdp: CDPSession) {
@@ -63,7 +64,7 @@ async function main(): Promise<void> {
     const page = g.page;
     await page.locator('input[type="file"]').waitFor({ state: 'attached', timeout: 30_000 });
     await page.getByRole('button', { name: /核查参数/ }).click();
-    await page.getByLabel('基准日', { exact: true }).fill('2018-01-15');
+    await page.getByLabel('基准日', { exact: true }).fill(BENCH_AS_OF);
     await page.getByRole('button', { name: /核查参数/ }).click();
     const heaps = await heapSampler(await browser.newBrowserCDPSession());
     let sampling = true;
