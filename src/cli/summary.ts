@@ -1,6 +1,7 @@
 /** The short summary a clerk reads on stdout after a check. */
 import type { Policy } from '../domain/policy';
 import { sourceLabel } from '../domain/setting-sources';
+import { notCheckedReason } from '../domain/messages';
 import { ADJUSTMENT_TYPES, type AdjustmentType, type CheckResult } from '../domain/types';
 import { FORMAT_LABEL, type LegacyFormat } from '../workbook/legacy/format';
 import { formatTable, yuan } from './table';
@@ -84,7 +85,7 @@ export function summaryText(result: CheckResult, x: SummaryExtras): string {
     const hint = n.kind === 'other' ? `；如需核查请加 --sheet ${n.sheet}` : '';
     rows.push([
       n.kind === 'other' ? '另一份花名册？（another roster?）' : '未核查的工作表（sheet not checked）',
-      n.zh + hint,
+      notCheckedReason(n) + hint,
     ]);
   }
   const sheets = (result.rosterSheets ?? [result.roster]).map((s) => `“${s.sheet}”`).join('');

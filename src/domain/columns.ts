@@ -708,17 +708,17 @@ export function resemblingHeader(field: RosterField, unmatched: readonly ColumnH
 
 /**
  * Why a roster field has no column, for the skipped-check reason: the header the clerk named in
- * the settings was not found, or a header of the roster looks like it ('' when neither).
+ * the settings was not found (`asked`), or a header of the roster looks like it (`like`).
  */
-export function missingColumnNote(
+export function missingColumnHint(
   field: RosterField,
   match: Pick<HeaderMatch<RosterField>, 'unmatched'>,
   named: Partial<Record<RosterField, string>> = {},
-): string {
+): { asked?: string; like?: string } {
   const asked = named[field];
-  if (asked) return `（核查参数指定的表头“${asked}”在花名册中未找到）`;
+  if (asked) return { asked };
   const like = resemblingHeader(field, match.unmatched);
-  return like ? `（表中“${like.header.replace(SPACES, '')}”列可能就是此列，如是请在核查参数的表头对应中指定）` : '';
+  return like ? { like: like.header.replace(SPACES, '') } : {};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,12 +6,17 @@ import type {
   Adjustment,
   AdjustmentType,
   Finding,
+  LackedNeed,
+  Lacking,
   MessageData,
   RuleFamily,
   RuleId,
   SampleReason,
   Severity,
+  SheetNotChecked,
+  SkippedCheck,
 } from './types';
+import { LIST_LABELS, ROSTER_SPECS, type ListKind } from './fields';
 import { ZH_MESSAGES, EN_MESSAGES } from './catalogue';
 import { RULES } from './rules';
 import { SHARED_TERMS, type Terms } from './rules/meta';
@@ -90,4 +95,77 @@ export function adjustmentReason(a: Pick<Adjustment, 'messageId' | 'data' | 'bec
   const parts = a.because.map((f) => renderMessage(f.rule, f.messageId, f.data, lang));
   if (a.messageId === 'findingsRestReach') parts.push(fill(REST_REACH[lang], a.data));
   return parts.filter((t, i, all) => all.indexOf(t) === i).join(lang === 'zh' ? '；' : '; ');
+}
+
+const FIELD_HEADER: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
+
+const LIST_EN: Record<ListKind, string> = {
+  death: 'death register',
+  payroll: 'public payroll list',
+  vehicle: 'vehicle register',
+  housing: 'housing register',
+  business: 'business register',
+  poor: 'poverty register',
+  relatives: 'relatives register',
+};
+
+/** A need a skipped check lacks, in words; a column with what its header row suggests. */
+function needWords(n: LackedNeed, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (n.need === '@members') return zh ? '家庭成员表' : 'the member sheet';
+  if (n.need.startsWith('@list:')) {
+    const kind = n.need.slice(6) as ListKind;
+    return (zh ? LIST_LABELS[kind] : LIST_EN[kind] && `the ${LIST_EN[kind]}`) ?? n.need;
+  }
+  if (n.need === '@policy:areaCode') return zh ? '行政区划代码（核查参数）' : 'the area code (check settings)';
+  const header = FIELD_HEADER[n.need] ?? n.need;
+  if (zh) {
+    if (n.asked) return `“${header}”列（核查参数指定的表头“${n.asked}”在花名册中未找到）`;
+    if (n.like) return `“${header}”列（表中“${n.like}”列可能就是此列，如是请在核查参数的表头对应中指定）`;
+    return `“${header}”列`;
+  }
+  if (n.asked) return `the ${header} column (the header "${n.asked}" named in the check settings is not on the roster)`;
+  if (n.like)
+    return `the ${header} column (column "${n.like}" may be it; if so, name it in the check settings' header mapping)`;
+  return `the ${header} column`;
+}
+
+function lackingWords(l: Lacking, lang: Lang): string {
+  const or = lang === 'zh' ? '或' : ' or ';
+  return l.needs.map((alts) => alts.map((n) => needWords(n, lang)).join(or)).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** Why a check was skipped, in words: what every roster sheet, or each sheet named, lacks. */
+export function skippedReason(s: Pick<SkippedCheck, 'messageId' | 'data'>, lang: Lang = 'zh'): string {
+  if (s.messageId === 'missing') {
+    const what = lackingWords(s.data.lacking[0], lang);
+    return lang === 'zh' ? `缺少${what}，未检查` : `no ${what}: not checked`;
+  }
+  const where = s.data.lacking.map((l) =>
+    lang === 'zh'
+      ? `工作表“${l.sheet}”缺少${lackingWords(l, 'zh')}`
+      : `sheet "${l.sheet}" has no ${lackingWords(l, 'en')}`,
+  );
+  return lang === 'zh' ? `${where.join('；')}，这些工作表未检查` : `${where.join('; ')}: those sheets were not checked`;
+}
+
+/** Why a sheet that looks like a roster was not checked, in words. */
+export function notCheckedReason(n: SheetNotChecked, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  switch (n.messageId) {
+    case 'lacksColumns': {
+      const headers = n.data.fields.map((f) => FIELD_HEADER[f] ?? f);
+      return zh
+        ? `工作表“${n.sheet}”像是花名册，但缺少“${headers.join('”“')}”列，未核查`
+        : `sheet "${n.sheet}" looks like a roster but has no ${headers.join(' / ')} column: not checked`;
+    }
+    case 'fewerColumns':
+      return zh
+        ? `工作表“${n.sheet}”也像花名册，但表头只对上${n.data.matched}列（花名册对上${n.data.roster}列），未核查`
+        : `sheet "${n.sheet}" also looks like a roster but matches only ${n.data.matched} roster columns (the roster ${n.data.roster}): not checked`;
+    case 'otherPeriod':
+      return zh
+        ? `工作表“${n.sheet}”也像花名册（另一期：${n.data.period}），未核查`
+        : `sheet "${n.sheet}" also looks like a roster (another period: ${n.data.period}): not checked`;
+  }
 }

@@ -37,8 +37,6 @@ function resolveNames(wb: WorkbookGrid, sheets: SheetGrid[], names: readonly str
   return out;
 }
 
-const HEADER_OF = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header])) as Record<RosterField, string>;
-
 /**
  * A sheet with a roster-like header that lacks 户主姓名 or 身份证号码 (the two columns every
  * check needs): named in the output so that a village is never silently left out.
@@ -47,13 +45,8 @@ function unreadable(sheet: SheetGrid, named?: Partial<Record<RosterField, string
   const loose = bestHeader(sheet, ROSTER_SPECS, { columns: named });
   if (!loose || loose.score < LOOKS_LIKE_ROSTER) return undefined;
   if (!loose.columns.headName && !loose.columns.headId) return undefined;
-  const missing = ROSTER_REQUIRED.filter((f) => !loose.columns[f]).map((f) => HEADER_OF[f]);
-  return {
-    sheet: sheet.name,
-    kind: 'unreadable',
-    zh: `工作表“${sheet.name}”像是花名册，但缺少“${missing.join('”“')}”列，未核查`,
-    en: `sheet "${sheet.name}" looks like a roster but has no ${missing.join(' / ')} column: not checked`,
-  };
+  const missing = ROSTER_REQUIRED.filter((f) => !loose.columns[f]);
+  return { sheet: sheet.name, kind: 'unreadable', messageId: 'lacksColumns', data: { fields: missing } };
 }
 
 /**
@@ -121,8 +114,8 @@ export function findRosters(
       notChecked.push({
         sheet: name,
         kind: 'other',
-        zh: `工作表“${name}”也像花名册，但表头只对上${c.header.score}列（花名册对上${best.header.score}列），未核查`,
-        en: `sheet "${name}" also looks like a roster but matches only ${c.header.score} roster columns (the roster ${best.header.score}): not checked`,
+        messageId: 'fewerColumns',
+        data: { matched: c.header.score, roster: best.header.score },
       });
       continue;
     }
@@ -131,8 +124,8 @@ export function findRosters(
       notChecked.push({
         sheet: name,
         kind: 'other',
-        zh: `工作表“${name}”也像花名册（另一期：${own}），未核查`,
-        en: `sheet "${name}" also looks like a roster (another period: ${own}): not checked`,
+        messageId: 'otherPeriod',
+        data: { period: own },
       });
       continue;
     }

@@ -105,11 +105,30 @@ export interface SampleEntry {
   reason: SampleReason;
 }
 
+/**
+ * A need a rule lacks: a roster field, '@members', '@list:KIND' or '@policy:KEY'. For a column,
+ * what the header row suggests: the header the clerk's settings name for it (not on the roster),
+ * or a header of the roster that looks like it.
+ */
+export interface LackedNeed {
+  need: string;
+  asked?: string;
+  like?: string;
+}
+
+/** What one sheet (or, without `sheet`, every roster sheet) lacks; each need is a list of alternatives. */
+export interface Lacking {
+  sheet?: string;
+  needs: LackedNeed[][];
+}
+
 export interface SkippedCheck {
   rule: RuleId;
   /** Fields (or lists) whose absence skipped it. */
   missing: string[];
-  reason: string;
+  /** 'missing': every roster sheet lacks the same; 'missingOnSheets': the sheets named in `data` do (messages.ts skippedReason). */
+  messageId: 'missing' | 'missingOnSheets';
+  data: { lacking: Lacking[] };
   /** The roster sheets it was skipped on, when the roster has several and not all lack the field. */
   sheets?: string[];
 }
@@ -160,14 +179,16 @@ export interface RosterLocation {
   households: number;
 }
 
-/** A sheet that looks like a roster but was not checked, and why. */
-export interface SheetNotChecked {
+/** A sheet that looks like a roster but was not checked, and why (messages.ts notCheckedReason). */
+export type SheetNotChecked = {
   sheet: string;
   /** 'other': a roster of its own (another period, another layout) that --sheet can check; 'unreadable': lacks a needed column. */
   kind: 'other' | 'unreadable';
-  zh: string;
-  en: string;
-}
+} & (
+  | { messageId: 'lacksColumns'; data: { fields: RosterField[] } }
+  | { messageId: 'fewerColumns'; data: { matched: number; roster: number } }
+  | { messageId: 'otherPeriod'; data: { period: string } }
+);
 
 export interface ListSource {
   kind: ListKind;

@@ -5,7 +5,7 @@
 import { sheetFromValues, type SheetGrid } from '../../src/domain/grid';
 import { checkWorkbook } from '../../src/domain/engine';
 import { parsePolicy } from '../../src/domain/policy';
-import { formatFinding } from '../../src/domain/messages';
+import { formatFinding, notCheckedReason, skippedReason } from '../../src/domain/messages';
 import { villageOfSheet } from '../../src/domain/roster-sheets';
 import { check, cleanRow, HEADERS, makeId, rosterSheet, rowOf, type Row } from '../support/roster';
 
@@ -97,7 +97,7 @@ test('a village sheet without a column skips that rule there only, and says wher
   expect(r.findings.filter((f) => f.rule === 'DOC-03').map((f) => f.sheet)).toEqual(['白云村']);
   const skipped = r.skipped.find((s) => s.rule === 'DOC-03');
   expect(skipped?.sheets).toEqual(['丹口村']);
-  expect(skipped?.reason).toContain('工作表“丹口村”缺少');
+  expect(skippedReason(skipped!)).toContain('工作表“丹口村”缺少');
 });
 
 test('a sheet that looks like a roster but lacks the ID column is named, not dropped', () => {
@@ -107,7 +107,7 @@ test('a sheet that looks like a roster but lacks the ID column is named, not dro
   });
   expect(r.rosterSheets.map((s) => s.sheet)).toEqual(['白云村']);
   expect(r.notChecked).toEqual([expect.objectContaining({ sheet: '丹口村', kind: 'unreadable' })]);
-  expect(r.notChecked[0].zh).toContain('身份证号码');
+  expect(notCheckedReason(r.notChecked[0])).toContain('身份证号码');
 });
 
 test('two periods of the same roster are editions, not villages: the other one is named, not checked', () => {
@@ -116,7 +116,7 @@ test('two periods of the same roster are editions, not villages: the other one i
   });
   expect(r.rosterSheets.map((s) => s.sheet)).toEqual(['2017年花名册']);
   expect(r.roster.otherCandidates).toEqual(['2018年花名册']);
-  expect(r.notChecked[0].zh).toContain('另一期：2018年');
+  expect(notCheckedReason(r.notChecked[0])).toContain('另一期：2018年');
 });
 
 test('several member sheets: each links to its households, and an orphan is reported on its own sheet', () => {

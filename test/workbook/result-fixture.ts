@@ -149,7 +149,14 @@ export const result: CheckResult = {
       reason: 'new',
     },
   ],
-  skipped: [{ rule: 'DOC-06', missing: ['application'], reason: '缺少“申请书”列' }],
+  skipped: [
+    {
+      rule: 'DOC-06',
+      missing: ['application'],
+      messageId: 'missing',
+      data: { lacking: [{ needs: [[{ need: 'application' }]] }] },
+    },
+  ],
   summary: {
     households: 6,
     activeHouseholds: 5,

@@ -190,7 +190,7 @@ describe('核查汇总', () => {
   it('lists the skipped checks and the possible 漏保 below the table', () => {
     expect(sheet.footer).toEqual([
       '未执行的检查：1项',
-      `${FW}DOC-06 申请书：缺少“申请书”列`,
+      `${FW}DOC-06 申请书：缺少“申请书”列，未检查`,
       '可能漏保（建档立卡名单中的兜底户未在花名册中）：1户',
       `${FW}白云村${FW}龙老汉${FW}430529193002020012`,
       `制表人：${FW.repeat(4)}审核人：${FW.repeat(8)}${FW}${FW}年${FW}${FW}月${FW}${FW}日`,

@@ -4,15 +4,14 @@
  * again): rules, adjustment, totals and the sample's groups.
  */
 import { a1 } from '../grid';
-import type { ListKind, RosterField } from '../fields';
-import { LIST_LABELS, ROSTER_SPECS } from '../fields';
-import type { Adjustment, CheckInput, Finding, RuleId, SkippedCheck } from '../types';
+import type { RosterField } from '../fields';
+import type { Adjustment, CheckInput, Finding, LackedNeed, RuleId, SkippedCheck } from '../types';
 import type { Household } from '../household';
 import type { RuleContext } from '../context';
 import type { BenefitFacts } from '../money';
 import { benefitFacts } from '../money';
 import { RULES } from '../rules';
-import { missingColumnNote } from '../columns';
+import { missingColumnHint } from '../columns';
 import type { Policy } from '../policy';
 import { unmetNeeds, type Report, type Rule as AnyRule } from '../rules/rule';
 
@@ -36,26 +35,15 @@ export interface RuleRun {
   skipped: SkippedCheck[];
 }
 
-const HEADER_OF: Record<string, string> = Object.fromEntries(ROSTER_SPECS.map((s) => [s.field, s.header]));
-
-/** A need as the skipped reason names it; a missing column with a note on a header that resembles it. */
-function needLabel(need: string, note: (field: RosterField) => string): string {
-  if (need === '@members') return '家庭成员表';
-  if (need.startsWith('@list:')) return LIST_LABELS[need.slice(6) as ListKind] ?? need;
-  if (need === '@policy:areaCode') return '行政区划代码（核查参数）';
-  return `“${HEADER_OF[need] ?? need}”列${note(need as RosterField)}`;
-}
-
-function labelsOf(missing: string[], part: RosterPart, named: Policy['columns']): string {
-  const note = (field: RosterField) => missingColumnNote(field, part.match, named);
-  return missing
-    .map((m) =>
-      m
-        .split(' / ')
-        .map((n) => needLabel(n, note))
-        .join('或'),
-    )
-    .join('、');
+/** The needs a sheet lacks, each a list of alternatives; a column with what its header row suggests. */
+function lackedOn(missing: string[], part: RosterPart, named: Policy['columns']): LackedNeed[][] {
+  return missing.map((m) =>
+    m
+      .split(' / ')
+      .map((need) =>
+        need.startsWith('@') ? { need } : { need, ...missingColumnHint(need as RosterField, part.match, named) },
+      ),
+  );
 }
 
 function availableOn(part: RosterPart, shared: Set<string>): Set<string> {
@@ -86,18 +74,21 @@ function planRules(
       skipped.push({
         rule: rule.id,
         missing: missingOn[0],
-        reason: `缺少${labelsOf(missingOn[0], parts[0], named)}，未检查`,
+        messageId: 'missing',
+        data: { lacking: [{ needs: lackedOn(missingOn[0], parts[0], named) }] },
       });
       continue;
     }
     const missing = [...new Set(missingOn.flat())];
-    const where = parts
-      .map((p, i) => (missingOn[i].length ? `工作表“${p.grid.name}”缺少${labelsOf(missingOn[i], p, named)}` : ''))
-      .filter(Boolean);
     skipped.push({
       rule: rule.id,
       missing,
-      reason: `${where.join('；')}，这些工作表未检查`,
+      messageId: 'missingOnSheets',
+      data: {
+        lacking: parts.flatMap((p, i) =>
+          missingOn[i].length ? [{ sheet: p.grid.name, needs: lackedOn(missingOn[i], p, named) }] : [],
+        ),
+      },
       sheets: lacking.map((p) => p.grid.name),
     });
   }

@@ -3,7 +3,7 @@
  * labelled with its number, then the per-village totals and the checks that were skipped.
  */
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { FAMILY_LABELS, RULE_INFO } from '../../domain/messages';
+import { FAMILY_LABELS, RULE_INFO, skippedReason } from '../../domain/messages';
 import type { CheckResult, RuleFamily } from '../../domain/types';
 import { useLang, useStrings } from '../i18n';
 
@@ -155,7 +155,7 @@ export function StatsTab(props: { result: CheckResult }) {
           <ul className={styles.muted}>
             {skipped.map((k) => (
               <li key={k.rule}>
-                {k.rule} {RULE_INFO[k.rule].title[lang]}：{k.reason}
+                {k.rule} {RULE_INFO[k.rule].title[lang]}：{skippedReason(k, lang)}
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Policy } from '../../domain/policy';
-import { adjustmentReason, formatFinding } from '../../domain/messages';
+import { adjustmentReason, formatFinding, notCheckedReason, skippedReason } from '../../domain/messages';
 import { LIST_KINDS } from '../../domain/fields';
 import {
   ADJUSTMENT_TYPES,
@@ -92,6 +92,14 @@ export const ReportSummarySchema = z.looseObject({
   sampled: count,
 });
 
+/** What a skipped check lacks on a sheet (or on every sheet): each need a list of alternatives. */
+const LackingSchema = z.strictObject({
+  sheet: z.string().optional(),
+  needs: z.array(
+    z.array(z.strictObject({ need: z.string(), asked: z.string().optional(), like: z.string().optional() })),
+  ),
+});
+
 export const ReportSchema = z.strictObject({
   /** The first roster sheet (sheets[0].name). */
   sheet: z.string(),
@@ -101,12 +109,28 @@ export const ReportSchema = z.strictObject({
   /** Every roster sheet checked (one per village, group or page), in workbook order. */
   sheets: z.array(z.strictObject({ name: z.string(), headerRow: z.number().int().positive(), households: count })),
   /** Sheets that look like a roster but were not checked, and why. */
-  notChecked: z.array(z.strictObject({ sheet: z.string(), reason: z.string() })),
+  notChecked: z.array(
+    z.strictObject({
+      sheet: z.string(),
+      reason: z.string(),
+      /** Why, as a code and the values it names (messages.ts notCheckedReason). */
+      messageId: z.enum(['lacksColumns', 'fewerColumns', 'otherPeriod']),
+      data: z.record(z.string(), z.unknown()),
+    }),
+  ),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   policy: z.record(z.string(), z.unknown()),
   findings: z.array(ReportFindingSchema),
   adjustments: z.array(ReportAdjustmentSchema),
-  skipped: z.array(z.strictObject({ rule, reason: z.string() })),
+  skipped: z.array(
+    z.strictObject({
+      rule,
+      reason: z.string(),
+      /** Why, as a code and what each sheet lacks (messages.ts skippedReason). */
+      messageId: z.enum(['missing', 'missingOnSheets']),
+      data: z.strictObject({ lacking: z.array(LackingSchema) }),
+    }),
+  ),
   summary: ReportSummarySchema,
 });
 
@@ -208,12 +232,22 @@ function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds
       headerRow: Math.max(...s.headerRows),
       households: s.households,
     })),
-    notChecked: result.notChecked.map((n) => ({ sheet: n.sheet, reason: n.zh })),
+    notChecked: result.notChecked.map((n) => ({
+      sheet: n.sheet,
+      reason: notCheckedReason(n),
+      messageId: n.messageId,
+      data: { ...n.data },
+    })),
     asOf: result.asOf,
     policy: { ...(result.policy ?? policy) },
     findings: [] as ReportFinding[],
     adjustments: [] as z.infer<typeof ReportAdjustmentSchema>[],
-    skipped: result.skipped.map((s) => ({ rule: s.rule, reason: s.reason })),
+    skipped: result.skipped.map((s) => ({
+      rule: s.rule,
+      reason: skippedReason(s),
+      messageId: s.messageId,
+      data: s.data,
+    })),
     summary: {
       ...result.summary,
       missingBottomLine: result.summary.missingBottomLine.map((m) => ({ ...m, idNumber: id(m.idNumber) })),

@@ -12,6 +12,7 @@ import {
   SEVERITY_LABELS,
   adjustmentReason,
   formatFinding,
+  skippedReason,
 } from '../../domain/messages';
 import type { GeneratedColumn, GeneratedSection, GeneratedSheet, GeneratedValue } from './generated';
 import { GENERATED_SHAPES } from '../../domain/tool-sheets';
@@ -262,7 +263,7 @@ export function summarySheet(
 function summaryNotes(result: CheckResult, includeFindings: boolean): string[] {
   const lines: string[] = [];
   lines.push(`未执行的检查：${result.skipped.length ? `${result.skipped.length}项` : '无'}`);
-  for (const s of result.skipped) lines.push(`${FW}${s.rule} ${RULE_INFO[s.rule].title.zh}：${s.reason}`);
+  for (const s of result.skipped) lines.push(`${FW}${s.rule} ${RULE_INFO[s.rule].title.zh}：${skippedReason(s)}`);
   const missing = result.summary.missingBottomLine;
   lines.push(`可能漏保（建档立卡名单中的兜底户未在花名册中）：${missing.length ? `${missing.length}户` : '无'}`);
   for (const m of missing) lines.push(`${FW}${m.village || '（未填村名）'}${FW}${m.name}${FW}${m.idNumber}`);
