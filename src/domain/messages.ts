@@ -124,10 +124,10 @@ function needWords(n: LackedNeed, lang: Lang): string {
     if (n.like) return `“${header}”列（表中“${n.like}”列可能就是此列，如是请在核查参数的表头对应中指定）`;
     return `“${header}”列`;
   }
-  if (n.asked) return `the ${header} column (the header "${n.asked}" named in the check settings is not on the roster)`;
+  if (n.asked) return `column "${header}" (the header "${n.asked}" named in the check settings is not on the roster)`;
   if (n.like)
-    return `the ${header} column (column "${n.like}" may be it; if so, name it in the check settings' header mapping)`;
-  return `the ${header} column`;
+    return `column "${header}" (column "${n.like}" may be it; if so, name it in the check settings' header mapping)`;
+  return `column "${header}"`;
 }
 
 function lackingWords(l: Lacking, lang: Lang): string {
@@ -139,12 +139,12 @@ function lackingWords(l: Lacking, lang: Lang): string {
 export function skippedReason(s: Pick<SkippedCheck, 'messageId' | 'data'>, lang: Lang = 'zh'): string {
   if (s.messageId === 'missing') {
     const what = lackingWords(s.data.lacking[0], lang);
-    return lang === 'zh' ? `缺少${what}，未检查` : `no ${what}: not checked`;
+    return lang === 'zh' ? `缺少${what}，未检查` : `missing ${what}: not checked`;
   }
   const where = s.data.lacking.map((l) =>
     lang === 'zh'
       ? `工作表“${l.sheet}”缺少${lackingWords(l, 'zh')}`
-      : `sheet "${l.sheet}" has no ${lackingWords(l, 'en')}`,
+      : `sheet "${l.sheet}" is missing ${lackingWords(l, 'en')}`,
   );
   return lang === 'zh' ? `${where.join('；')}，这些工作表未检查` : `${where.join('; ')}: those sheets were not checked`;
 }

@@ -44,6 +44,12 @@ describe('refusals and skipped checks', () => {
     const r = check(workbook([cleanRow(), cleanRow()], [], ['户主姓名', '身份证号码', '家庭人口', '保障人数']));
     const doc1 = r.skipped.find((s) => s.rule === 'DOC-01')!;
     expect(skippedReason(doc1)).toContain('入户调查表');
+    // Codes and data, not words: the pane's English says it in English.
+    expect(doc1).toMatchObject({
+      messageId: 'missing',
+      data: { lacking: [{ needs: [[{ need: 'visitForm' }, { need: 'visitSigned' }]] }] },
+    });
+    expect(skippedReason(doc1, 'en')).toBe('missing column "入户调查表" or column "入户调查签字": not checked');
     expect(r.skipped.filter((s) => s.rule === 'DOC-01')).toHaveLength(1);
     expect(r.skipped.map((s) => s.rule)).toContain('HH-05'); // no member sheet
     expect(r.skipped.map((s) => s.rule)).not.toContain('HH-01');

@@ -98,6 +98,10 @@ test('a village sheet without a column skips that rule there only, and says wher
   const skipped = r.skipped.find((s) => s.rule === 'DOC-03');
   expect(skipped?.sheets).toEqual(['丹口村']);
   expect(skippedReason(skipped!)).toContain('工作表“丹口村”缺少');
+  expect(skipped).toMatchObject({ messageId: 'missingOnSheets', data: { lacking: [{ sheet: '丹口村' }] } });
+  expect(skippedReason(skipped!, 'en')).toMatch(
+    /^sheet "丹口村" is missing column ".+": those sheets were not checked$/,
+  );
 });
 
 test('a sheet that looks like a roster but lacks the ID column is named, not dropped', () => {
@@ -107,7 +111,11 @@ test('a sheet that looks like a roster but lacks the ID column is named, not dro
   });
   expect(r.rosterSheets.map((s) => s.sheet)).toEqual(['白云村']);
   expect(r.notChecked).toEqual([expect.objectContaining({ sheet: '丹口村', kind: 'unreadable' })]);
-  expect(notCheckedReason(r.notChecked[0])).toContain('身份证号码');
+  expect(notCheckedReason(r.notChecked[0])).toBe('工作表“丹口村”像是花名册，但缺少“身份证号码”列，未核查');
+  expect(r.notChecked[0]).toMatchObject({ messageId: 'lacksColumns', data: { fields: ['headId'] } });
+  expect(notCheckedReason(r.notChecked[0], 'en')).toBe(
+    'sheet "丹口村" looks like a roster but has no 身份证号码 column: not checked',
+  );
 });
 
 test('two periods of the same roster are editions, not villages: the other one is named, not checked', () => {
