@@ -15,6 +15,7 @@ import { checkFile } from './check-file';
 import { COUNTY_FILE, countyWorkbook, type TownshipRow } from './county';
 import { collectIds, othersOf } from './cross-ids';
 import { CliError, describe, fileRefusalLine } from './errors';
+import { errorCode } from '../workbook/error-text';
 import { progress, type Io } from './io';
 import { readExtraLists } from './lists';
 import { defaultCheckedPath, exists, guardOutputs, statOrMissing } from './paths';
@@ -48,7 +49,7 @@ interface FileOutcome {
   output?: string;
   /** The policy the file was checked with (its own township): its report is made from it. */
   policy?: Policy;
-  failure?: { zh: string; en: string };
+  failure?: { zh: string; en: string; code?: string; messageId?: string; data?: Record<string, unknown> };
   row: TownshipRow;
   convertedFrom?: LegacyFormat;
 }
@@ -100,7 +101,7 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
     const township = townships.get(file) ?? townshipFromFileName(file);
     const failed = (e: unknown): FileOutcome => {
       io.stderr(fileRefusalLine(file, e));
-      const failure = describe(e);
+      const failure = { ...describe(e), ...errorCode(e) };
       return { file, township, failure, row: { file, township, failure: `未能核查：${failure.zh}` } };
     };
     if (failures.has(file)) {

@@ -44,6 +44,13 @@ function coded(e: unknown): { messageId: ErrorMessageId; data: ErrorData } | und
   return { messageId, data: data as ErrorData };
 }
 
+/** The code, message id and data of one of our coded errors (RosterError, FileError), for a JSON report. */
+export function errorCode(e: unknown): { code: string; messageId: ErrorMessageId; data: ErrorData } | undefined {
+  const known = coded(e);
+  const code = (e as { code?: unknown }).code;
+  return known && typeof code === 'string' ? { code, ...known } : undefined;
+}
+
 function hasText(e: unknown): e is Bilingual {
   return (
     typeof e === 'object' &&

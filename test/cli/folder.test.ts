@@ -60,8 +60,21 @@ describe('check <folder>', () => {
     const { policy } = await twoTownships(dir);
     writeFileSync(join(dir, '城步县坏文件.xlsx'), 'not a workbook');
     const outDir = join(dir, 'out');
-    const res = await run('check', dir, '--policy', policy, '--out', outDir);
+    const reportPath = join(dir, 'county.json');
+    const res = await run('check', dir, '--policy', policy, '--out', outDir, '--report', reportPath);
     expect(res.code).toBe(2);
+    // The report names the refusal by its code and message id, with the words beside them.
+    const report = FolderReportSchema.parse(JSON.parse(readFileSync(reportPath, 'utf8')));
+    expect(report.files.find((f) => f.file === '城步县坏文件.xlsx')).toEqual({
+      file: '城步县坏文件.xlsx',
+      error: {
+        code: 'not-xlsx',
+        messageId: 'text-file',
+        data: {},
+        zh: '这是文本或 CSV 文件，不是 Excel 工作簿；请在 Excel 中打开并另存为 .xlsx 后再试',
+        en: 'this is a text/CSV file, not an Excel workbook; open it in Excel and save it as .xlsx',
+      },
+    });
     expect(res.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^无法核查 城步县坏文件\.xlsx：.*（Not checked: /),
     ]);

@@ -147,7 +147,14 @@ const FolderCheckedSchema = z.strictObject({
 /** A township file that could not be checked. */
 const FolderFailureSchema = z.strictObject({
   file: z.string(),
-  error: z.strictObject({ zh: z.string(), en: z.string() }),
+  error: z.strictObject({
+    zh: z.string(),
+    en: z.string(),
+    /** For a RosterError or FileError: its kind, message id and the values it names. */
+    code: z.string().optional(),
+    messageId: z.string().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 
 /** `check <folder> --report`: one entry per township file, the single-file report inside. */
