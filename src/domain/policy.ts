@@ -92,20 +92,41 @@ export function hunanDefaultStandard(asOf: string): DefaultStandard {
   return { year: known, annual: HUNAN_ANNUAL_STANDARDS[known], basis: 'carried' };
 }
 
+/**
+ * The settings the clerk also sets in the pane, checked once: the pane's settings schema
+ * (src/workbook/settings.ts) wraps these for a form (blank = absent, numbers typed as text), and
+ * the policy below adds its defaults. A new pane setting is added here.
+ */
+export const SETTING_FIELDS = {
+  county: z.string().trim().max(100),
+  township: z.string().trim().max(100),
+  /** 低保标准, the policy's annualStandard or monthlyStandard (the pane's standardUnit says which). */
+  standard: money,
+  /** Reference date (基准日). */
+  asOf: isoDate,
+  /** 误差, yuan. */
+  tolerance: money,
+  /** Area code the IDs should start with (ID-07), 2–6 digits. */
+  areaCode: z
+    .string()
+    .trim()
+    .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' }),
+  /** 制表人: the name written after "制表人：" in the generated sheets' footers; blank to sign by hand. */
+  preparer: z.string().trim().max(20),
+  /** 表头对应: the roster's own header for a field. */
+  columns: columnNames,
+};
+
 export const PolicySchema = z
   .strictObject({
     /** No default: unknown until the settings or the roster's title name it (DOMAIN §6). */
-    county: z.string().default(''),
-    township: z.string().default(''),
-    /** Area code the IDs should start with (ID-07), 2–6 digits; optional. */
-    areaCode: z
-      .string()
-      .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
-      .optional(),
-    annualStandard: money.optional(),
-    monthlyStandard: money.optional(),
-    asOf: isoDate.optional(),
-    tolerance: money.default(1),
+    county: SETTING_FIELDS.county.default(''),
+    township: SETTING_FIELDS.township.default(''),
+    areaCode: SETTING_FIELDS.areaCode.optional(),
+    annualStandard: SETTING_FIELDS.standard.optional(),
+    monthlyStandard: SETTING_FIELDS.standard.optional(),
+    asOf: SETTING_FIELDS.asOf.optional(),
+    tolerance: SETTING_FIELDS.tolerance.default(1),
     rounding: z.enum(['fen', 'yuan']).default('fen'),
     reviewMonths: z
       .strictObject({
@@ -119,9 +140,8 @@ export const PolicySchema = z
     sampleRate: z.number().min(0).max(1).default(0.3),
     fullSampleVillages: z.array(z.string()).default([]),
     sampleSeed: z.union([z.string(), z.number()]).default('dibao'),
-    columns: columnNames.default({}),
-    /** 制表人: the name written after "制表人：" in the generated sheets' footers; blank to sign by hand. */
-    preparer: z.string().trim().max(20).optional(),
+    columns: SETTING_FIELDS.columns.default({}),
+    preparer: SETTING_FIELDS.preparer.optional(),
   })
   .refine((p) => !(p.annualStandard !== undefined && p.monthlyStandard !== undefined), {
     message: '年标准与月标准只能填一个（give annualStandard or monthlyStandard, not both）',

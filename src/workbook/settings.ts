@@ -5,20 +5,17 @@
  * on the standalone page (no Office) in the browser's localStorage.
  */
 import * as z from 'zod';
-import type { PolicyInput } from '../domain/policy';
-import { ROSTER_FIELDS } from '../domain/fields';
+import { SETTING_FIELDS, type PolicyInput } from '../domain/policy';
 
 /** The key in the document settings and in localStorage. */
 export const SETTINGS_KEY = 'dibao.settings';
 
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
-const text = z.preprocess(blankToUndefined, z.string().trim().max(100).optional());
 /** Numbers typed as text ("3026") become numbers here, explicitly: no schema coercion. */
 const toNumber = (v: unknown) => {
   const b = blankToUndefined(v);
   return typeof b === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(b) ? Number(b) : b;
 };
-const amount = z.preprocess(toNumber, z.number().finite().nonnegative().optional());
 
 /** Blank headers are no mapping: a cleared row of the form simply goes away. */
 const withoutBlanks = (v: unknown) => {
@@ -27,36 +24,28 @@ const withoutBlanks = (v: unknown) => {
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 };
 
+/** A policy field as a form gives it: blank is absent. */
+const typed = <T extends z.ZodType>(schema: T, prepare: (v: unknown) => unknown = blankToUndefined) =>
+  z.preprocess(prepare, schema.optional());
+
 /** At most this many sheets left out are kept (a township has a few dozen villages at most). */
 export const MAX_LEFT_OUT = 60;
 
+/** The policy's settings (SETTING_FIELDS) as the form gives them, and the pane's own two. */
 const FIELDS = {
-  county: text,
-  township: text,
-  /** 低保标准, yuan per person, per year or per month as standardUnit says; absent = the policy default. */
-  standard: amount,
+  county: typed(SETTING_FIELDS.county),
+  township: typed(SETTING_FIELDS.township),
+  /** Absent = the policy default. */
+  standard: typed(SETTING_FIELDS.standard, toNumber),
   standardUnit: z.enum(['year', 'month']).default('year'),
-  /** 基准日 YYYY-MM-DD; absent = today. */
-  asOf: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD（date must be YYYY-MM-DD）' })
-      .optional(),
-  ),
-  /** 误差, yuan; absent = the policy default (1). */
-  tolerance: amount,
-  /** 行政区划代码 the IDs should start with (ID-07), 2–6 digits; absent = not checked. */
-  areaCode: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(/^\d{2,6}$/, { message: '行政区划代码应为2至6位数字（area code must be 2–6 digits）' })
-      .optional(),
-  ),
-  /** 制表人: the name in the generated sheets' footer; absent = a blank to sign. */
-  preparer: z.preprocess(blankToUndefined, z.string().trim().max(20).optional()),
+  /** Absent = today. */
+  asOf: typed(SETTING_FIELDS.asOf),
+  /** Absent = the policy default (1). */
+  tolerance: typed(SETTING_FIELDS.tolerance, toNumber),
+  /** Absent = not checked. */
+  areaCode: typed(SETTING_FIELDS.areaCode),
+  /** Absent = a blank to sign. */
+  preparer: typed(SETTING_FIELDS.preparer),
   /**
    * Roster sheets the clerk left out of the check (the pane's sheet list), by name; remembered
    * per workbook, never as a per-user default.
@@ -65,12 +54,14 @@ const FIELDS = {
     (v) => (Array.isArray(v) && v.length === 0 ? undefined : v),
     z.array(z.string().min(1).max(31)).max(MAX_LEFT_OUT).optional(),
   ),
-  /** 表头对应: field → the roster's own header for it (policy `columns`); absent = none. */
-  columns: z.preprocess(
-    withoutBlanks,
-    z.partialRecord(z.enum(ROSTER_FIELDS), z.string().trim().min(1).max(100)).optional(),
-  ),
+  columns: typed(SETTING_FIELDS.columns, withoutBlanks),
 };
+
+/** The settings kept as one value each (the rest: columns by field, leftOut by position). */
+export const SCALAR_SETTINGS = Object.keys(FIELDS).filter((k) => k !== 'columns' && k !== 'leftOut');
+
+/** The settings passed to the policy under their own name (standard goes by its unit). */
+const POLICY_KEYS = (Object.keys(SETTING_FIELDS) as (keyof typeof SETTING_FIELDS)[]).filter((k) => k !== 'standard');
 
 export const SettingsSchema = z.object(FIELDS);
 export type Settings = z.output<typeof SettingsSchema>;
@@ -110,19 +101,13 @@ export function readStoredSettings(stored: unknown): Settings {
 }
 
 export function settingsToPolicyInput(s: Settings): PolicyInput {
-  const input: PolicyInput = {};
-  if (s.county) input.county = s.county;
-  if (s.township) input.township = s.township;
-  if (s.asOf) input.asOf = s.asOf;
-  if (s.tolerance !== undefined) input.tolerance = s.tolerance;
-  if (s.areaCode) input.areaCode = s.areaCode;
-  if (s.columns) input.columns = { ...s.columns };
-  if (s.preparer) input.preparer = s.preparer;
-  if (s.standard !== undefined) {
-    if (s.standardUnit === 'month') input.monthlyStandard = s.standard;
-    else input.annualStandard = s.standard;
+  const input: Record<string, unknown> = {};
+  for (const key of POLICY_KEYS) {
+    const v = s[key];
+    if (v !== undefined && v !== '') input[key] = typeof v === 'object' ? { ...v } : v;
   }
-  return input;
+  if (s.standard !== undefined) input[s.standardUnit === 'month' ? 'monthlyStandard' : 'annualStandard'] = s.standard;
+  return input as PolicyInput;
 }
 
 /** Where settings live. Reading is asynchronous: inside Excel it asks the workbook (Excel.run). */

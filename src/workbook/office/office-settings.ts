@@ -13,7 +13,14 @@
  * (office-js #4378) — WPS's single JSON property among them.
  */
 import { ROSTER_FIELDS } from '../../domain/fields';
-import { MAX_LEFT_OUT, documentBackend, type DocumentSettings, type Settings, type SettingsBackend } from '../settings';
+import {
+  MAX_LEFT_OUT,
+  SCALAR_SETTINGS,
+  documentBackend,
+  type DocumentSettings,
+  type Settings,
+  type SettingsBackend,
+} from '../settings';
 
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -21,7 +28,7 @@ export const PROPERTY_PREFIX = 'dibao.';
 /** Excel on Windows and Mac cuts longer property values (and keys) without a word. */
 export const PROPERTY_VALUE_LIMIT = 255;
 
-const SCALARS = ['county', 'township', 'standard', 'standardUnit', 'asOf', 'tolerance', 'areaCode', 'preparer'];
+const SCALARS = SCALAR_SETTINGS;
 const SAVED_AT = `${PROPERTY_PREFIX}savedAt`;
 const columnKey = (field: string) => `${PROPERTY_PREFIX}column.${field}`;
 const leftOutKey = (i: number) => `${PROPERTY_PREFIX}leftOut.${i + 1}`;
