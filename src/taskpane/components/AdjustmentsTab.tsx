@@ -2,27 +2,63 @@
  * 调整: one line per proposed adjustment (村, 户主, 类型, 调整前 → 调整后, 原因). The checkbox
  * decides whether the household goes into the generated 调整花名册; unticked households are
  * passed to the sheet builder as `exclude`.
+ *
+ * The lines are a virtual list (as the findings are): a county's 20,000 adjustments drawn at once
+ * froze the page when the tab was opened. The list is one tab stop; ↑/↓, PgUp/PgDn, Home/End
+ * move, Space or Enter ticks or unticks the line, and a click anywhere on the line does too.
  */
-import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Adjustment } from '../../domain/types';
 import { adjustmentReason } from '../../domain/messages';
 import { useLang, useStrings } from '../i18n';
+import { VirtualList } from './VirtualList';
+
+/** Every line has this height: the first line, then the reason in at most two lines. */
+export const ADJUSTMENT_HEIGHT = 64;
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, height: '100%', minHeight: 0 },
   bar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  list: { listStyleType: 'none', margin: 0, padding: 0 },
+  list: {
+    flex: '1 1 0',
+    minHeight: '160px',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+  },
   item: {
     display: 'grid',
-    gridTemplateColumns: 'auto 1fr auto',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+    gridTemplateRows: 'auto auto',
     columnGap: tokens.spacingHorizontalS,
     alignItems: 'center',
-    padding: `${tokens.spacingVerticalXS} 0`,
+    height: '100%',
+    boxSizing: 'border-box',
+    padding: `2px ${tokens.spacingHorizontalS} 4px 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
+  active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
+  activeFocused: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+    outlineOffset: '-2px',
+  },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   who: { fontWeight: tokens.fontWeightSemibold },
   numbers: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
-  reason: { gridColumn: '2 / 4', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  reason: {
+    gridColumn: '2 / 4',
+    alignSelf: 'start',
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '16px',
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
   type: {
     display: 'inline-block',
     marginLeft: tokens.spacingHorizontalS,
@@ -34,6 +70,9 @@ const useStyles = makeStyles({
   empty: { padding: tokens.spacingVerticalL, color: tokens.colorNeutralForeground3 },
 });
 
+const keyOf = (a: Adjustment) => `${a.household}:${a.type}`;
+const always = () => true;
+
 export function AdjustmentsTab(props: {
   adjustments: Adjustment[];
   excluded: ReadonlySet<number>;
@@ -44,10 +83,18 @@ export function AdjustmentsTab(props: {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { adjustments, excluded } = props;
+  const { adjustments, excluded, onToggle } = props;
+  const offsets = useMemo(
+    () => Float64Array.from({ length: adjustments.length + 1 }, (_, i) => i * ADJUSTMENT_HEIGHT),
+    [adjustments],
+  );
+  const toggle = useCallback((a: Adjustment) => onToggle(a.household, excluded.has(a.household)), [onToggle, excluded]);
   if (adjustments.length === 0) return <div className={styles.empty}>{s.noAdjustments}</div>;
-  const included = adjustments.filter((a) => !excluded.has(a.household)).length;
+  let included = 0;
+  for (const a of adjustments) if (!excluded.has(a.household)) included++;
   const amount = (n: number) => n.toFixed(2);
+  const numbers = (a: Adjustment) =>
+    `${s.adjPersons(a.before.persons)} ${amount(a.before.amount)} → ${s.adjPersons(a.after.persons)} ${amount(a.after.amount)}`;
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
@@ -56,27 +103,48 @@ export function AdjustmentsTab(props: {
           {s.generateAdjustment}
         </Button>
       </div>
-      <ul className={styles.list} aria-label={s.tabs.adjustments}>
-        {adjustments.map((a) => (
-          <li key={`${a.household}:${a.type}`} className={styles.item}>
-            <Checkbox
-              checked={!excluded.has(a.household)}
-              onChange={(_, d) => props.onToggle(a.household, d.checked === true)}
-              aria-label={s.adjInclude(a.headName)}
-            />
-            <span>
-              <span>{a.village} </span>
-              <span className={styles.who}>{a.headName}</span>
-              <span className={styles.type}>{s.adjustmentType[a.type]}</span>
-            </span>
-            <span className={styles.numbers}>
-              {s.adjPersons(a.before.persons)} {amount(a.before.amount)} → {s.adjPersons(a.after.persons)}{' '}
-              {amount(a.after.amount)}
-            </span>
-            <span className={styles.reason}>{adjustmentReason(a, lang)}</span>
-          </li>
-        ))}
-      </ul>
+      <VirtualList
+        className={styles.list}
+        items={adjustments}
+        offsets={offsets}
+        getKey={keyOf}
+        isSelectable={always}
+        onActivate={toggle}
+        label={s.tabs.adjustments}
+        itemLabel={(a) =>
+          [
+            s.adjInclude(a.headName),
+            excluded.has(a.household) ? s.adjLeftOut : s.adjKept,
+            a.village,
+            s.adjustmentType[a.type],
+            numbers(a),
+            adjustmentReason(a, lang),
+          ].join(' ')
+        }
+        renderItem={(a, st) => {
+          const reason = adjustmentReason(a, lang);
+          return (
+            <div
+              className={mergeClasses(
+                styles.item,
+                st.active && styles.active,
+                st.active && st.focused && styles.activeFocused,
+              )}
+              title={reason}
+            >
+              {/* The line is the control (a click on the box reaches the line); the box only shows the state. */}
+              <Checkbox checked={!excluded.has(a.household)} tabIndex={-1} aria-hidden onChange={() => undefined} />
+              <span className={styles.line}>
+                <span>{a.village} </span>
+                <span className={styles.who}>{a.headName}</span>
+                <span className={styles.type}>{s.adjustmentType[a.type]}</span>
+              </span>
+              <span className={styles.numbers}>{numbers(a)}</span>
+              <span className={styles.reason}>{reason}</span>
+            </div>
+          );
+        }}
+      />
     </div>
   );
 }
