@@ -3,8 +3,8 @@
  * decides whether the household goes into the generated 调整花名册; unticked households are
  * passed to the sheet builder as `exclude`.
  *
- * The lines are a virtual list (as the findings are): a county's 20,000 adjustments drawn at once
- * froze the page when the tab was opened. The list is one tab stop; ↑/↓, PgUp/PgDn, Home/End
+ * The lines are a virtual list (as the findings are): a line of controls per adjustment, drawn at
+ * once, froze the page when a county's tab was opened. The list is one tab stop; ↑/↓, PgUp/PgDn, Home/End
  * move, Space or Enter ticks or unticks the line, and a click anywhere on the line does too.
  */
 import { useCallback, useMemo } from 'react';
@@ -14,8 +14,8 @@ import { adjustmentReason } from '../../domain/messages';
 import { useLang, useStrings } from '../i18n';
 import { VirtualList } from './VirtualList';
 
-/** Every line has this height: the first line, then the reason in at most two lines. */
-export const ADJUSTMENT_HEIGHT = 64;
+/** Every line has this height: who, the before → after figures, then the reason in at most two lines. */
+export const ADJUSTMENT_HEIGHT = 76;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, height: '100%', minHeight: 0 },
@@ -29,28 +29,35 @@ const useStyles = makeStyles({
   },
   item: {
     display: 'grid',
-    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
-    gridTemplateRows: 'auto auto',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'center',
+    gridTemplateColumns: 'auto minmax(0, 1fr)',
+    // Fixed lines, so every line of the list has the one height the list places it by.
+    gridTemplateRows: '20px 16px 32px',
+    columnGap: tokens.spacingHorizontalXS,
     height: '100%',
     boxSizing: 'border-box',
-    padding: `2px ${tokens.spacingHorizontalS} 4px 0`,
+    padding: `4px ${tokens.spacingHorizontalS} 4px 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
+  box: { gridRow: '1 / 4', alignSelf: 'start', marginTop: '-6px' },
   active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
   activeFocused: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
     outlineOffset: '-2px',
   },
-  line: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', lineHeight: '20px' },
   who: { fontWeight: tokens.fontWeightSemibold },
-  numbers: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  numbers: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: '16px',
+    fontVariantNumeric: 'tabular-nums',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   reason: {
-    gridColumn: '2 / 4',
-    alignSelf: 'start',
+    gridColumn: 2,
     color: tokens.colorNeutralForeground2,
     fontSize: tokens.fontSizeBase200,
     lineHeight: '16px',
@@ -63,6 +70,7 @@ const useStyles = makeStyles({
     display: 'inline-block',
     marginLeft: tokens.spacingHorizontalS,
     padding: '0 4px',
+    lineHeight: '16px',
     borderRadius: tokens.borderRadiusSmall,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     fontSize: tokens.fontSizeBase200,
@@ -133,7 +141,13 @@ export function AdjustmentsTab(props: {
               title={reason}
             >
               {/* The line is the control (a click on the box reaches the line); the box only shows the state. */}
-              <Checkbox checked={!excluded.has(a.household)} tabIndex={-1} aria-hidden onChange={() => undefined} />
+              <Checkbox
+                className={styles.box}
+                checked={!excluded.has(a.household)}
+                tabIndex={-1}
+                aria-hidden
+                onChange={() => undefined}
+              />
               <span className={styles.line}>
                 <span>{a.village} </span>
                 <span className={styles.who}>{a.headName}</span>
