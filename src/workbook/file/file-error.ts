@@ -3,40 +3,20 @@
  * name, sheet, cell, sizes), never a file's content (names, ID numbers). The words are in the
  * catalogue (src/domain/error-texts.ts), made at the edge by errorText().
  */
+import { CodedError } from '../../domain/coded-error';
 import {
-  errorWords,
   FILE_ERRORS,
   isFileSystemCause,
   type DataArgs,
-  type DataOf,
   type ErrorData,
   type FileMessageId,
 } from '../../domain/error-texts';
 
 export type FileErrorCode = (typeof FILE_ERRORS)[FileMessageId]['code'];
 
-export class FileError<M extends FileMessageId = FileMessageId> extends Error {
-  readonly code: FileErrorCode;
-  readonly data: DataOf<typeof FILE_ERRORS, M>;
-
-  constructor(
-    public readonly messageId: M,
-    ...[data]: DataArgs<typeof FILE_ERRORS, M>
-  ) {
-    const values = (data ?? {}) as ErrorData;
-    super(`${errorWords(messageId, values, 'zh')}（${errorWords(messageId, values, 'en')}）`);
-    this.name = 'FileError';
-    this.code = FILE_ERRORS[messageId].code;
-    this.data = values as DataOf<typeof FILE_ERRORS, M>;
-  }
-
-  /** The words, for the consumers that duck-type on them (tests, the .xls converter's chunk). */
-  get zh(): string {
-    return errorWords(this.messageId, this.data as ErrorData, 'zh');
-  }
-
-  get en(): string {
-    return errorWords(this.messageId, this.data as ErrorData, 'en');
+export class FileError<M extends FileMessageId = FileMessageId> extends CodedError<M> {
+  constructor(messageId: M, ...[data]: DataArgs<typeof FILE_ERRORS, M>) {
+    super('FileError', messageId, data as ErrorData | undefined);
   }
 }
 
