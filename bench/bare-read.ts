@@ -1,19 +1,15 @@
 /**
  * The yardstick for the command line: ExcelJS's streaming reader alone over a file, every row and
- * every cell's value touched, nothing kept, nothing checked. Same reader options as the command
- * line's streaming read (shared strings and styles cached: dates need the number formats).
+ * every cell's value touched, nothing kept, nothing checked. The command line's streaming-read
+ * options (STREAMING_READER_OPTIONS), imported from their own small module so that this bundle
+ * stays the reader alone.
  * `node bare-read.js file.xlsx` prints one JSON line.
  */
 import ExcelJS from 'exceljs';
+import { STREAMING_READER_OPTIONS } from '../src/workbook/file/exceljs-stream';
 
 async function bareRead(path: string): Promise<{ rows: number; cells: number }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, STREAMING_READER_OPTIONS);
   let rows = 0;
   let cells = 0;
   for await (const ws of reader) {

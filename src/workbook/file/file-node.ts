@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../domain/grid';
 import { cellFromExcel } from './exceljs-cells';
+import { STREAMING_READER_OPTIONS } from './exceljs-stream';
 import { FileError, unreadableWorkbook, fileSystemError } from './file-error';
 import { FileWorkbook } from './file';
 import { MARK_RECORD_SHEET, type ProgressFn } from '../host';
@@ -178,13 +179,7 @@ export async function readGridStreaming(path: string, onProgress?: ProgressFn): 
   } finally {
     closeSync(fd);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, STREAMING_READER_OPTIONS);
   const sheets: SheetGrid[] = [];
   let done = 0;
   try {
