@@ -82,10 +82,21 @@ export function a1(r: number, c: number): string {
   return columnLetters(c) + (r + 1);
 }
 
-/** Letters → 0-based column index (A → 0, AA → 26), in either case. */
+/** Letters → 0-based column index (A → 0, AA → 26), in either case; -1 for "". */
 export function columnIndex(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0xdf) - 64;
+  return n - 1;
+}
+
+/**
+ * columnIndex() for the letters at bytes[from…] (ASCII, as in a cell's r attribute in XML), up to
+ * the first byte that is not a letter: for the marked copy's patcher, which reads every cell of
+ * a sheet without making a string per cell. -1 when no letter is there.
+ */
+export function columnIndexAt(bytes: Uint8Array, from: number): number {
+  let n = 0;
+  for (let i = from, c = bytes[i] & 0xdf; c >= 65 && c <= 90; c = bytes[++i] & 0xdf) n = n * 26 + c - 64;
   return n - 1;
 }
 
@@ -103,6 +114,16 @@ export function parseA1(address: string): { r: number; c: number } | undefined {
   const c = columnIndex(m[1]);
   const r = Number(m[2]) - 1;
   return c < LAST_COL && r < LAST_ROW ? { r, c } : undefined;
+}
+
+/**
+ * "AB12", "AB" or "12" (either case, "$" allowed) → 0-based row and column, -1 for the part not
+ * written (a whole column or row, as merges and dropdown ranges may be), with no bound: what lies
+ * past Excel's grid is read so that it can be refused. undefined for anything else.
+ */
+export function parseRef(ref: string): { r: number; c: number } | undefined {
+  const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(ref);
+  return m ? { r: m[2] ? Number(m[2]) - 1 : -1, c: columnIndex(m[1]) } : undefined;
 }
 
 /** Convenience for tests and generators: build a sheet from plain values. */

@@ -6,9 +6,9 @@
  * Building them through ExcelJS took longer than the whole rest of a 100,000-household copy;
  * strings are written inline, so the workbook's shared strings stay untouched.
  */
+import { a1, columnLetters } from '../../domain/grid';
 import type { GeneratedSheet } from '../output/generated';
 import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook } from '../output/sheet-layout';
-import { columnLetters } from './patch-sheet';
 import type { StylesPatch } from './patch-styles';
 
 export interface WrittenSheet {
@@ -55,7 +55,7 @@ function row(r: number, cells: string, height?: number): string {
 export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: StylesPatch): WrittenSheet {
   const layout = sheetLayout(sheet);
   const { page } = layout;
-  const last = columnLetters(layout.widths.length);
+  const last = columnLetters(layout.widths.length - 1);
   const merges: string[] = [];
   const formats = new Map<string, number>();
   const formatOf = (look: CellLook) => {
@@ -75,7 +75,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: S
   };
   const rows = layout.rows.map((laid) => {
     if (laid.merged) merges.push(`A${laid.row}:${last}${laid.row}`);
-    const cells = laid.cells.map((c) => cell(`${columnLetters(c.col)}${laid.row}`, c.value, formatOf(c.look))).join('');
+    const cells = laid.cells.map((c) => cell(a1(laid.row - 1, c.col - 1), c.value, formatOf(c.look))).join('');
     return row(laid.row, cells, laid.height);
   });
   const cols = layout.widths
@@ -115,10 +115,7 @@ export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: S
 /** A very hidden record sheet: rows of text from column A, every cell a string (never a formula). */
 export function textSheetXml(rows: readonly (readonly string[])[]): string {
   const body = rows
-    .map(
-      (values, r) =>
-        `<row r="${r + 1}">${values.map((v, c) => (v === '' ? '' : cell(`${columnLetters(c + 1)}${r + 1}`, v))).join('')}</row>`,
-    )
+    .map((values, r) => `<row r="${r + 1}">${values.map((v, c) => (v === '' ? '' : cell(a1(r, c), v))).join('')}</row>`)
     .join('');
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

@@ -4,6 +4,7 @@
  * run appended after a blank line (file-marks.ts does the same through ExcelJS), and clearing
  * cuts from our header to the end. A note that had only our text is removed with its box.
  */
+import { a1, parseA1 } from '../../domain/grid';
 import { NOTE_HEADER } from '../host';
 import { withoutOurNote } from '../output/mark-primitives';
 import {
@@ -16,7 +17,6 @@ import {
   unescapeOoxml,
   unescapeXml,
 } from './patch-xml';
-import { columnLetters, columnNumber } from './patch-sheet';
 
 interface Run {
   /** The run's <rPr> as it was, "" for none. */
@@ -159,7 +159,7 @@ export class SheetNotes {
         const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape)?.[1];
         const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape)?.[1];
         if (row === undefined || col === undefined) return shape;
-        return this.removed.has(`${columnLetters(Number(col) + 1)}${Number(row) + 1}`) ? '' : shape;
+        return this.removed.has(a1(Number(row), Number(col))) ? '' : shape;
       });
     }
     if (!this.addedShapes.length) return vml;
@@ -185,8 +185,8 @@ export class SheetNotes {
 }
 
 function splitRef(ref: string): [number, number] {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  return m ? [columnNumber(m[1]), Number(m[2])] : [1, 1];
+  const at = parseA1(ref);
+  return at ? [at.c + 1, at.r + 1] : [1, 1];
 }
 
 function textOf(el: string, p: string): string {

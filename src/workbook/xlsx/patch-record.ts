@@ -3,10 +3,10 @@
  * read straight from a package's XML, for the patching writer: clearing, and marking a copy that
  * was marked before.
  */
+import { columnIndex } from '../../domain/grid';
 import { parseRecordRows, type RecordEntry } from '../output/record';
 import type { XlsxPackage } from './package';
 import { elements, getAttr, rootPrefix, startTag, unescapeOoxml, unescapeXml } from './patch-xml';
-import { columnNumber } from './patch-sheet';
 
 export async function readRecordPart(pkg: XlsxPackage, sheetPart: string): Promise<RecordEntry[]> {
   return parseRecordRows(await readSheetRows(pkg, sheetPart));
@@ -24,7 +24,7 @@ export async function readSheetRows(pkg: XlsxPackage, sheetPart: string): Promis
     const cells = new Map<number, string>();
     for (const c of elements(row.xml, p, 'c')) {
       const tag = startTag(c.xml);
-      const col = columnNumber((getAttr(tag, 'r') ?? 'A').replace(/\d+/g, ''));
+      const col = columnIndex((getAttr(tag, 'r') ?? 'A').replace(/\d+/g, '')) + 1;
       const t = getAttr(tag, 't');
       let value: string;
       if (t === 'inlineStr') value = textOf(c.xml, p);

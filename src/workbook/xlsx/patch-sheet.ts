@@ -5,6 +5,7 @@
  * notes' shapes) when notes are added to a sheet that had none. Every other byte passes through
  * as it came, and only one chunk of the sheet is in memory at a time.
  */
+import { columnIndexAt, columnLetters } from '../../domain/grid';
 import { escapeAttr } from './patch-xml';
 
 /** Decides a target cell's new format from its format now. */
@@ -54,18 +55,6 @@ const enum Phase {
   Done,
 }
 
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
-export function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 const attrPatterns = new Map<string, RegExp>();
 
 function attrOf(tag: string, name: string): string | undefined {
@@ -103,9 +92,7 @@ function cellColumn(buf: Uint8Array, lt: number, gt: number): number {
     if (buf[j] !== 34 && buf[j] !== 39) continue;
     j++;
     if (buf[j] === 36) j++;
-    let col = 0;
-    for (let c = buf[j] & ~32; c >= 65 && c <= 90; c = buf[++j] & ~32) col = col * 26 + c - 64;
-    return col;
+    return columnIndexAt(buf, j) + 1;
   }
   return 0;
 }
@@ -131,7 +118,7 @@ export async function* patchSheet(
   const text = (s: string) => out.push(encoder.encode(s));
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.s ?? 0;
   const newCell = (row: number, col: number, s: number) =>
-    `<${prefix}c r="${columnLetters(col)}${row}" s="${targets.style(row, col, s)}"/>`;
+    `<${prefix}c r="${columnLetters(col - 1)}${row}" s="${targets.style(row, col, s)}"/>`;
   const cellsBefore = (limit: number) => {
     let s = '';
     while (nextCol < rowCols.length && rowCols[nextCol] < limit) {

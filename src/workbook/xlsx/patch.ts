@@ -8,6 +8,7 @@
  * with the workbook. Clearing is the same walk with the record's cells restored and no new marks.
  * The record keeps record.ts's layout, so a copy marked here clears in Excel and the other way round.
  */
+import { a1 } from '../../domain/grid';
 import type { GeneratedSheet } from '../output/generated';
 import { GENERATED_RECORD_SHEET, readGeneratedRecord, sheetToReplace } from '../output/generated-record';
 import { activeTabOnVisibleSheet } from './active-tab';
@@ -19,7 +20,7 @@ import { PackageWriter, Unpatchable, type Compressed, type XlsxPackage } from '.
 import { graftSheets } from './patch-graft';
 import { COMMENTS_TYPE, SheetNotes, VML_TYPE } from './patch-notes';
 import { readRecordPart, readSheetRows } from './patch-record';
-import { columnLetters, patchSheet, type SheetPatchResult } from './patch-sheet';
+import { patchSheet, type SheetPatchResult } from './patch-sheet';
 import { StylesPatch } from './patch-styles';
 import { elements, escapeAttr, getAttr, rootPrefix, startTag } from './patch-xml';
 import {
@@ -93,7 +94,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
   const sheetByName = new Map(sheets.filter((s) => s.type === WORKSHEET_TYPE && s.part).map((s) => [s.name, s]));
   const target = (sheet: string, row: number, col: number) => {
     if (!sheetByName.has(sheet)) return undefined;
-    const address = `${columnLetters(col)}${row}`;
+    const address = a1(row - 1, col - 1);
     let cells = bySheet.get(sheet);
     if (!cells) bySheet.set(sheet, (cells = new Map()));
     let t = cells.get(address);
@@ -153,7 +154,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
       else rows.set(t.row, [t.col]);
     }
     for (const list of rows.values()) list.sort((a, b) => a - b);
-    const at = (row: number, col: number) => cells.get(`${columnLetters(col)}${row}`)!;
+    const at = (row: number, col: number) => cells.get(a1(row - 1, col - 1))!;
     const result: SheetPatchResult = { addedLegacyDrawing: false };
     const data = await writer.compress(
       patchSheet(

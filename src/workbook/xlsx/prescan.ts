@@ -5,7 +5,7 @@
  * of objects — a cell past Excel's limits, merges and dropdown lists (data validations) over whole
  * columns, overlapping merges. No Node API here: the web page runs it too (Compression Streams).
  */
-import type { MergedRange } from '../../domain/grid';
+import { parseRef, type MergedRange } from '../../domain/grid';
 import { FileError, truncatedFile, unreadableWorkbook } from '../file/file-error';
 import { beyondExcel, expandsBeyond, MAX_COLS, MAX_ROWS, tooManyCells } from '../limits';
 import { tidyMergesTo } from '../merges';
@@ -156,10 +156,10 @@ class SheetScan implements XmlHandler {
     if (n === 1 && src.charCodeAt(ns) === 99 /* c */) {
       this.cells++;
       const r = attr(src, ne, end, 'r');
-      const at = r === undefined ? undefined : refOf(r);
+      const at = r === undefined ? undefined : parseRef(r);
       if (r !== undefined && at) {
-        if (at.col > MAX_COLS || at.row > MAX_ROWS) throw beyondExcel(this.sheet, { cell: r });
-        if (at.col > this.maxCol) this.maxCol = at.col;
+        if (at.c >= MAX_COLS || at.r >= MAX_ROWS) throw beyondExcel(this.sheet, { cell: r });
+        if (at.c >= this.maxCol) this.maxCol = at.c + 1;
       } else this.maxCol = Math.max(this.maxCol, 1);
     } else if (n === 3 && nameIs(src, ns, ne, 'row')) {
       const r = attr(src, ne, end, 'r');
@@ -200,31 +200,18 @@ class SheetScan implements XmlHandler {
 
 const areaOf = (m: MergedRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
 
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
-  return col;
-}
-
-/** "AB12" → 1-based row and column (a missing row or column part is 0). */
-function refOf(ref: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]*)\$?(\d*)$/.exec(ref);
-  if (!m) return undefined;
-  return { col: columnNumber(m[1]), row: m[2] ? Number(m[2]) : 0 };
-}
-
 /** "A1:C3", "B2", and whole columns or rows ("A:A", "3:5") → a 0-based rectangle. */
 function rangeOf(ref: string): MergedRange | undefined {
   const [a, b = a] = ref.split(':');
-  const p = refOf(a);
-  const q = refOf(b);
-  if (!p || !q || (!p.row && !p.col) || (!q.row && !q.col)) return undefined;
-  const rows = (x: { row: number }, whole: number) => (x.row ? x.row - 1 : whole);
-  const cols = (x: { col: number }, whole: number) => (x.col ? x.col - 1 : whole);
-  const top = Math.min(rows(p, 0), rows(q, 0));
-  const bottom = Math.max(rows(p, MAX_ROWS - 1), rows(q, MAX_ROWS - 1));
-  const left = Math.min(cols(p, 0), cols(q, 0));
-  const right = Math.max(cols(p, MAX_COLS - 1), cols(q, MAX_COLS - 1));
+  const p = parseRef(a);
+  const q = parseRef(b);
+  if (!p || !q || (p.r < 0 && p.c < 0) || (q.r < 0 && q.c < 0)) return undefined;
+  // A part not written (-1) reaches the grid's edge: the first row or column, or the last.
+  const or = (n: number, whole: number) => (n < 0 ? whole : n);
+  const top = Math.min(or(p.r, 0), or(q.r, 0));
+  const bottom = Math.max(or(p.r, MAX_ROWS - 1), or(q.r, MAX_ROWS - 1));
+  const left = Math.min(or(p.c, 0), or(q.c, 0));
+  const right = Math.max(or(p.c, MAX_COLS - 1), or(q.c, MAX_COLS - 1));
   return { top, left, bottom, right };
 }
 
