@@ -8,10 +8,11 @@
  * move, Space or Enter ticks or unticks the line, and a click anywhere on the line does too.
  */
 import { useCallback, useMemo } from 'react';
-import { Button, Checkbox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Adjustment } from '../../domain/types';
 import { adjustmentReason } from '../../domain/messages';
 import { useLang, useStrings } from '../i18n';
+import { rowClasses, useRowStateStyles } from './rowClasses';
 import { VirtualList } from './VirtualList';
 
 /** Every line has this height: who, the before → after figures, then the reason in at most two lines. */
@@ -41,11 +42,6 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
   box: { gridRow: '1 / 4', alignSelf: 'start', marginTop: '-6px' },
-  active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
-  activeFocused: {
-    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    outlineOffset: '-2px',
-  },
   line: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', lineHeight: '20px' },
   who: { fontWeight: tokens.fontWeightSemibold },
   numbers: {
@@ -91,6 +87,7 @@ export function AdjustmentsTab(props: {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
+  const rowStyles = useRowStateStyles();
   const { adjustments, excluded, onToggle } = props;
   const offsets = useMemo(
     () => Float64Array.from({ length: adjustments.length + 1 }, (_, i) => i * ADJUSTMENT_HEIGHT),
@@ -132,14 +129,7 @@ export function AdjustmentsTab(props: {
         renderItem={(a, st) => {
           const reason = adjustmentReason(a, lang);
           return (
-            <div
-              className={mergeClasses(
-                styles.item,
-                st.active && styles.active,
-                st.active && st.focused && styles.activeFocused,
-              )}
-              title={reason}
-            >
+            <div className={rowClasses(rowStyles, st, styles.item)} title={reason}>
               {/* The line is the control (a click on the box reaches the line); the box only shows the state. */}
               <Checkbox
                 className={styles.box}

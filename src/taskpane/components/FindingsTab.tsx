@@ -5,7 +5,7 @@
  * calculation, the rule and column, and the row's cells as written. Clicking it again closes it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookGrid } from '../../domain/grid';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../domain/messages';
 import type { CheckResult, Finding, RuleFamily, Severity } from '../../domain/types';
@@ -27,7 +27,8 @@ import {
 import { LIST_PAINT_MARK, timingMark } from '../state/useSession';
 import { rowCells, type RowCell } from '../model/rowCells';
 import { SeverityBadge } from './SeverityBadge';
-import { VirtualList } from './VirtualList';
+import { rowClasses, useRowStateStyles } from './rowClasses';
+import { VirtualList, type RowState } from './VirtualList';
 
 export const GROUP_HEIGHT = 28;
 export const FINDING_HEIGHT = 46;
@@ -87,11 +88,6 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
   },
-  active: { backgroundColor: tokens.colorSubtleBackgroundSelected },
-  activeFocused: {
-    outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-    outlineOffset: '-2px',
-  },
   message: {
     flex: '1 1 auto',
     minWidth: 0,
@@ -143,6 +139,7 @@ export function FindingsTab(props: {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
+  const rowStyles = useRowStateStyles();
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   /** The opened finding (index into result.findings). */
   const [opened, setOpened] = useState<number>();
@@ -199,7 +196,7 @@ export function FindingsTab(props: {
 
   const set = (patch: Partial<FindingFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
-  const renderItem = (it: ListItem, st: { active: boolean; focused: boolean }) => {
+  const renderItem = (it: ListItem, st: RowState) => {
     if (isGroup(it)) {
       const g = groupOf(it);
       return (
@@ -214,14 +211,7 @@ export function FindingsTab(props: {
     const text = view.text[it];
     if (view.finding[it] === opened) {
       return (
-        <div
-          className={mergeClasses(
-            styles.finding,
-            styles.opened,
-            st.active && styles.active,
-            st.active && st.focused && styles.activeFocused,
-          )}
-        >
+        <div className={rowClasses(rowStyles, st, styles.finding, styles.opened)}>
           <div className={styles.openedHead}>
             <SeverityBadge severity={f.severity} />
             <span className={styles.full}>{text}</span>
@@ -241,14 +231,7 @@ export function FindingsTab(props: {
       );
     }
     return (
-      <div
-        className={mergeClasses(
-          styles.finding,
-          st.active && styles.active,
-          st.active && st.focused && styles.activeFocused,
-        )}
-        title={text}
-      >
+      <div className={rowClasses(rowStyles, st, styles.finding)} title={text}>
         <SeverityBadge severity={f.severity} />
         <span className={styles.message}>{text}</span>
         <span className={styles.where}>

@@ -9,13 +9,19 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
+/** A rendered line's state: the active line, and whether the list has the keyboard focus. */
+export interface RowState {
+  active: boolean;
+  focused: boolean;
+}
+
 export interface VirtualListProps<T> {
   items: readonly T[];
   /** Top of each row, offsets[items.length] the total height (listOffsets for the findings). */
   offsets: Float64Array;
   getKey: (item: T) => string;
   isSelectable: (item: T) => boolean;
-  renderItem: (item: T, state: { active: boolean; focused: boolean }) => ReactNode;
+  renderItem: (item: T, state: RowState) => ReactNode;
   onActivate: (item: T) => void;
   /** Accessible name of a selectable row (defaults to its text content). */
   itemLabel?: (item: T) => string;
