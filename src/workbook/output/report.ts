@@ -59,29 +59,27 @@ export const ReportAdjustmentSchema = z.strictObject({
   data: messageData,
 });
 
-/** Loose: the engine may add totals later; the keys listed here are the ones promised. */
-export const ReportSummarySchema = z.looseObject({
+/**
+ * The counts a township and each of its villages both give. Keys are written in schema order, so
+ * each summary spreads these where they have always stood (a county's scripts read the report).
+ */
+const SummaryCountsSchema = z.strictObject({
   households: count,
   activeHouseholds: count,
   coveredPersons: count,
   monthlyTotal: money,
   errors: count,
   warnings: count,
+});
+
+const VillageSummarySchema = z.strictObject({ village: z.string() }).extend({ ...SummaryCountsSchema.shape, byRule });
+
+/** Loose: the engine may add totals later; the keys listed here are the ones promised. */
+export const ReportSummarySchema = SummaryCountsSchema.loose().extend({
   infos: count,
   byRule,
   byFamily: z.partialRecord(z.enum(['ID', 'HH', 'AMT', 'ELIG', 'DOC', 'PROC', 'REV']), count),
-  villages: z.array(
-    z.strictObject({
-      village: z.string(),
-      households: count,
-      activeHouseholds: count,
-      coveredPersons: count,
-      monthlyTotal: money,
-      errors: count,
-      warnings: count,
-      byRule,
-    }),
-  ),
+  villages: z.array(VillageSummarySchema),
   adjustments: z.partialRecord(z.enum(ADJUSTMENT_TYPES), count),
   missingBottomLine: z.array(z.strictObject({ idNumber: z.string(), name: z.string(), village: z.string() })),
   /** The member sheet used (家庭成员), or null. */
