@@ -1,5 +1,5 @@
 import { layoutOf, sectionsOf } from '../../src/workbook/output/generated';
-import { sheetLayout } from '../../src/workbook/output/sheet-layout';
+import { linesOf, sheetLayout } from '../../src/workbook/output/sheet-layout';
 import {
   adjustmentSheet,
   publicityHeldBack,
@@ -306,5 +306,19 @@ describe('shared helpers', () => {
       footerRows: [12],
       lastRow: 12,
     });
+  });
+
+  it('counts the lines of wrapped text as a CJK font draws it: Chinese and full-width marks two widths, the rest one', () => {
+    // A column 11.5 wide holds 10 width units.
+    expect(linesOf('低保对象名', 11.5)).toBe(1);
+    expect(linesOf('低保对象名单', 11.5)).toBe(2);
+    expect(linesOf('abcdefghij', 11.5)).toBe(1);
+    expect(linesOf('abcdefghijk', 11.5)).toBe(2);
+    expect(linesOf('“——”（注）', 11.5)).toBe(2);
+    // Half-width katakana and characters beyond the BMP (one each, as before).
+    expect(linesOf('ｱｲｳｴｵｶｷｸｹｺ', 11.5)).toBe(1);
+    expect(linesOf('😀'.repeat(10), 11.5)).toBe(1);
+    expect(linesOf('😀'.repeat(11), 11.5)).toBe(2);
+    expect(linesOf('村\n组', 11.5)).toBe(2);
   });
 });

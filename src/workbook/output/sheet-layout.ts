@@ -109,11 +109,23 @@ export function cellValue(col: GeneratedColumn, v: GeneratedValue): string | num
   return v;
 }
 
+/**
+ * The few looks of a table's cells, made once and shared (a county's 公示名单 has a million cells):
+ * a look is never changed after it is made, and the patcher knows it again by identity.
+ */
+const bodyLooks = new Map<string, CellLook>();
+
 function bodyLook(col: GeneratedColumn, v: GeneratedValue, bold: boolean): CellLook {
   const horizontal = alignmentOf(col, v);
   const numFmt =
     col.asText || typeof v === 'string' ? '@' : col.numFmt && typeof v === 'number' ? col.numFmt : undefined;
-  return { ...LINE, bold, table: true, horizontal, indent: horizontal === 'center' ? 0 : 1, numFmt };
+  const key = `${bold ? 1 : 0}${horizontal}\u0000${numFmt ?? ''}`;
+  let look = bodyLooks.get(key);
+  if (!look) {
+    look = { ...LINE, bold, table: true, horizontal, indent: horizontal === 'center' ? 0 : 1, numFmt };
+    bodyLooks.set(key, look);
+  }
+  return look;
 }
 
 // Row heights. Neither Excel nor LibreOffice grows a row for wrapped text when opening a file,
@@ -131,12 +143,31 @@ export function shownText(col: GeneratedColumn, v: GeneratedValue): string {
  * East Asian wide characters (CJK, full-width forms) take about two width units; so do curly
  * quotes, dashes and symbols, which a CJK font draws full-width.
  */
-const WIDE =
-  /[\u1100-\u115f\u2010-\u205e\u2190-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+function isWide(c: number): boolean {
+  return (
+    (c >= 0x1100 && c <= 0x115f) ||
+    (c >= 0x2010 && c <= 0x205e) ||
+    (c >= 0x2190 && c <= 0x2bff) ||
+    (c >= 0x2e80 && c <= 0xa4cf) ||
+    (c >= 0xac00 && c <= 0xd7a3) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
+}
 
+/** Width units of a text: a character outside the BMP (a surrogate pair) counts one. */
 function unitsOf(text: string): number {
   let n = 0;
-  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x1100) n++;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n++;
+      i++;
+    } else n += isWide(c) ? 2 : 1;
+  }
   return n;
 }
 
@@ -208,7 +239,7 @@ export function sheetLayout(sheet: GeneratedSheet): SheetLayout {
   /** Room used on the current page. */
   let used = 0;
   const put = (laid: Omit<LaidRow, 'row'>) => {
-    rows.push({ ...laid, row: next++ });
+    rows.push({ kind: laid.kind, height: laid.height, merged: laid.merged, cells: laid.cells, row: next++ });
     used += taken(laid.height);
   };
   const line = (kind: RowKind, text: string, look: CellLook, height: number) =>

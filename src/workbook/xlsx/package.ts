@@ -160,7 +160,12 @@ interface Written {
   date: number;
 }
 
+/** A part's content: text, text in pieces (each whole characters), or bytes as they come. */
+export type PartContent = string | Iterable<string> | AsyncIterable<Uint8Array>;
+
 const encoder = new TextEncoder();
+/** Least bytes handed to the deflater at a time. */
+const BATCH = 1 << 18;
 /** Characters of a text part encoded at a time. */
 const STRING_SLICE = 1 << 20;
 
@@ -186,12 +191,12 @@ export class PackageWriter {
   }
 
   /** A part written from text or from a stream of bytes. */
-  async write(name: string, content: string | AsyncIterable<Uint8Array>): Promise<void> {
+  async write(name: string, content: PartContent): Promise<void> {
     this.place(name, await this.compress(content));
   }
 
   /** Compresses a part now, to be placed later (the zip keeps the original's order of parts). */
-  async compress(content: string | AsyncIterable<Uint8Array>): Promise<Compressed> {
+  async compress(content: PartContent): Promise<Compressed> {
     const deflater = this.codec.deflater();
     let crc = 0;
     let size = 0;
@@ -200,24 +205,28 @@ export class PackageWriter {
       size += chunk.length;
       await deflater.write(chunk);
     };
-    if (typeof content === 'string') {
+    if (typeof content === 'string' || Symbol.iterator in content) {
       // In slices: a generated sheet's XML can be tens of MB, its UTF-8 as much again.
-      for (let at = 0; at < content.length;) {
-        let end = Math.min(content.length, at + STRING_SLICE);
-        // Never between the two halves of a surrogate pair.
-        if (end < content.length && (content.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
-        await feed(encoder.encode(content.slice(at, end)));
-        at = end;
+      for (const text of typeof content === 'string' ? [content] : content) {
+        const slice = Math.ceil(text.length / Math.ceil(text.length / STRING_SLICE));
+        for (let at = 0; at < text.length;) {
+          let end = Math.min(text.length, at + slice);
+          // Never between the two halves of a surrogate pair.
+          if (end < text.length && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+          await feed(encoder.encode(text.slice(at, end)));
+          at = end;
+        }
       }
     } else {
-      // Small pieces are gathered first: zlib costs per call as much as per byte.
+      // Small pieces are gathered first: zlib costs per call as much as per byte. A piece as large
+      // goes alone, uncopied (most of a marked sheet's chunks come through unchanged).
       let batch: Uint8Array[] = [];
       let batched = 0;
       for await (const chunk of content) {
         if (!chunk.length) continue;
         batch.push(chunk);
         batched += chunk.length;
-        if (batched >= 1 << 20) {
+        if (batched >= BATCH) {
           await feed(concat(batch));
           batch = [];
           batched = 0;

@@ -8,11 +8,12 @@
  */
 import { a1, columnLetters } from '../../domain/grid';
 import type { GeneratedSheet } from '../output/generated';
-import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook } from '../output/sheet-layout';
+import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook, type SheetLayout } from '../output/sheet-layout';
 import type { StylesPatch } from './patch-styles';
 
 export interface WrittenSheet {
-  xml: string;
+  /** The worksheet XML in pieces, made as they are asked for. */
+  xml: Iterable<string>;
   /** Defined names local to the sheet (print titles): name and formula. */
   definedNames: { name: string; formula: string }[];
 }
@@ -29,8 +30,13 @@ const align = (horizontal: string, wrap: boolean, indent = 0) =>
 // eslint-disable-next-line no-control-regex -- exactly the characters XML 1.0 cannot carry
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+// eslint-disable-next-line no-control-regex -- what xmlText changes: _xHHHH_, the characters above, & < >
+const NEEDS_ESCAPE = /[_&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
 /** Text as XML character data: characters XML cannot carry are written as Excel's _xHHHH_. */
 export function xmlText(s: string): string {
+  // Most names and reasons need none of it (a million cells in a county's 公示名单).
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m.slice(1)}`)
     .replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)
@@ -51,16 +57,37 @@ function row(r: number, cells: string, height?: number): string {
   return `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`;
 }
 
-/** The shared layout (sheet-layout.ts) as worksheet XML: the ExcelJS writer writes the same. */
+/** Characters of a generated sheet's rows handed on at a time (the whole 公示名单 is ~30 million). */
+const PIECE_CHARS = 1 << 20;
+
+/**
+ * The shared layout (sheet-layout.ts) as worksheet XML: the ExcelJS writer writes the same. The
+ * XML comes in pieces of about a million characters, each made when the writer asks for it, so a
+ * county's sheet is never one string and its compression can run while the next piece is made.
+ */
 export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: StylesPatch): WrittenSheet {
   const layout = sheetLayout(sheet);
+  const quoted = `'${name.replace(/'/g, "''")}'`;
+  const t = layout.page.printTitleRow;
+  return {
+    xml: sheetPieces(layout, styles),
+    definedNames: t ? [{ name: '_xlnm.Print_Titles', formula: xmlText(`${quoted}!$${t}:$${t}`) }] : [],
+  };
+}
+
+function* sheetPieces(layout: SheetLayout, styles: StylesPatch): Generator<string> {
   const { page } = layout;
-  const last = columnLetters(layout.widths.length - 1);
+  const letters = layout.widths.map((_, c) => columnLetters(c));
+  const last = letters[letters.length - 1] ?? 'A';
   const merges: string[] = [];
-  const formats = new Map<string, number>();
+  // Looks are shared objects (sheet-layout.ts): known by identity, a key made only for a new one.
+  const byLook = new Map<CellLook, number>();
+  const byKey = new Map<string, number>();
   const formatOf = (look: CellLook) => {
-    const key = JSON.stringify(look);
-    let s = formats.get(key);
+    let s = byLook.get(look);
+    if (s !== undefined) return s;
+    const key = `${look.size}|${look.bold}|${look.table}|${look.header}|${look.horizontal}|${look.indent}|${look.wrap}|${look.numFmt ?? ''}`;
+    s = byKey.get(key);
     if (s === undefined) {
       s = styles.format({
         font: font(look.size, look.bold),
@@ -69,22 +96,16 @@ export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: S
         numFmt: look.numFmt,
         alignment: align(look.horizontal, look.wrap, look.indent),
       });
-      formats.set(key, s);
+      byKey.set(key, s);
     }
+    byLook.set(look, s);
     return s;
   };
-  const rows = layout.rows.map((laid) => {
-    if (laid.merged) merges.push(`A${laid.row}:${last}${laid.row}`);
-    const cells = laid.cells.map((c) => cell(a1(laid.row - 1, c.col - 1), c.value, formatOf(c.look))).join('');
-    return row(laid.row, cells, laid.height);
-  });
   const cols = layout.widths
     .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`)
     .join('');
   const frozen = `A${page.frozenRows + 1}`;
-  const m = page.margins;
-  const breaks = page.breaksBefore.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('');
-  const xml =
+  let piece =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
@@ -92,7 +113,23 @@ export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: S
     `<selection pane="bottomLeft" activeCell="${frozen}" sqref="${frozen}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     `<cols>${cols}</cols>` +
-    `<sheetData>${rows.join('')}</sheetData>` +
+    `<sheetData>`;
+  for (const laid of layout.rows) {
+    if (laid.merged) merges.push(`A${laid.row}:${last}${laid.row}`);
+    let cells = '';
+    for (const c of laid.cells)
+      cells += cell(`${letters[c.col - 1] ?? columnLetters(c.col - 1)}${laid.row}`, c.value, formatOf(c.look));
+    piece += row(laid.row, cells, laid.height);
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  const m = page.margins;
+  const breaks = page.breaksBefore.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join('');
+  yield (
+    piece +
+    `</sheetData>` +
     (merges.length
       ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`
       : '') +
@@ -103,13 +140,8 @@ export function generatedSheetXml(sheet: GeneratedSheet, name: string, styles: S
     (breaks
       ? `<rowBreaks count="${page.breaksBefore.length}" manualBreakCount="${page.breaksBefore.length}">${breaks}</rowBreaks>`
       : '') +
-    `</worksheet>`;
-  const quoted = `'${name.replace(/'/g, "''")}'`;
-  const t = page.printTitleRow;
-  return {
-    xml,
-    definedNames: t ? [{ name: '_xlnm.Print_Titles', formula: xmlText(`${quoted}!$${t}:$${t}`) }] : [],
-  };
+    `</worksheet>`
+  );
 }
 
 /** A very hidden record sheet: rows of text from column A, every cell a string (never a formula). */

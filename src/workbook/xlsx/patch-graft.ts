@@ -12,7 +12,8 @@ import type { StylesPatch } from './patch-styles';
 export interface GraftedSheet {
   name: string;
   veryHidden: boolean;
-  xml: string;
+  /** Whole, or in pieces made as they are asked for (patch-generated.ts). */
+  xml: string | Iterable<string>;
   /** Defined names local to this sheet (print titles): name and formula. */
   definedNames: { name: string; formula: string }[];
 }
