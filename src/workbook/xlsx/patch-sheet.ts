@@ -64,6 +64,9 @@ function attrOf(tag: string, name: string): string | undefined {
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
+/** Bytes of the next chunk joined to a tag the last one cut off. */
+const JOIN = 1 << 16;
+
 const ROW = encoder.encode('row');
 const CELL = encoder.encode('c');
 const SHEET_DATA = encoder.encode('sheetData');
@@ -112,10 +115,23 @@ export async function* patchSheet(
   let rowCols: number[] = [];
   let nextCol = 0;
   let rowStyle: number | undefined;
+  /** The changed pieces of the chunk being scanned, and where its bytes passed through unchanged begin. */
   let out: Uint8Array[] = [];
-  let carry: Uint8Array | undefined;
+  let buf: Uint8Array = new Uint8Array(0);
+  let kept = 0;
+  let closeRow = '</row>';
 
-  const text = (s: string) => out.push(encoder.encode(s));
+  /** The bytes passed through up to `to`. */
+  const flush = (to: number) => {
+    if (to > kept) out.push(buf.subarray(kept, to));
+    kept = to;
+  };
+  /** `s` in place of buf[from, to): an insertion when they are equal. */
+  const put = (s: string, from: number, to = from) => {
+    flush(from);
+    if (s) out.push(encoder.encode(s));
+    kept = to;
+  };
   const colStyle = (col: number) => colStyles.find((c) => col >= c.min && col <= c.max)?.s ?? 0;
   const newCell = (row: number, col: number, s: number) =>
     `<${prefix}c r="${columnLetters(col - 1)}${row}" s="${targets.style(row, col, s)}"/>`;
@@ -143,54 +159,37 @@ export async function* patchSheet(
     return `<${prefix}legacyDrawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeAttr(targets.legacyDrawingId)}"/>`;
   };
 
-  for await (const chunk of chunks) {
-    const buf = carry ? concat2(carry, chunk) : chunk;
-    carry = undefined;
-    let pos = 0;
+  /**
+   * Scans buf from `pos` until at or past `stop`, or until a tag is cut off by the end of buf;
+   * gives where it stopped. Bytes that pass through unchanged are only counted, not copied.
+   */
+  const scan = (pos: number, stop: number): number => {
     const len = buf.length;
-    while (pos < len) {
-      if (phase === Phase.Done) {
-        out.push(buf.subarray(pos));
-        pos = len;
-        break;
-      }
+    while (pos < stop) {
+      if (phase === Phase.Done) return len;
       if (phase === Phase.Skip) {
-        const close = `</${prefix}row>`;
-        const e = indexOfSeq(buf, close, pos);
-        if (e < 0) {
-          // The end tag may straddle chunks: keep its possible beginning for the next one.
-          const keep = Math.max(pos, len - close.length);
-          out.push(buf.subarray(pos, keep));
-          pos = keep;
-          break;
-        }
-        out.push(buf.subarray(pos, e + close.length));
-        pos = e + close.length;
+        // Told by its "w", which no cell's markup holds: the search skips whole rows natively.
+        const e = indexOfSeq(buf, closeRow, pos, closeRow.length - 2);
+        // The end tag may straddle chunks: keep its possible beginning for the next one.
+        if (e < 0) return Math.max(pos, len - closeRow.length);
+        pos = e + closeRow.length;
         phase = Phase.Data;
         continue;
       }
       const lt = buf.indexOf(LT, pos);
-      if (lt < 0) {
-        out.push(buf.subarray(pos));
-        pos = len;
-        break;
-      }
-      if (lt > pos) out.push(buf.subarray(pos, lt));
+      if (lt < 0) return len;
       pos = lt;
       // Comments, CDATA and processing instructions pass through whole.
       const c1 = buf[lt + 1];
-      let gt: number;
       if (c1 === 33 || c1 === 63) {
         const endMark = c1 === 63 ? '?>' : buf[lt + 2] === 45 ? '-->' : buf[lt + 2] === 91 ? ']]>' : '>';
         const e = indexOfSeq(buf, endMark, lt + 2);
-        if (e < 0) break;
-        gt = e + endMark.length - 1;
-        out.push(buf.subarray(lt, gt + 1));
-        pos = gt + 1;
+        if (e < 0) return pos;
+        pos = e + endMark.length;
         continue;
       }
-      gt = tagEnd(buf, lt);
-      if (gt < 0) break;
+      const gt = tagEnd(buf, lt);
+      if (gt < 0) return pos;
       const closing = c1 === SLASH;
       let ne = lt + (closing ? 2 : 1);
       let ns = ne;
@@ -201,6 +200,7 @@ export async function* patchSheet(
         ne++;
       }
       const selfClosing = buf[gt - 1] === SLASH;
+      pos = gt + 1;
       // Only the few tags before and after the cells are named as text; a cell's and a row's
       // tags are told by their bytes.
       const name = phase === Phase.Head || phase === Phase.Tail ? latin1.decode(buf.subarray(ns, ne)) : '';
@@ -212,16 +212,14 @@ export async function* patchSheet(
           if (s) colStyles.push({ min: Number(attrOf(tag, 'min')), max: Number(attrOf(tag, 'max')), s: Number(s) });
         } else if (!closing && name === 'sheetData') {
           prefix = latin1.decode(buf.subarray(lt + 1, ns));
+          closeRow = `</${prefix}row>`;
           if (selfClosing) {
-            text(`<${prefix}sheetData>${rowsBefore(Infinity)}</${prefix}sheetData>`);
-            pos = gt + 1;
+            put(`<${prefix}sheetData>${rowsBefore(Infinity)}</${prefix}sheetData>`, lt, pos);
             phase = Phase.Tail;
             continue;
           }
           phase = Phase.Data;
         }
-        out.push(buf.subarray(lt, gt + 1));
-        pos = gt + 1;
         continue;
       }
 
@@ -230,8 +228,7 @@ export async function* patchSheet(
           const tag = utf8.decode(buf.subarray(lt, gt + 1));
           const r = attrOf(tag, 'r');
           rowNum = r ? Number(r) : rowNum + 1;
-          const inserted = rowsBefore(rowNum);
-          if (inserted) text(inserted);
+          put(rowsBefore(rowNum), lt);
           const cols = targets.rows.get(rowNum);
           if (cols && nextRow < pendingRows.length && pendingRows[nextRow] === rowNum) {
             nextRow++;
@@ -242,39 +239,25 @@ export async function* patchSheet(
               attrOf(tag, 'customFormat') === '1' || attrOf(tag, 'customFormat') === 'true'
                 ? Number(attrOf(tag, 's') ?? 0)
                 : undefined;
-            if (selfClosing) {
-              text(`${tag.slice(0, tag.length - 2)}>${cellsBefore(Infinity)}</${prefix}row>`);
-            } else {
-              out.push(buf.subarray(lt, gt + 1));
-              phase = Phase.Row;
-            }
-            pos = gt + 1;
+            if (selfClosing) put(`${tag.slice(0, tag.length - 2)}>${cellsBefore(Infinity)}</${prefix}row>`, lt, pos);
+            else phase = Phase.Row;
             continue;
           }
-          out.push(buf.subarray(lt, gt + 1));
-          pos = gt + 1;
-          if (selfClosing) continue;
           // A row without targets: everything up to its end passes through unread.
-          phase = Phase.Skip;
+          if (!selfClosing) phase = Phase.Skip;
           continue;
         }
         if (closing && nameIs(buf, ns, ne, SHEET_DATA)) {
-          text(rowsBefore(Infinity));
-          out.push(buf.subarray(lt, gt + 1));
-          pos = gt + 1;
+          put(rowsBefore(Infinity), lt);
           phase = Phase.Tail;
-          continue;
         }
-        out.push(buf.subarray(lt, gt + 1));
-        pos = gt + 1;
         continue;
       }
 
       if (phase === Phase.Row) {
         if (!closing && nameIs(buf, ns, ne, CELL)) {
           colNum = cellColumn(buf, lt, gt) || colNum + 1;
-          const inserted = cellsBefore(colNum);
-          if (inserted) text(inserted);
+          put(cellsBefore(colNum), lt);
           if (nextCol < rowCols.length && rowCols[nextCol] === colNum) {
             nextCol++;
             let tag = utf8.decode(buf.subarray(lt, gt + 1));
@@ -282,16 +265,12 @@ export async function* patchSheet(
             tag = /\ss\s*=/.test(tag)
               ? tag.replace(/(\ss\s*=\s*)("[^"]*"|'[^']*')/, `$1"${s}"`)
               : `${tag.slice(0, selfClosing ? -2 : -1)} s="${s}"${selfClosing ? '/>' : '>'}`;
-            text(tag);
-            pos = gt + 1;
-            continue;
+            put(tag, lt, pos);
           }
         } else if (closing && nameIs(buf, ns, ne, ROW)) {
-          text(cellsBefore(Infinity));
+          put(cellsBefore(Infinity), lt);
           phase = Phase.Data;
         }
-        out.push(buf.subarray(lt, gt + 1));
-        pos = gt + 1;
         continue;
       }
 
@@ -300,13 +279,44 @@ export async function* patchSheet(
         const tag = latin1.decode(buf.subarray(lt, gt + 1));
         result.legacyDrawingId = /\s[\w.-]*:?id\s*=\s*"([^"]*)"/.exec(tag)?.[1];
       } else if ((!closing && AFTER_LEGACY.has(name)) || (closing && name === 'worksheet')) {
-        text(legacyDrawing());
+        put(legacyDrawing(), lt);
         phase = Phase.Done;
       }
-      out.push(buf.subarray(lt, gt + 1));
-      pos = gt + 1;
     }
-    if (pos < len) carry = buf.subarray(pos);
+    return pos;
+  };
+
+  let carry: Uint8Array | undefined;
+  for await (const chunk of chunks) {
+    let pos = 0;
+    buf = chunk;
+    if (carry) {
+      // A tag cut off by the last chunk's end is finished with the start of this one: copying
+      // every chunk whole behind the few bytes carried cost more than scanning it.
+      const head = chunk.length <= JOIN ? chunk : chunk.subarray(0, JOIN);
+      buf = concat2(carry, head);
+      kept = 0;
+      const at = scan(0, carry.length);
+      flush(at);
+      if (at >= carry.length) {
+        pos = at - carry.length;
+        buf = chunk;
+        carry = undefined;
+      } else if (head === chunk) {
+        carry = buf.subarray(at);
+        pos = buf.length;
+      } else {
+        // Still cut off (a tag or comment longer than JOIN): the rare whole copy.
+        buf = concat2(buf.subarray(at), chunk.subarray(head.length));
+        carry = undefined;
+      }
+    }
+    if (!carry) {
+      kept = pos;
+      pos = scan(pos, buf.length);
+      flush(pos);
+      if (pos < buf.length) carry = buf.subarray(pos);
+    }
     // One piece per chunk read: the deflater and the generator each cost per piece, not per byte.
     if (out.length) {
       yield out.length === 1 ? out[0] : concatAll(out);
@@ -335,12 +345,17 @@ function concat2(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Where the ASCII text `seq` starts in buf at or after `from`, or -1. */
-function indexOfSeq(buf: Uint8Array, seq: string, from: number): number {
-  const first = seq.charCodeAt(0);
+/**
+ * Where the ASCII text `seq` starts in buf at or after `from`, or -1; found by its character at
+ * `anchor` (the rarest one in the text searched).
+ */
+function indexOfSeq(buf: Uint8Array, seq: string, from: number, anchor = 0): number {
+  const key = seq.charCodeAt(anchor);
   const n = seq.length;
-  for (let i = buf.indexOf(first, from); i >= 0 && i + n <= buf.length; i = buf.indexOf(first, i + 1)) {
-    let k = 1;
+  for (let hit = buf.indexOf(key, from + anchor); hit >= 0; hit = buf.indexOf(key, hit + 1)) {
+    const i = hit - anchor;
+    if (i + n > buf.length) return -1;
+    let k = 0;
     while (k < n && buf[i + k] === seq.charCodeAt(k)) k++;
     if (k === n) return i;
   }
