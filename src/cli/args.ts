@@ -55,12 +55,12 @@ const SINGLE_VALUED = ['--policy', '--as-of', '--out', '--report'];
 
 export function parseArgs(argv: readonly string[]): Args {
   if (argv.length === 0) {
-    throw new CliError('缺少命令，请用 check 或 clear，详见 --help', 'missing command: use check or clear, see --help');
+    throw new CliError('missing-command');
   }
   if (argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
   if (command !== 'check' && command !== 'clear') {
-    throw new CliError(`未知命令 ${command}，请用 check 或 clear`, `unknown command ${command}: use check or clear`);
+    throw new CliError('unknown-command', { command });
   }
 
   const positional: string[] = [];
@@ -78,10 +78,10 @@ export function parseArgs(argv: readonly string[]): Args {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const spec = OPTIONS[name];
     if (!spec || !spec.commands.includes(command)) {
-      throw new CliError(`未知参数 ${name}`, `unknown option ${name} for ${command}`);
+      throw new CliError('unknown-option', { option: name, command });
     }
     if (!spec.takesValue) {
-      if (eq > 0) throw new CliError(`参数 ${name} 不带值`, `option ${name} takes no value`);
+      if (eq > 0) throw new CliError('option-takes-no-value', { option: name });
       flags.add(name);
       continue;
     }
@@ -89,22 +89,20 @@ export function parseArgs(argv: readonly string[]): Args {
     if (eq > 0) value = arg.slice(eq + 1);
     else if (i + 1 < rest.length && !rest[i + 1].startsWith('--')) value = rest[++i];
     if (value === undefined || value === '') {
-      throw new CliError(`参数 ${name} 缺少值`, `option ${name} needs a value`);
+      throw new CliError('option-needs-value', { option: name });
     }
     if (name === '--list') lists.push(parseList(value));
     else if (name === '--sheet') sheets.push(value);
     else if (values.has(name) && SINGLE_VALUED.includes(name)) {
-      throw new CliError(`参数 ${name} 只能给一次`, `option ${name} given twice`);
+      throw new CliError('option-twice', { option: name });
     } else values.set(name, value);
   }
 
   if (positional.length === 0) {
-    const what = command === 'check' ? '花名册文件或文件夹' : '已标注的工作簿';
-    const whatEn = command === 'check' ? 'roster file or folder' : 'marked workbook';
-    throw new CliError(`缺少${what}`, `missing the ${whatEn}`);
+    throw new CliError('missing-input', { command });
   }
   if (positional.length > 1) {
-    throw new CliError(`只能给一个输入文件，多余的：${positional.slice(1).join(' ')}`, 'give one input only');
+    throw new CliError('one-input-only', { extra: positional.slice(1) });
   }
   const input = positional[0];
 
@@ -113,10 +111,10 @@ export function parseArgs(argv: readonly string[]): Args {
   }
   const asOf = values.get('--as-of');
   if (asOf !== undefined && !isIsoDate(asOf)) {
-    throw new CliError(`--as-of 应为有效日期 YYYY-MM-DD，收到 ${asOf}`, `--as-of must be a real date YYYY-MM-DD`);
+    throw new CliError('bad-as-of', { value: asOf });
   }
   if (flags.has('--no-out') && values.has('--out')) {
-    throw new CliError('--out 与 --no-out 不能同时使用', '--out and --no-out exclude each other');
+    throw new CliError('out-and-no-out');
   }
   return {
     command,
@@ -138,10 +136,7 @@ function parseList(value: string): ListArg {
   const kind = eq > 0 ? value.slice(0, eq) : '';
   const file = eq > 0 ? value.slice(eq + 1) : '';
   if (!(LIST_KINDS as readonly string[]).includes(kind) || !file) {
-    throw new CliError(
-      `--list 应写成 类别=文件，类别为 ${LIST_KINDS.join('、')}，收到 ${value}`,
-      `--list must be KIND=FILE with KIND one of ${LIST_KINDS.join(', ')}`,
-    );
+    throw new CliError('bad-list-option', { value });
   }
   return { kind: kind as ListKind, file };
 }

@@ -1,16 +1,15 @@
 /**
  * A refusal: the command could not do its job (exit code 2). It is shown as one line on stderr,
- * Chinese first and English beside it, without a stack trace.
+ * Chinese first and English beside it, without a stack trace. Like every error of ours it is a
+ * message id and data; the words are in the catalogue (src/domain/error-texts.ts CLI_ERRORS).
  */
+import { CodedError } from '../domain/coded-error';
+import { CLI_ERRORS, type CliMessageId, type DataArgs, type ErrorData } from '../domain/error-texts';
 import { errorText } from '../workbook/error-text';
 
-export class CliError extends Error {
-  constructor(
-    public readonly zh: string,
-    public readonly en: string,
-  ) {
-    super(`${zh}（${en}）`);
-    this.name = 'CliError';
+export class CliError<M extends CliMessageId = CliMessageId> extends CodedError<M> {
+  constructor(messageId: M, ...[data]: DataArgs<typeof CLI_ERRORS, M>) {
+    super('CliError', messageId, data as ErrorData | undefined);
   }
 }
 

@@ -58,14 +58,11 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
   const folder = args.input;
   const files = rosterFiles(folder);
   if (files.length === 0) {
-    throw new CliError(
-      `文件夹 ${basename(folder)} 中没有花名册（.xlsx、.xls、.xlsb、.ods、.et）`,
-      `no roster (.xlsx, .xls, .xlsb, .ods, .et) in folder ${basename(folder)}`,
-    );
+    throw new CliError('folder-without-rosters', { folder: basename(folder) });
   }
   const outDir = args.noOut ? undefined : (args.out ?? folder);
   if (outDir && exists(outDir) && !statOrMissing(outDir).isDirectory()) {
-    throw new CliError('检查文件夹时 --out 应为文件夹', 'with a folder, --out must be a folder');
+    throw new CliError('folder-out-not-folder');
   }
   const outputOf = (file: string) => (outDir ? join(outDir, defaultCheckedPath(file)) : undefined);
   const countyPath = outDir ? join(outDir, COUNTY_FILE) : undefined;

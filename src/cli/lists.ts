@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { detectList } from '../domain/columns';
 import type { ExternalList } from '../domain/engine';
-import { LIST_LABELS } from '../domain/fields';
+import type { ErrorData } from '../domain/error-texts';
 import { FileError } from '../workbook/file/file-error';
 import { legacyFormatOfFile, openAnyWorkbookFile, readWorkbookGrid } from '../workbook/file/file-node';
 import type { ListArg } from './args';
@@ -18,10 +18,7 @@ export async function readExtraLists(args: readonly ListArg[]): Promise<External
     const grid = await readList(file, kind);
     const sheet = grid.sheets.find((s) => !s.hidden && detectList(s, kind) !== null);
     if (!sheet) {
-      throw new CliError(
-        `${LIST_LABELS[kind]}文件 ${basename(file)} 中找不到身份证号列`,
-        `no ID number column found in the ${kind} list ${basename(file)}`,
-      );
+      throw new CliError('list-without-ids', { kind, file: basename(file) });
     }
     out.push({ kind, sheet, source: basename(file) });
   }
@@ -36,9 +33,10 @@ async function readList(file: string, kind: ListArg['kind']) {
     return await readWorkbookGrid(file);
   } catch (e) {
     if (!(e instanceof FileError)) throw e;
-    throw new CliError(
-      `${LIST_LABELS[kind]}文件（--list ${kind}）${basename(file)}：${e.zh}`,
-      `the ${kind} list (--list ${kind}) ${basename(file)}: ${e.en}`,
-    );
+    throw new CliError('list-unreadable', {
+      kind,
+      file: basename(file),
+      cause: { messageId: e.messageId, data: e.data as ErrorData },
+    });
   }
 }

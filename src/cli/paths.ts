@@ -5,6 +5,7 @@
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { WORKBOOK_NAME } from '../workbook/legacy/format';
+import { FileError } from '../workbook/file/file-error';
 import { CliError } from './errors';
 
 const XLSX = /\.xlsx$/i;
@@ -43,7 +44,7 @@ export function statOrMissing(path: string): Stats {
   try {
     return statSync(path);
   } catch {
-    throw new CliError(`找不到文件或文件夹：${basename(path)}`, `file or folder not found: ${basename(path)}`);
+    throw new CliError('input-not-found', { name: basename(path) });
   }
 }
 
@@ -93,29 +94,17 @@ export function guardOutputs(inputs: readonly string[], outputs: readonly string
   for (const out of outputs) {
     const place = placeOf(out);
     if (ins.some((i) => samePlace(i, place))) {
-      throw new CliError(
-        `输出文件不能是输入文件本身：${basename(out)}（输入文件不会被修改）`,
-        `the output must not be the input file ${basename(out)}; the input is never modified`,
-      );
+      throw new CliError('output-is-input', { file: basename(out) });
     }
     if (seen.some((o) => samePlace(o, place))) {
-      throw new CliError(
-        `两个输出写到同一个文件：${basename(out)}`,
-        `two outputs go to the same file ${basename(out)}`,
-      );
+      throw new CliError('outputs-collide', { file: basename(out) });
     }
     seen.push(place);
     if (isFolder(out)) {
-      throw new CliError(
-        `输出 ${out} 是文件夹，请写出文件名（如 结果.xlsx）`,
-        `the output ${out} is a folder; give a file name`,
-      );
+      throw new CliError('output-is-folder', { path: out });
     }
     if (!force && exists(resolve(out))) {
-      throw new CliError(
-        `输出文件已存在：${basename(out)}；为免覆盖已停止，如确需覆盖请加 --force`,
-        `output file already exists: ${basename(out)}; use --force to replace it`,
-      );
+      throw new FileError('output-exists', { file: basename(out) });
     }
   }
 }

@@ -15,7 +15,7 @@ export async function loadPolicy(file: string | undefined, asOf: string | undefi
     const text = await readPolicyText(file);
     raw = parseJson(text.replace(/^\uFEFF/, ''), name);
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new CliError(`核查参数文件 ${name} 应为一个 JSON 对象 {…}`, `policy file ${name} must hold a JSON object`);
+      throw new CliError('policy-not-object', { file: name });
     }
   }
   const input = asOf !== undefined ? { ...(raw as object), asOf } : raw;
@@ -23,8 +23,10 @@ export async function loadPolicy(file: string | undefined, asOf: string | undefi
     return parsePolicy(input);
   } catch (e) {
     if (e instanceof PolicyError) {
-      const where = file !== undefined ? `核查参数文件 ${basename(file)} ` : '核查参数';
-      throw new CliError(`${where}有误：${e.issues.join('；')}`, `bad policy${file ? ` in ${basename(file)}` : ''}`);
+      throw new CliError('policy-keys', {
+        file: file !== undefined ? basename(file) : undefined,
+        issues: e.data.issues,
+      });
     }
     throw e;
   }
@@ -39,21 +41,17 @@ async function readPolicyText(file: string): Promise<string> {
   try {
     const st = await fsp.stat(file);
     if (st.isDirectory()) {
-      throw new CliError(`核查参数文件 ${file} 是文件夹，请给出 .json 文件`, `policy file ${file} is a folder`);
+      throw new CliError('policy-is-folder', { path: file });
     }
     size = st.size;
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`找不到核查参数文件：${name}`, `policy file not found: ${name}`);
+    if (code === 'ENOENT') throw new CliError('policy-not-found', { file: name });
     throw fileSystemError(code, file) ?? e;
   }
   if (size > MAX_POLICY_BYTES) {
-    const mb = (size / 1024 / 1024).toFixed(1);
-    throw new CliError(
-      `核查参数文件 ${file} 太大（${mb} MB），不是核查参数文件（通常不到 1 KB）；请检查 --policy 给出的文件`,
-      `policy file ${file} is too large (${mb} MB) to be a policy (usually under 1 KB); check the file given to --policy`,
-    );
+    throw new CliError('policy-too-large', { path: file, bytes: size });
   }
   try {
     return await fsp.readFile(file, 'utf8');
@@ -68,10 +66,7 @@ function parseJson(text: string, name: string): unknown {
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
     const { line, column } = m ? lineColumn(text, Number(m[1])) : lineColumn(text, text.length);
-    throw new CliError(
-      `核查参数文件 ${name} 不是有效的 JSON（第${line}行第${column}列附近）`,
-      `policy file ${name} is not valid JSON near line ${line}, column ${column}`,
-    );
+    throw new CliError('policy-not-json', { file: name, line, column });
   }
 }
 

@@ -6,25 +6,41 @@
  * An entry is a pair of functions rather than a template with {name} placeholders, because an
  * error's words depend on its values (a row or a cell, a size in GB, a list joined by 、 or ,).
  */
-import { ROSTER_SPECS, type RosterField } from './fields';
+import { LIST_KINDS, LIST_LABELS, ROSTER_SPECS, type ListKind, type RosterField } from './fields';
 
 export type Lang = 'zh' | 'en';
 
-/** A value an error names: data from the workbook or the file system, never our words. */
-export type ErrorValue = string | number | boolean | readonly string[] | undefined;
+/** Where the words are shown: the task pane, a ribbon command's dialog, or the command line. */
+export type Edge = 'pane' | 'command' | 'cli';
+
+/** One setting at fault: keys nobody knows (no reason), or one key and zod's reason. */
+export interface SettingIssue {
+  readonly keys: readonly string[];
+  readonly reason?: string;
+}
+
+/** The error an error wraps (a list file that could not be opened): its message id and data. */
+export interface ErrorCause {
+  readonly messageId: string;
+  readonly data: ErrorData;
+}
+
+/** A value an error names: data from the workbook, the file system or the command, never our words. */
+export type ErrorValue =
+  string | number | boolean | readonly string[] | readonly SettingIssue[] | ErrorCause | undefined;
 export type ErrorData = Readonly<Record<string, ErrorValue>>;
 
 export interface ErrorEntry<Code extends string, D extends ErrorData> {
   /** The kind of failure callers branch on (exit code, fallback host); several messages share one. */
   code: Code;
-  zh(d: D): string;
-  en(d: D): string;
+  zh(d: D, edge: Edge): string;
+  en(d: D, edge: Edge): string;
 }
 
 function entry<const Code extends string, D extends ErrorData = Record<never, never>>(
   code: Code,
-  zh: (d: D) => string,
-  en: (d: D) => string,
+  zh: (d: D, edge: Edge) => string,
+  en: (d: D, edge: Edge) => string,
 ): ErrorEntry<Code, D> {
   return { code, zh, en };
 }
@@ -312,8 +328,220 @@ export const FILE_ERRORS = {
 
 export type FileMessageId = keyof typeof FILE_ERRORS;
 
+/** Settings at fault, each issue written "中文（English）" as the pane has always shown them. */
+function issueWords(issues: readonly SettingIssue[], noun: 'policy key' | 'setting'): string {
+  return issues
+    .map(({ keys, reason }) =>
+      reason === undefined
+        ? `未知的参数 ${keys.join(', ')}（unknown ${noun}${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}）`
+        : `参数 ${keys.join('.')} 不正确：${reason}（${noun} "${keys.join('.')}" is invalid）`,
+    )
+    .join('；');
+}
+
+/** A ribbon command's dialog says where the settings are corrected; the pane is that place. */
+const FIX_IN_PANE = {
+  zh: (edge: Edge) => (edge === 'command' ? '，请打开核查面板修改' : ''),
+  en: (edge: Edge) => (edge === 'command' ? '; open the check pane to correct them' : ''),
+};
+
+/** Settings that do not validate, and what the add-in, WPS and the pane refuse to do. */
+export const HOST_ERRORS = {
+  'policy-invalid': entry(
+    'bad-settings',
+    (d: { issues: readonly SettingIssue[] }, edge) =>
+      `核查参数有误${FIX_IN_PANE.zh(edge)}：${issueWords(d.issues, 'policy key')}`,
+    (_d, edge) => `The check settings are invalid${FIX_IN_PANE.en(edge)}.`,
+  ),
+  'settings-invalid': entry(
+    'bad-settings',
+    (d: { issues: readonly SettingIssue[] }, edge) =>
+      `核查参数有误${FIX_IN_PANE.zh(edge)}：${issueWords(d.issues, 'setting')}`,
+    (_d, edge) => `The check settings are invalid${FIX_IN_PANE.en(edge)}.`,
+  ),
+  'out-of-time': entry(
+    'out-of-time',
+    // Marks stopped half-way are recorded like whole ones: 清除标注 or marking again from the pane
+    // (which has no time limit) puts everything right.
+    (d: { step: string }) =>
+      PARTIAL_STEPS.has(d.step)
+        ? '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下（只完成了一部分）；请打开核查面板重新操作'
+        : '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下，表格未作改动；请打开核查面板操作',
+    (d) =>
+      PARTIAL_STEPS.has(d.step)
+        ? 'The roster is too large to finish within the 5 minutes Excel allows a button; stopped part-way. Please use the check pane.'
+        : 'The roster is too large to finish within the 5 minutes Excel allows a button; nothing was changed. Please use the check pane.',
+  ),
+  'wps-no-workbook': entry(
+    'wps',
+    () => '没有打开的工作簿：请先打开花名册',
+    () => 'No workbook is open: open the roster first.',
+  ),
+  'wps-unknown-shape': entry(
+    'wps',
+    () => 'WPS 返回的数据格式无法识别',
+    () => 'WPS returned values in an unknown shape.',
+  ),
+  'nothing-to-generate': entry(
+    'nothing-to-generate',
+    () => '所有拟调整的户都未勾选，未生成调整花名册：请在“调整”中至少勾选一户',
+    () => 'Every household is left out, so no adjustment roster was written: tick at least one under Adjustments.',
+  ),
+  'self-test-marked': entry(
+    'marks-present',
+    () => '工作簿中已有标注：请先“清除标注”，再运行自检',
+    () => 'The workbook has marks: clear them first, then run the self-test.',
+  ),
+};
+
+/** The host steps (src/workbook/office/office.ts HostStep) that may stop with part of the work done. */
+const PARTIAL_STEPS = new Set(['mark', 'clear', 'sheet']);
+
+export type HostMessageId = keyof typeof HOST_ERRORS;
+
+const policyWhere = (file: string | undefined) => ({
+  zh: file !== undefined ? `核查参数文件 ${file} ` : '核查参数',
+  en: file !== undefined ? ` in ${file}` : '',
+});
+
+/** The command line's refusals (src/cli/errors.ts CliError): its arguments, paths and the policy file. */
+export const CLI_ERRORS = {
+  'missing-command': entry(
+    'bad-arguments',
+    () => '缺少命令，请用 check 或 clear，详见 --help',
+    () => 'missing command: use check or clear, see --help',
+  ),
+  'unknown-command': entry(
+    'bad-arguments',
+    (d: { command: string }) => `未知命令 ${d.command}，请用 check 或 clear`,
+    (d) => `unknown command ${d.command}: use check or clear`,
+  ),
+  'unknown-option': entry(
+    'bad-arguments',
+    (d: { option: string; command: string }) => `未知参数 ${d.option}`,
+    (d) => `unknown option ${d.option} for ${d.command}`,
+  ),
+  'option-takes-no-value': entry(
+    'bad-arguments',
+    (d: { option: string }) => `参数 ${d.option} 不带值`,
+    (d) => `option ${d.option} takes no value`,
+  ),
+  'option-needs-value': entry(
+    'bad-arguments',
+    (d: { option: string }) => `参数 ${d.option} 缺少值`,
+    (d) => `option ${d.option} needs a value`,
+  ),
+  'option-twice': entry(
+    'bad-arguments',
+    (d: { option: string }) => `参数 ${d.option} 只能给一次`,
+    (d) => `option ${d.option} given twice`,
+  ),
+  'missing-input': entry(
+    'bad-arguments',
+    (d: { command: 'check' | 'clear' }) => `缺少${d.command === 'check' ? '花名册文件或文件夹' : '已标注的工作簿'}`,
+    (d) => `missing the ${d.command === 'check' ? 'roster file or folder' : 'marked workbook'}`,
+  ),
+  'one-input-only': entry(
+    'bad-arguments',
+    (d: { extra: readonly string[] }) => `只能给一个输入文件，多余的：${d.extra.join(' ')}`,
+    () => 'give one input only',
+  ),
+  'bad-as-of': entry(
+    'bad-arguments',
+    (d: { value: string }) => `--as-of 应为有效日期 YYYY-MM-DD，收到 ${d.value}`,
+    () => '--as-of must be a real date YYYY-MM-DD',
+  ),
+  'out-and-no-out': entry(
+    'bad-arguments',
+    () => '--out 与 --no-out 不能同时使用',
+    () => '--out and --no-out exclude each other',
+  ),
+  'bad-list-option': entry(
+    'bad-arguments',
+    (d: { value: string }) => `--list 应写成 类别=文件，类别为 ${LIST_KINDS.join('、')}，收到 ${d.value}`,
+    () => `--list must be KIND=FILE with KIND one of ${LIST_KINDS.join(', ')}`,
+  ),
+  'input-not-found': entry(
+    'missing',
+    (d: { name: string }) => `找不到文件或文件夹：${d.name}`,
+    (d) => `file or folder not found: ${d.name}`,
+  ),
+  'output-is-input': entry(
+    'bad-output',
+    (d: { file: string }) => `输出文件不能是输入文件本身：${d.file}（输入文件不会被修改）`,
+    (d) => `the output must not be the input file ${d.file}; the input is never modified`,
+  ),
+  'outputs-collide': entry(
+    'bad-output',
+    (d: { file: string }) => `两个输出写到同一个文件：${d.file}`,
+    (d) => `two outputs go to the same file ${d.file}`,
+  ),
+  'output-is-folder': entry(
+    'bad-output',
+    (d: { path: string }) => `输出 ${d.path} 是文件夹，请写出文件名（如 结果.xlsx）`,
+    (d) => `the output ${d.path} is a folder; give a file name`,
+  ),
+  'folder-without-rosters': entry(
+    'no-roster',
+    (d: { folder: string }) => `文件夹 ${d.folder} 中没有花名册（.xlsx、.xls、.xlsb、.ods、.et）`,
+    (d) => `no roster (.xlsx, .xls, .xlsb, .ods, .et) in folder ${d.folder}`,
+  ),
+  'folder-out-not-folder': entry(
+    'bad-output',
+    () => '检查文件夹时 --out 应为文件夹',
+    () => 'with a folder, --out must be a folder',
+  ),
+  'policy-not-object': entry(
+    'bad-policy',
+    (d: { file: string }) => `核查参数文件 ${d.file} 应为一个 JSON 对象 {…}`,
+    (d) => `policy file ${d.file} must hold a JSON object`,
+  ),
+  'policy-not-json': entry(
+    'bad-policy',
+    (d: { file: string; line: number; column: number }) =>
+      `核查参数文件 ${d.file} 不是有效的 JSON（第${d.line}行第${d.column}列附近）`,
+    (d) => `policy file ${d.file} is not valid JSON near line ${d.line}, column ${d.column}`,
+  ),
+  'policy-keys': entry(
+    'bad-policy',
+    (d: { file?: string; issues: readonly SettingIssue[] }) =>
+      `${policyWhere(d.file).zh}有误：${issueWords(d.issues, 'policy key')}`,
+    (d) => `bad policy${policyWhere(d.file).en}`,
+  ),
+  'policy-is-folder': entry(
+    'bad-policy',
+    (d: { path: string }) => `核查参数文件 ${d.path} 是文件夹，请给出 .json 文件`,
+    (d) => `policy file ${d.path} is a folder`,
+  ),
+  'policy-not-found': entry(
+    'missing',
+    (d: { file: string }) => `找不到核查参数文件：${d.file}`,
+    (d) => `policy file not found: ${d.file}`,
+  ),
+  'policy-too-large': entry(
+    'bad-policy',
+    (d: { path: string; bytes: number }) =>
+      `核查参数文件 ${d.path} 太大（${(d.bytes / 1048576).toFixed(1)} MB），不是核查参数文件（通常不到 1 KB）；请检查 --policy 给出的文件`,
+    (d) =>
+      `policy file ${d.path} is too large (${(d.bytes / 1048576).toFixed(1)} MB) to be a policy (usually under 1 KB); check the file given to --policy`,
+  ),
+  'list-without-ids': entry(
+    'bad-list',
+    (d: { kind: ListKind; file: string }) => `${LIST_LABELS[d.kind]}文件 ${d.file} 中找不到身份证号列`,
+    (d) => `no ID number column found in the ${d.kind} list ${d.file}`,
+  ),
+  'list-unreadable': entry(
+    'bad-list',
+    (d: { kind: ListKind; file: string; cause: ErrorCause }, edge) =>
+      `${LIST_LABELS[d.kind]}文件（--list ${d.kind}）${d.file}：${causeWords(d.cause, 'zh', edge)}`,
+    (d, edge) => `the ${d.kind} list (--list ${d.kind}) ${d.file}: ${causeWords(d.cause, 'en', edge)}`,
+  ),
+};
+
+export type CliMessageId = keyof typeof CLI_ERRORS;
+
 /** Every error entry by message id. */
-export const ERROR_TEXTS = { ...ROSTER_ERRORS, ...FILE_ERRORS };
+export const ERROR_TEXTS = { ...ROSTER_ERRORS, ...FILE_ERRORS, ...HOST_ERRORS, ...CLI_ERRORS };
 
 export type ErrorMessageId = keyof typeof ERROR_TEXTS;
 
@@ -330,8 +558,14 @@ export function isErrorMessageId(id: unknown): id is ErrorMessageId {
   return typeof id === 'string' && Object.hasOwn(ERROR_TEXTS, id);
 }
 
-/** An error's words in one language, from its message id and data. */
-export function errorWords(messageId: ErrorMessageId, data: ErrorData, lang: Lang): string {
+/** An error's words in one language, from its message id and data, for where they are shown. */
+export function errorWords(messageId: ErrorMessageId, data: ErrorData, lang: Lang, edge: Edge = 'pane'): string {
   const e = ERROR_TEXTS[messageId] as ErrorEntry<string, ErrorData>;
-  return e[lang](data);
+  return e[lang](data, edge);
+}
+
+/** The words of a wrapped error (kept as an id and data, so it too is made in the clerk's language). */
+function causeWords(cause: ErrorCause, lang: Lang, edge: Edge): string {
+  const entries: Readonly<Record<string, ErrorEntry<string, ErrorData>>> = ERROR_TEXTS;
+  return Object.hasOwn(entries, cause.messageId) ? entries[cause.messageId][lang](cause.data, edge) : '';
 }

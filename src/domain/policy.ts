@@ -3,6 +3,8 @@
  * keys and bad values are refused with a message that names the key.
  */
 import { z } from 'zod';
+import { CodedError } from './coded-error';
+import type { SettingIssue } from './error-texts';
 import { ROSTER_SPECS, type RosterField } from './fields';
 
 const isoDate = z
@@ -175,10 +177,10 @@ export interface Policy extends ParsedPolicy {
   period?: string;
 }
 
-export class PolicyError extends Error {
-  constructor(public readonly issues: string[]) {
-    super(issues.join('; '));
-    this.name = 'PolicyError';
+/** Settings that do not validate: the keys at fault and zod's reasons (words in error-texts.ts). */
+export class PolicyError extends CodedError<'policy-invalid'> {
+  constructor(issues: readonly SettingIssue[]) {
+    super('PolicyError', 'policy-invalid', { issues });
   }
 }
 
@@ -192,14 +194,13 @@ function todayIso(): string {
 export function parsePolicy(input: unknown, today: string = todayIso()): Policy {
   const res = PolicySchema.safeParse(input ?? {});
   if (!res.success) {
-    const issues = res.error.issues.map((i) => {
-      const key = i.path.length ? i.path.join('.') : '(policy)';
-      if (i.code === 'unrecognized_keys') {
-        return `未知的参数 ${i.keys.join(', ')}（unknown policy key${i.keys.length > 1 ? 's' : ''}: ${i.keys.join(', ')}）`;
-      }
-      return `参数 ${key} 不正确：${i.message}（policy key "${key}" is invalid）`;
-    });
-    throw new PolicyError(issues);
+    throw new PolicyError(
+      res.error.issues.map((i) =>
+        i.code === 'unrecognized_keys'
+          ? { keys: i.keys }
+          : { keys: i.path.length ? i.path.map(String) : ['(policy)'], reason: i.message },
+      ),
+    );
   }
   const p = res.data;
   const sources: SettingSources = {

@@ -5,6 +5,7 @@
  */
 import type { ExternalIdIndex, ExternalList } from '../domain/engine';
 import { checkKept } from '../domain/pipeline/recheck';
+import { CodedError } from '../domain/coded-error';
 import { RosterError } from '../domain/errors';
 import type { WorkbookGrid } from '../domain/grid';
 import type { Lang } from '../domain/messages';
@@ -133,11 +134,8 @@ export async function addGeneratedSheet(
  * refused. (A check with no adjustment at all still writes its empty form, 合计 0户, as a record
  * that this review changed nothing.)
  */
-export class NothingToGenerate extends Error {
-  readonly zh = '所有拟调整的户都未勾选，未生成调整花名册：请在“调整”中至少勾选一户';
-  readonly en =
-    'Every household is left out, so no adjustment roster was written: tick at least one under Adjustments.';
+export class NothingToGenerate extends CodedError<'nothing-to-generate'> {
   constructor() {
-    super('every adjustment left out');
+    super('NothingToGenerate', 'nothing-to-generate', undefined);
   }
 }

@@ -1,16 +1,17 @@
 /**
  * Any failure → the words the clerk reads, in Chinese and English: the one translator behind the
- * pane's message bar, the ribbon commands' dialog and the command line's refusal line.
+ * pane's and the web page's message bar, the ribbon commands' dialog (Excel and WPS) and the
+ * command line's refusal line.
  *
- * RosterError and FileError carry a message id and data: their words are made here, from the
- * catalogue (src/domain/error-texts.ts). Other errors of ours carry their own words (CliError,
- * OutOfTimeError: `zh`/`en`); settings errors list the keys at fault; a file-system error names the file. Anything else gets a
+ * Every error of ours (CodedError: RosterError, FileError, CliError, PolicyError, SettingsError,
+ * WpsError, OutOfTimeError, …) carries a message id and data: its words are made here, from the
+ * catalogue (src/domain/error-texts.ts). A bare file-system error names the file. Anything else gets a
  * polite line for its edge, never its message or class name: an error we did not foresee may quote
  * a cell, note or record it failed on (names, ID numbers). Duck-typed, not `instanceof`: an error
- * from a chunk loaded apart (the .xls converter) is another class object with the same shape.
+ * from a chunk loaded apart (the .xls converter) or from the worker is another object with the same shape.
  */
 import type { Bilingual } from '../domain/rules/meta';
-import { errorWords, isErrorMessageId, type ErrorData, type ErrorMessageId } from '../domain/error-texts';
+import { errorWords, isErrorMessageId, type Edge, type ErrorData, type ErrorMessageId } from '../domain/error-texts';
 import { fileSystemError } from './file/file-error';
 
 /** What a command or the pane tells the clerk when it is done or has failed, in both languages. */
@@ -18,8 +19,7 @@ export interface Notice extends Bilingual {
   ok: boolean;
 }
 
-/** Where the text is shown: the task pane, a ribbon command's dialog, or the command line. */
-export type Edge = 'pane' | 'command' | 'cli';
+export type { Edge };
 
 const UNEXPECTED: Record<Edge, Bilingual> = {
   pane: {
@@ -44,40 +44,18 @@ function coded(e: unknown): { messageId: ErrorMessageId; data: ErrorData } | und
   return { messageId, data: data as ErrorData };
 }
 
-/** The code, message id and data of one of our coded errors (RosterError, FileError), for a JSON report. */
+/** The code, message id and data of one of our coded errors, for a JSON report. */
 export function errorCode(e: unknown): { code: string; messageId: ErrorMessageId; data: ErrorData } | undefined {
   const known = coded(e);
   const code = (e as { code?: unknown }).code;
   return known && typeof code === 'string' ? { code, ...known } : undefined;
 }
 
-function hasText(e: unknown): e is Bilingual {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as Bilingual).zh === 'string' &&
-    typeof (e as Bilingual).en === 'string'
-  );
-}
-
-function issuesOf(e: unknown): string[] | undefined {
-  const issues = typeof e === 'object' && e !== null ? (e as { issues?: unknown }).issues : undefined;
-  return Array.isArray(issues) && issues.every((i) => typeof i === 'string') ? issues : undefined;
-}
-
 export function errorText(e: unknown, edge: Edge): Bilingual {
   const known = coded(e);
-  if (known)
-    return { zh: errorWords(known.messageId, known.data, 'zh'), en: errorWords(known.messageId, known.data, 'en') };
-  if (hasText(e)) return { zh: e.zh, en: e.en };
-  const issues = issuesOf(e);
-  if (issues) {
-    // Each issue is written "中文（English）" already.
-    const fix =
-      edge === 'command'
-        ? { zh: '，请打开核查面板修改', en: '; open the check pane to correct them' }
-        : { zh: '', en: '' };
-    return { zh: `核查参数有误${fix.zh}：${issues.join('；')}`, en: `The check settings are invalid${fix.en}.` };
+  if (known) {
+    const { messageId, data } = known;
+    return { zh: errorWords(messageId, data, 'zh', edge), en: errorWords(messageId, data, 'en', edge) };
   }
   const err = e as { code?: unknown; path?: unknown } | undefined;
   const code = typeof err?.code === 'string' ? err.code : undefined;

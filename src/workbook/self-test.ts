@@ -7,6 +7,7 @@
  * touched: with marks in the workbook it refuses (marking would clear them first), and its
  * sheets carry no `kind`, so no earlier generated sheet is replaced.
  */
+import { CodedError } from '../domain/coded-error';
 import type { Cell, WorkbookGrid } from '../domain/grid';
 import { parsePolicy } from '../domain/policy';
 import { buildSheet, markResult, runCheck } from './actions';
@@ -40,11 +41,9 @@ export interface SelfTestReport {
   ok: boolean;
 }
 
-export class SelfTestRefused extends Error {
-  readonly zh = '工作簿中已有标注：请先“清除标注”，再运行自检';
-  readonly en = 'The workbook has marks: clear them first, then run the self-test.';
+export class SelfTestRefused extends CodedError<'self-test-marked'> {
   constructor() {
-    super('marks present');
+    super('SelfTestRefused', 'self-test-marked', undefined);
   }
 }
 

@@ -5,6 +5,8 @@
  * on the standalone page (no Office) in the browser's localStorage.
  */
 import * as z from 'zod';
+import { CodedError } from '../domain/coded-error';
+import type { SettingIssue } from '../domain/error-texts';
 import { SETTING_FIELDS, type PolicyInput } from '../domain/policy';
 
 /** The key in the document settings and in localStorage. */
@@ -68,10 +70,10 @@ export type Settings = z.output<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-export class SettingsError extends Error {
-  constructor(public readonly issues: string[]) {
-    super(issues.join('; '));
-    this.name = 'SettingsError';
+/** Settings the pane would save that do not validate: the fields at fault and zod's reasons. */
+export class SettingsError extends CodedError<'settings-invalid'> {
+  constructor(issues: readonly SettingIssue[]) {
+    super('SettingsError', 'settings-invalid', { issues });
   }
 }
 
@@ -79,11 +81,7 @@ export class SettingsError extends Error {
 export function parseSettings(input: unknown): Settings {
   const res = SettingsSchema.safeParse(input ?? {});
   if (res.success) return res.data;
-  throw new SettingsError(
-    res.error.issues.map(
-      (i) => `参数 ${i.path.join('.')} 不正确：${i.message}（setting "${i.path.join('.')}" is invalid）`,
-    ),
-  );
+  throw new SettingsError(res.error.issues.map((i) => ({ keys: i.path.map(String), reason: i.message })));
 }
 
 /**

@@ -8,6 +8,7 @@ import { detectHeader, headerStem, rosterFieldOfHeader } from '../../src/domain/
 import { MEMBER_SPECS, ROSTER_SPECS, type RosterField } from '../../src/domain/fields';
 import { sheetFromValues } from '../../src/domain/grid';
 import { parsePolicy, PolicyError } from '../../src/domain/policy';
+import { errorText } from '../../src/workbook/error-text';
 import { skippedReason } from '../../src/domain/messages';
 import { check, cleanRow, HEADERS, rowOf, workbook, type Header, type Row } from '../support/roster';
 
@@ -163,11 +164,11 @@ describe('policy columns', () => {
       try {
         parsePolicy({ columns });
       } catch (e) {
-        if (e instanceof PolicyError) return e.issues.join('\n');
+        if (e instanceof PolicyError) return errorText(e, 'pane').zh;
       }
       throw new Error('expected a PolicyError');
     };
-    expect(issuesOf({ 金额: '发放数' })).toMatch(/^参数 columns\.金额 不正确：“金额”不是花名册的字段/);
+    expect(issuesOf({ 金额: '发放数' })).toMatch(/^核查参数有误：参数 columns\.金额 不正确：“金额”不是花名册的字段/);
     expect(issuesOf({ benefit: ' ' })).toContain('参数 columns.benefit 不正确：表头不能为空');
   });
 });

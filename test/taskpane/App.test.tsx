@@ -3,6 +3,7 @@
  */
 import { act } from 'react';
 import { App } from '../../src/taskpane/App';
+import { RosterError } from '../../src/domain/errors';
 import { bigResult, fakeActions, memorySettings, smallResult } from './fixture';
 import { button, click, flush, named, render, selectOption, type, type Rendered } from './render';
 
@@ -127,23 +128,20 @@ describe('task pane', () => {
   it('shows a failure in the clerk’s language, the other behind a toggle, never a stack', async () => {
     const failing = fakeActions(smallResult(), {
       check: async () => {
-        const e = new Error('boom\n    at something (file.js:1:1)');
-        throw Object.assign(e, {
-          zh: '未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列',
-          en: 'Header not found',
-        });
+        const e = new RosterError('sheet-not-found', { name: '二月', sheets: ['花名册'] });
+        throw Object.assign(e, { stack: 'boom\n    at something (file.js:1:1)' });
       },
     });
     view = await render(<App actions={failing} settings={memorySettings()} />);
     await click(button(view.container, '开始核查'));
     await flush();
     const text = view.container.textContent!;
-    expect(text).toContain('未找到花名册表头：请确认有“户主姓名”和“身份证号码”两列');
-    expect(text).not.toContain('（Header not found）');
+    expect(text).toContain('找不到工作表“二月”。本工作簿的工作表：花名册');
+    expect(text).not.toContain('（Sheet "二月" not found');
     const other = view.container.querySelector('details')!;
     expect(other.open).toBe(false);
     expect(other.querySelector('summary')!.textContent).toBe('English');
-    expect(other.textContent).toContain('Header not found');
+    expect(other.textContent).toContain('Sheet "二月" not found. Sheets in this workbook: 花名册');
     expect(text).not.toContain('at something');
   });
 

@@ -51,10 +51,58 @@ const SAMPLE_DATA: { [M in ErrorMessageId]: DataOf<typeof ERROR_TEXTS, M> } = {
   'converted-unreadable': { format: 'et' },
   'converted-sheet-name': { format: 'xlsb' },
   'converted-unwritable': { format: 'ods' },
+  'policy-invalid': { issues: [{ keys: ['monthlyStandard'], reason: 'Too small' }, { keys: ['bogus'] }] },
+  'settings-invalid': { issues: [{ keys: ['standard'], reason: 'Invalid input' }] },
+  'out-of-time': { step: 'mark' },
+  'wps-no-workbook': {},
+  'wps-unknown-shape': {},
+  'nothing-to-generate': {},
+  'self-test-marked': {},
+  'missing-command': {},
+  'unknown-command': { command: 'mark' },
+  'unknown-option': { option: '--colour', command: 'check' },
+  'option-takes-no-value': { option: '--force' },
+  'option-needs-value': { option: '--out' },
+  'option-twice': { option: '--out' },
+  'missing-input': { command: 'clear' },
+  'one-input-only': { extra: ['b.xlsx', 'c.xlsx'] },
+  'bad-as-of': { value: '2018-02-30' },
+  'out-and-no-out': {},
+  'bad-list-option': { value: 'pets=b.xlsx' },
+  'input-not-found': { name: '县花名册.xlsx' },
+  'output-is-input': { file: '花名册.xlsx' },
+  'outputs-collide': { file: '结果.xlsx' },
+  'output-is-folder': { path: 'D:/核查' },
+  'folder-without-rosters': { folder: '十二月' },
+  'folder-out-not-folder': {},
+  'policy-not-object': { file: '儒林镇.json' },
+  'policy-not-json': { file: '儒林镇.json', line: 2, column: 15 },
+  'policy-keys': { file: '儒林镇.json', issues: [{ keys: ['asOf'], reason: '不是有效日期（not a real date）' }] },
+  'policy-is-folder': { path: 'D:/参数' },
+  'policy-not-found': { file: '儒林镇.json' },
+  'policy-too-large': { path: 'D:/参数.json', bytes: 3 * 1048576 },
+  'list-without-ids': { kind: 'vehicle', file: '车辆.xlsx' },
+  'list-unreadable': { kind: 'death', file: '死亡.xlsx', cause: { messageId: 'empty-file', data: {} } },
 };
 
 /** Values the words show otherwise than as given: sizes in GB, MB or 万, codes as words. */
-const SHOWN_OTHERWISE = new Set(['maxBytes', 'totalBytes', 'bytes', 'budget', 'sheetOption', 'format', 'cause']);
+const SHOWN_OTHERWISE = new Set([
+  'maxBytes',
+  'totalBytes',
+  'bytes',
+  'budget',
+  'sheetOption',
+  'format',
+  'cause',
+  // Settings at fault and the step a host stopped at are told in words; the Chinese names the keys.
+  'issues',
+  'step',
+  // A list's kind is its Chinese name in Chinese; a command and a value the English leaves out.
+  'kind',
+  'command',
+  'value',
+  'extra',
+]);
 
 const policy = parsePolicy({ asOf: '2018-01-15' });
 

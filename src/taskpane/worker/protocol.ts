@@ -24,14 +24,10 @@ export type Request =
 export type WireSheetOptions = Omit<SheetOptions, 'exclude'> & { exclude?: number[] };
 
 /**
- * An error as the message bar shows it: a catalogue message and its data (FileError, RosterError:
- * the page makes the words), words (CliError, …), policy issues, or a bare message.
+ * An error as the message bar shows it: a catalogue message and its data (every error of ours:
+ * the page makes the words), or a bare message.
  */
-export type WireError =
-  | { code: string; messageId: string; data: Record<string, unknown> }
-  | { zh: string; en: string }
-  | { issues: string[] }
-  | { message: string };
+export type WireError = { code: string; messageId: string; data: Record<string, unknown> } | { message: string };
 
 export type Reply =
   | { id: number; progress: ProgressEvent }
@@ -73,19 +69,10 @@ export function slicedReplies(id: number, answer: object, parts: string[]): Repl
 
 export function toWireError(e: unknown): WireError {
   if (typeof e === 'object' && e !== null) {
-    const w = e as {
-      code?: unknown;
-      messageId?: unknown;
-      data?: unknown;
-      zh?: unknown;
-      en?: unknown;
-      issues?: unknown;
-    };
+    const w = e as { code?: unknown; messageId?: unknown; data?: unknown };
     if (typeof w.code === 'string' && typeof w.messageId === 'string' && typeof w.data === 'object' && w.data) {
       return { code: w.code, messageId: w.messageId, data: { ...(w.data as Record<string, unknown>) } };
     }
-    if (typeof w.zh === 'string' && typeof w.en === 'string') return { zh: w.zh, en: w.en };
-    if (Array.isArray(w.issues) && w.issues.every((i) => typeof i === 'string')) return { issues: w.issues };
   }
   return { message: e instanceof Error ? e.message : String(e) };
 }

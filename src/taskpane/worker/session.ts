@@ -10,6 +10,7 @@ import type { Lang } from '../../domain/messages';
 import type { Policy } from '../../domain/policy';
 import type { CheckResult } from '../../domain/types';
 import { addGeneratedSheet, markResult, runCheck, type SheetKind, type SheetOptions } from '../../workbook/actions';
+import { errorCode } from '../../workbook/error-text';
 import { FileError } from '../../workbook/file/file-error';
 import type { GeneratedSheet } from '../../workbook/output/generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../../workbook/host';
@@ -184,7 +185,7 @@ function withFallback(patched: PatchedWorkbook, other: () => Promise<SavingHost>
 
 /** Errors with words for the clerk (no roster, nothing to generate): not a reason to switch hosts. */
 function isDomainError(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && typeof (e as { zh?: unknown }).zh === 'string';
+  return errorCode(e) !== undefined;
 }
 
 async function replay(host: SavingHost, asked: { marks?: CellMark[]; sheets: GeneratedSheet[] }): Promise<void> {

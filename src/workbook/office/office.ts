@@ -6,6 +6,7 @@
  * Requirement sets: ExcelApi 1.9 is the minimum (manifest); merged areas (1.13), notes (1.18) and
  * comments (1.10) are used only where Office.context.requirements.isSetSupported says so.
  */
+import { CodedError } from '../../domain/coded-error';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { GeneratedSheet } from '../output/generated';
 import type { CellMark, MarkOutcome, ProgressFn, WorkbookHost } from '../host';
@@ -37,21 +38,10 @@ export interface OfficeHostOptions {
 export type HostStep = 'read' | 'mark' | 'clear' | 'sheet' | 'watch';
 
 /** The host stopped before its deadline (OfficeHostOptions.deadline); nothing more was sent. */
-export class OutOfTimeError extends Error {
-  readonly zh: string;
-  readonly en: string;
+export class OutOfTimeError extends CodedError<'out-of-time'> {
   constructor(public readonly step: HostStep) {
-    super(`stopped before the time limit (${step})`);
-    this.name = 'OutOfTimeError';
-    // Marks stopped half-way are recorded like whole ones: 清除标注 or marking again from the pane
-    // (which has no time limit) puts everything right.
-    const partial = step === 'mark' || step === 'clear' || step === 'sheet';
-    this.zh = partial
-      ? '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下（只完成了一部分）；请打开核查面板重新操作'
-      : '名单较大，未能在 Excel 允许的 5 分钟内做完，已停下，表格未作改动；请打开核查面板操作';
-    this.en = partial
-      ? 'The roster is too large to finish within the 5 minutes Excel allows a button; stopped part-way. Please use the check pane.'
-      : 'The roster is too large to finish within the 5 minutes Excel allows a button; nothing was changed. Please use the check pane.';
+    // The words say whether the step may have done part of its work (error-texts.ts).
+    super('OutOfTimeError', 'out-of-time', { step });
   }
 }
 

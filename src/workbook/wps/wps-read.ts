@@ -32,14 +32,14 @@ const ERROR_CODES = new Map<number, string>([
 
 export function activeWorkbook(app: EtApplication): EtWorkbook {
   const wb = app.ActiveWorkbook;
-  if (!wb) throw new WpsError('没有打开的工作簿：请先打开花名册', 'No workbook is open: open the roster first.');
+  if (!wb) throw new WpsError('wps-no-workbook');
   return wb;
 }
 
 /** Value2 of a block as rows × cols, whatever shape ET answers (a scalar for one cell). */
 export function asMatrix(v: unknown, rows: number, cols: number): unknown[][] {
   if (rows === 1 && cols === 1 && !Array.isArray(v)) return [[v]];
-  if (!Array.isArray(v)) throw new WpsError('WPS 返回的数据格式无法识别', 'WPS returned values in an unknown shape.');
+  if (!Array.isArray(v)) throw new WpsError('wps-unknown-shape');
   return v as unknown[][];
 }
 
