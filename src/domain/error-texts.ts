@@ -345,6 +345,9 @@ const FIX_IN_PANE = {
   en: (edge: Edge) => (edge === 'command' ? '; open the check pane to correct them' : ''),
 };
 
+/** The host steps (src/workbook/office/office.ts HostStep) that may stop with part of the work done. */
+const PARTIAL_STEPS = new Set(['mark', 'clear', 'sheet']);
+
 /** Settings that do not validate, and what the add-in, WPS and the pane refuse to do. */
 export const HOST_ERRORS = {
   'policy-invalid': entry(
@@ -393,9 +396,6 @@ export const HOST_ERRORS = {
     () => 'The workbook has marks: clear them first, then run the self-test.',
   ),
 };
-
-/** The host steps (src/workbook/office/office.ts HostStep) that may stop with part of the work done. */
-const PARTIAL_STEPS = new Set(['mark', 'clear', 'sheet']);
 
 export type HostMessageId = keyof typeof HOST_ERRORS;
 
