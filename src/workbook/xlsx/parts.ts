@@ -164,39 +164,99 @@ export async function readCellStyles(styles: Chunks | undefined): Promise<CellSt
   });
 }
 
+/** Bytes gathered to be decoded in one call: a call per string costs more than its characters. */
+class ByteBatch {
+  private buf = new Uint8Array(1 << 16);
+  length = 0;
+
+  push(src: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    this.buf.set(src.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.length++] = b;
+  }
+
+  text(): string {
+    return utf8.decode(this.buf.subarray(0, this.length));
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buf.subarray(0, this.length));
+    this.buf = grown;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+const LT = 60;
+const AMP = 38;
+const ESCAPES: Record<number, number[]> = {
+  [AMP]: [...'&amp;'].map((c) => c.charCodeAt(0)),
+  [LT]: [...'&lt;'].map((c) => c.charCodeAt(0)),
+};
+
 /**
  * sharedStrings.xml → one Cell per string: every cell showing that string shares it (cells are
  * never changed once read), which keeps a county's roster of repeated 是/否/村 names small.
- * Rich text is its runs' text joined; phonetic guides (rPh) are not part of the text.
+ * Rich text is its runs' text joined; phonetic guides (rPh) are not part of the text. The runs'
+ * raw bytes are gathered with a '<' after each (raw XML text never holds one; CDATA's is escaped)
+ * and decoded at once at the end.
  */
 export async function readSharedStrings(sst: Chunks | undefined): Promise<Cell[]> {
-  const cells: Cell[] = [];
-  if (!sst) return cells;
+  if (!sst) return [];
+  const raw = new ByteBatch();
+  /** How many runs (<t>) each string has. */
+  const runs: number[] = [];
   let inT = false;
   let phonetic = 0;
-  let text = '';
-  let piece = '';
+  let runsHere = 0;
+  let runStart = 0;
   await scan(sst, {
     open(src, ns, ne) {
       if (nameIs(src, ns, ne, 't')) {
         inT = phonetic === 0;
-        piece = '';
+        runStart = raw.length;
       } else if (nameIs(src, ns, ne, 'rPh')) phonetic++;
-      else if (nameIs(src, ns, ne, 'si')) text = '';
+      else if (nameIs(src, ns, ne, 'si')) runsHere = 0;
     },
     close(src, ns, ne) {
       if (nameIs(src, ns, ne, 't')) {
-        if (inT) text += decodeOoxml(decodeXml(piece));
+        if (inT) {
+          raw.byte(LT);
+          runsHere++;
+        }
         inT = false;
       } else if (nameIs(src, ns, ne, 'rPh')) phonetic--;
-      else if (nameIs(src, ns, ne, 'si')) cells.push({ v: text, t: 'string' });
+      else if (nameIs(src, ns, ne, 'si')) runs.push(runsHere);
     },
     text(src, start, end, cdata) {
-      // CDATA is literal text: protect its '&' from decodeXml by encoding it.
-      if (inT) piece += cdata ? src.slice(start, end).replace(/&/g, '&amp;') : src.slice(start, end);
-      if (piece.length > MAX_MARKUP_CHARS) throw unreadableWorkbook();
+      if (!inT) return;
+      if (!cdata) raw.push(src, start, end);
+      else {
+        // CDATA is literal text: its '&' and '<' go in as entities, which decodeXml turns back.
+        for (let i = start; i < end; i++) {
+          const escaped = ESCAPES[src[i]];
+          if (escaped) for (const b of escaped) raw.byte(b);
+          else raw.byte(src[i]);
+        }
+      }
+      if (raw.length - runStart > MAX_MARKUP_CHARS) throw unreadableWorkbook();
     },
   });
+  const pieces = raw.text().split('<');
+  const cells: Cell[] = new Array(runs.length);
+  for (let i = 0, p = 0; i < runs.length; i++) {
+    let text = '';
+    for (let r = 0; r < runs[i]; r++) text += decodeOoxml(decodeXml(pieces[p++]));
+    cells[i] = { v: text, t: 'string' };
+  }
   return cells;
 }
 

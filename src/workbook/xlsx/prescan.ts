@@ -151,9 +151,9 @@ class SheetScan implements XmlHandler {
 
   constructor(private readonly sheet: string) {}
 
-  open(src: string, ns: number, ne: number, end: number): void {
+  open(src: Uint8Array, ns: number, ne: number, end: number): void {
     const n = ne - ns;
-    if (n === 1 && src.charCodeAt(ns) === 99 /* c */) {
+    if (n === 1 && src[ns] === 99 /* c */) {
       this.cells++;
       const r = attr(src, ne, end, 'r');
       const at = r === undefined ? undefined : parseRef(r);

@@ -10,7 +10,17 @@ import { unreadableWorkbook } from '../file/file-error';
 import { beyondExcel, MAX_COLS, MAX_ROWS } from '../limits';
 import { tidyMerges } from '../merges';
 import type { CellStyle } from './parts';
-import { attrName, attrValue, decodeXml, findAttr, MAX_MARKUP_CHARS, nameIs, nextAttr, type XmlHandler } from './xml';
+import {
+  attrName,
+  attrValue,
+  decodeXml,
+  findAttr,
+  MAX_MARKUP_CHARS,
+  nameIs,
+  nextAttr,
+  textOf,
+  type XmlHandler,
+} from './xml';
 
 /** The cell's `t`: how its <v> is to be read. */
 const enum Kind {
@@ -46,22 +56,60 @@ export interface SheetContext {
 }
 
 /** A whole number written in src[start, end) (digits only), or -1. */
-function digits(src: string, start: number, end: number): number {
+function digits(src: Uint8Array, start: number, end: number): number {
   if (end <= start || end - start > 15) return -1;
   let n = 0;
   for (let i = start; i < end; i++) {
-    const d = src.charCodeAt(i) - 48;
+    const d = src[i] - 48;
     if (d < 0 || d > 9) return -1;
     n = n * 10 + d;
   }
   return n;
 }
 
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * A decimal such as "-433.33" in src[start, end) as parseFloat reads it, or NaN when it is not
+ * that simple (an exponent, a sign '+', spaces, more than 15 digits: parseFloat then reads it).
+ * Exact: up to 15 digits the digits and the power of ten are both exact doubles, and one
+ * division rounds correctly, as parseFloat does (Clinger's fast path).
+ */
+function decimal(src: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const negative = i < end && src[i] === 45;
+  if (negative) i++;
+  let mantissa = 0;
+  let count = 0;
+  let fraction = -1;
+  for (; i < end; i++) {
+    const c = src[i];
+    if (c === 46 && fraction < 0) {
+      fraction = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9 || ++count > 15) return NaN;
+    mantissa = mantissa * 10 + d;
+    if (fraction >= 0) fraction++;
+  }
+  if (count === 0) return NaN;
+  const v = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -v : v;
+}
+
+/**
+ * Small whole numbers in General format (household sizes, counts, 0/1 flags) come back in every
+ * row: one cell each, shared like the shared strings' (cells are never changed once read).
+ */
+const SMALL = 1024;
+const SMALL_CELLS: Cell[] = [];
+
 /** The column number of a reference such as "AB12" (1-based), or 0. */
-function columnOf(src: string, start: number, end: number): number {
+function columnOf(src: Uint8Array, start: number, end: number): number {
   let col = 0;
   for (let i = start; i < end; i++) {
-    const c = src.charCodeAt(i);
+    const c = src[i];
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else break;
@@ -70,19 +118,26 @@ function columnOf(src: string, start: number, end: number): number {
 }
 
 /** The row number of a cell reference ("AB12" → 12) is within Excel's rows (or absent). */
-function rowWithin(src: string, start: number, end: number): boolean {
+function rowWithin(src: Uint8Array, start: number, end: number): boolean {
   let i = start;
-  while (i < end && src.charCodeAt(i) > 57) i++;
+  while (i < end && src[i] > 57) i++;
   if (i === end) return true;
   const n = digits(src, i, end);
-  return n >= 0 ? n <= MAX_ROWS : !/^\d+$/.test(src.slice(i, end));
+  return n >= 0 ? n <= MAX_ROWS : !/^\d+$/.test(textOf(src, i, end));
+}
+
+/** The column number of letters such as "AB" (1-based). */
+function columnNumber(letters: string): number {
+  let col = 0;
+  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+  return col;
 }
 
 function rangeOf(ref: string): MergedRange | undefined {
   const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
-  const left = columnOf(m[1], 0, m[1].length) - 1;
-  const right = m[3] ? columnOf(m[3], 0, m[3].length) - 1 : left;
+  const left = columnNumber(m[1]) - 1;
+  const right = m[3] ? columnNumber(m[3]) - 1 : left;
   const top = Number(m[2]) - 1;
   const bottom = m[4] ? Number(m[4]) - 1 : top;
   return {
@@ -120,17 +175,17 @@ export class SheetReader implements XmlHandler {
   private phonetic = 0;
   /** The <v> (or inline text) as raw pieces: usually one, src[vs, ve) of the chunk being scanned. */
   private raw = '';
-  private rawSrc = '';
+  private rawSrc: Uint8Array | undefined;
   private vs = 0;
   private ve = 0;
   private pieces = 0;
 
   constructor(private readonly ctx: SheetContext) {}
 
-  open(src: string, ns: number, ne: number, end: number): void {
+  open(src: Uint8Array, ns: number, ne: number, end: number): void {
     const n = ne - ns;
     if (n === 1) {
-      const c = src.charCodeAt(ns);
+      const c = src[ns];
       if (c === 99 /* c */ && this.row) this.openCell(src, ne, end);
       else if (c === 118 /* v */ && this.row) this.startCapture(Capture.Value);
       else if (c === 102 /* f */ && this.row) {
@@ -145,7 +200,7 @@ export class SheetReader implements XmlHandler {
     else if (n === 9 && nameIs(src, ns, ne, 'sheetData')) this.inData = true;
     else if (n === 9 && nameIs(src, ns, ne, 'mergeCell')) {
       if (findAttr(src, ne, end, 'ref')) {
-        const ref = src.slice(attrValue.start, attrValue.end);
+        const ref = textOf(src, attrValue.start, attrValue.end);
         const range = rangeOf(ref);
         if (range && (range.bottom >= MAX_ROWS || range.right >= MAX_COLS)) {
           throw beyondExcel(this.ctx.sheet, { cell: ref });
@@ -155,10 +210,10 @@ export class SheetReader implements XmlHandler {
     }
   }
 
-  close(src: string, ns: number, ne: number): void {
+  close(src: Uint8Array, ns: number, ne: number): void {
     const n = ne - ns;
     if (n === 1) {
-      const c = src.charCodeAt(ns);
+      const c = src[ns];
       if (c === 99 /* c */) this.closeCell();
       else if (c === 118 /* v */ || c === 116 /* t */) {
         if (this.capture === Capture.Value || this.capture === Capture.Inline) this.endPiece();
@@ -169,7 +224,7 @@ export class SheetReader implements XmlHandler {
     else if (n === 9 && nameIs(src, ns, ne, 'sheetData')) this.inData = false;
   }
 
-  text(src: string, start: number, end: number, cdata: boolean): void {
+  text(src: Uint8Array, start: number, end: number, cdata: boolean): void {
     if (this.capture === Capture.None || this.capture === Capture.Formula) return;
     // As in ExcelJS, an empty <v></v> is no value at all.
     this.hasValue = true;
@@ -178,8 +233,9 @@ export class SheetReader implements XmlHandler {
       this.vs = start;
       this.ve = end;
     } else {
-      this.raw = this.rawText() + (cdata ? src.slice(start, end).replace(/&/g, '&amp;') : src.slice(start, end));
-      this.rawSrc = '';
+      const piece = textOf(src, start, end);
+      this.raw = this.rawText() + (cdata ? piece.replace(/&/g, '&amp;') : piece);
+      this.rawSrc = undefined;
       if (this.raw.length > MAX_MARKUP_CHARS) throw unreadableWorkbook();
     }
     this.pieces++;
@@ -206,18 +262,18 @@ export class SheetReader implements XmlHandler {
     return grid;
   }
 
-  private openRow(src: string, from: number, to: number): void {
+  private openRow(src: Uint8Array, from: number, to: number): void {
     let r = -1;
     this.rowHidden = false;
     for (let i = nextAttr(src, from, to); i >= 0; i = nextAttr(src, i, to)) {
       if (nameIs(src, attrName.start, attrName.end, 'r')) {
         r = digits(src, attrValue.start, attrValue.end);
-        if (r > MAX_ROWS || (r < 0 && /^\d+$/.test(src.slice(attrValue.start, attrValue.end)))) {
-          throw beyondExcel(this.ctx.sheet, { row: src.slice(attrValue.start, attrValue.end) });
+        if (r > MAX_ROWS || (r < 0 && /^\d+$/.test(textOf(src, attrValue.start, attrValue.end)))) {
+          throw beyondExcel(this.ctx.sheet, { row: textOf(src, attrValue.start, attrValue.end) });
         }
       } else if (nameIs(src, attrName.start, attrName.end, 'hidden')) {
-        const v = src.slice(attrValue.start, attrValue.end);
-        this.rowHidden = v === '1' || v === 'true';
+        this.rowHidden =
+          nameIs(src, attrValue.start, attrValue.end, '1') || nameIs(src, attrValue.start, attrValue.end, 'true');
       }
     }
     this.rowNumber = r > 0 ? r : this.rowNumber + 1;
@@ -237,18 +293,18 @@ export class SheetReader implements XmlHandler {
     this.ctx.onRow();
   }
 
-  private openCell(src: string, from: number, to: number): void {
+  private openCell(src: Uint8Array, from: number, to: number): void {
     let col = 0;
     this.style = 0;
     this.kind = Kind.Number;
     // One pass over the attributes: r (reference), s (style), t (type).
     for (let i = nextAttr(src, from, to); i >= 0; i = nextAttr(src, i, to)) {
       if (attrName.end - attrName.start !== 1) continue;
-      const a = src.charCodeAt(attrName.start);
+      const a = src[attrName.start];
       if (a === 114 /* r */) {
         col = columnOf(src, attrValue.start, attrValue.end);
         if (col > MAX_COLS || !rowWithin(src, attrValue.start, attrValue.end)) {
-          throw beyondExcel(this.ctx.sheet, { cell: src.slice(attrValue.start, attrValue.end) });
+          throw beyondExcel(this.ctx.sheet, { cell: textOf(src, attrValue.start, attrValue.end) });
         }
       } else if (a === 115 /* s */) this.style = Math.max(0, digits(src, attrValue.start, attrValue.end));
       else if (a === 116 /* t */) this.kind = kindOf(src, attrValue.start, attrValue.end);
@@ -260,7 +316,7 @@ export class SheetReader implements XmlHandler {
     this.hasValue = false;
     this.pieces = 0;
     this.raw = '';
-    this.rawSrc = '';
+    this.rawSrc = undefined;
     this.capture = Capture.None;
   }
 
@@ -269,7 +325,7 @@ export class SheetReader implements XmlHandler {
     if (!append) {
       this.pieces = 0;
       this.raw = '';
-      this.rawSrc = '';
+      this.rawSrc = undefined;
     }
   }
 
@@ -277,14 +333,14 @@ export class SheetReader implements XmlHandler {
   private endPiece(): void {
     if (this.capture === Capture.Inline) {
       this.raw = this.rawText();
-      this.rawSrc = '';
+      this.rawSrc = undefined;
       this.pieces = this.raw ? 1 : 0;
       // Stay in inline mode until </is>, for the next run.
     } else this.capture = Capture.None;
   }
 
   private rawText(): string {
-    if (this.rawSrc) return this.rawSrc.slice(this.vs, this.ve);
+    if (this.rawSrc) return textOf(this.rawSrc, this.vs, this.ve);
     return this.raw;
   }
 
@@ -314,6 +370,9 @@ export class SheetReader implements XmlHandler {
       const style = this.ctx.styles[this.style];
       const v = this.number();
       if (style?.isDate) return dateCell(excelDate(v, this.ctx.date1904), style.numFmt);
+      if (!style?.numFmt && v >= 0 && v < SMALL && (v | 0) === v && !Object.is(v, -0)) {
+        return (SMALL_CELLS[v] ??= numberCell(v, undefined));
+      }
       return numberCell(v, style?.numFmt);
     }
     const text = decodeXml(this.rawText());
@@ -335,8 +394,8 @@ export class SheetReader implements XmlHandler {
 
   private number(): number {
     if (this.rawSrc) {
-      const n = digits(this.rawSrc, this.vs, this.ve);
-      if (n >= 0) return n;
+      const n = decimal(this.rawSrc, this.vs, this.ve);
+      if (n === n) return n;
     }
     return parseFloat(this.rawText());
   }
@@ -375,10 +434,10 @@ export class SheetReader implements XmlHandler {
   }
 }
 
-function kindOf(src: string, start: number, end: number): Kind {
+function kindOf(src: Uint8Array, start: number, end: number): Kind {
   switch (end - start) {
     case 1: {
-      const c = src.charCodeAt(start);
+      const c = src[start];
       return c === 115
         ? Kind.Shared
         : c === 98
@@ -390,9 +449,9 @@ function kindOf(src: string, start: number, end: number): Kind {
               : Kind.Number;
     }
     case 3:
-      return src.startsWith('str', start) ? Kind.Str : Kind.Number;
+      return nameIs(src, start, end, 'str') ? Kind.Str : Kind.Number;
     case 9:
-      return src.startsWith('inlineStr', start) ? Kind.Inline : Kind.Number;
+      return nameIs(src, start, end, 'inlineStr') ? Kind.Inline : Kind.Number;
     default:
       return Kind.Number;
   }
