@@ -5,7 +5,8 @@
  *   npm run bench                      all four sections
  *   npm run bench -- --only engine,cli some of engine, cli, office, taskpane, wps, copy, scale, web, live
  *   npm run bench -- --quick           smaller sizes, one round (a smoke run; the doc is not written)
- *   npm run bench -- --build           npm run build (the page in dist/) before the task-pane section
+ *   npm run bench -- --build           npm run build (the page in dist/) once, before the first section
+ *                                      that measures it (task pane, web); a stale dist/ is built anyway
  *
  * Each measurement runs in a fresh node process, bundled with esbuild; see bench/child.ts.
  */
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     copySection(opts.quick ? [10_000] : [20_000, 100_000], opts.quick ? 10_000 : 20_000, emit),
   );
   await section('scale', () => scaleSection(opts.quick ? 10_000 : 100_000, opts.quick ? 20_000 : 1_000_000, emit));
-  await section('web', () => webSection(opts.quick ? [10_000] : [20_000, 100_000], emit));
+  await section('web', () => webSection(opts.quick ? [10_000] : [20_000, 100_000], opts.build, emit));
   await section('live', () => liveSection(opts.quick ? [10_000] : [10_000, 100_000], emit));
   if (opts.quick) console.log('\n--quick: docs/PERFORMANCE.md left as it was');
   else console.log(`\nwritten: ${writeDoc(rows)}`);

@@ -2,25 +2,19 @@
  * Section 4, the task pane: result → first paint of the findings list at 10,000+ findings, in
  * the built standalone page (same components as inside Excel) under headless Chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from './bundle';
 import { jsonOf, runNode } from './child';
-import { ROOT } from './paths';
+import { builtPage } from './page-build';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
 
 const SECTION = '4 task pane';
 
 export async function taskpaneSection(runs: number, build: boolean, emit: (r: BenchRow) => void): Promise<void> {
-  const dist = join(ROOT, 'dist');
+  const dist = builtPage(build);
   const page = join(dist, 'index.html');
-  if (build || !existsSync(page)) {
-    // The whole build: webpack empties dist/, and build:cli puts the command line back.
-    console.log('building (npm run build)…');
-    execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  }
   if (!existsSync('/usr/bin/chromium')) {
     emit({ section: SECTION, measure: 'result → list painted', figure: 'not measured: /usr/bin/chromium is missing' });
     return;

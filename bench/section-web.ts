@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from './bundle';
 import { jsonOf, runNode, AS_OF, secs } from './child';
-import { ROOT } from './paths';
+import { builtPage } from './page-build';
 import { waitForQuiet } from './quiet';
 import type { BenchRow } from './report';
 import { rosterFile } from './roster-file';
@@ -30,8 +30,8 @@ interface WebRun {
   errors: number;
 }
 
-export async function webSection(sizes: number[], emit: (r: BenchRow) => void): Promise<void> {
-  const dist = join(ROOT, 'dist');
+export async function webSection(sizes: number[], build: boolean, emit: (r: BenchRow) => void): Promise<void> {
+  const dist = builtPage(build);
   if (!existsSync(join(dist, 'index.html')) || !existsSync('/usr/bin/chromium')) {
     emit({ section: SECTION, measure: 'the web page', figure: 'not measured: dist/ or /usr/bin/chromium is missing' });
     return;
