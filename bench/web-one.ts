@@ -5,51 +5,81 @@
  * result's arrival to the list painted, the JS heaps sampled every 200 ms through the DevTools
  * protocol — the page's and the worker's (their peak, used bytes) — and then the clerk's moves on
  * the findings list (filters, search, language), each with its longest task.
- * `node web-one.js DIST FILE`.
+ * `node web-one.js DIST FILE`; with WEB_PROFILE=<file.cpuprofile>, the worker's CPU profile from
+ * the file chosen to the list painted is written there (bench/profile-summary.ts reads it).
  */
+import { writeFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 import { launch, openPage } from '../test/e2e/support/browser';
 import { findingsMoves, longest, longTasksBetween, pageNow, recordLongTasks } from '../test/e2e/support/long-tasks';
 import { serve } from '../test/e2e/support/server';
 import { BENCH_AS_OF } from './synthetic';
 
-/** Runtime.getHeapUsage of every page and worker target, over the browser's own session. */
-async function heapSampler(cdp: CDPSession) {
+/**
+ * The page's and the worker's targets over the browser's own session: the JS heap of each
+ * (Runtime.getHeapUsage), and with WEB_PROFILE=<file> a CPU profile of the worker.
+ */
+async function targets(cdp: CDPSession) {
   let next = 1;
-  const waiting = new Map<number, (used: number) => void>();
+  const waiting = new Map<number, (result: Record<string, unknown> | undefined) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
-    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
-    if (m.id !== undefined) waiting.get(m.id)?.(m.result?.usedSize ?? 0);
+    const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result);
   });
+  const send = (sessionId: string, method: string, params: object = {}, timeout = 2000) =>
+    new Promise<Record<string, unknown> | undefined>((resolve) => {
+      const id = next++;
+      const done = (result: Record<string, unknown> | undefined) => {
+        waiting.delete(id);
+        resolve(result);
+      };
+      waiting.set(id, done);
+      cdp
+        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(() => done(undefined));
+      setTimeout(() => done(undefined), timeout);
+    });
   const sessions = new Map<string, { type: string; sessionId: string }>();
   const peak = new Map<string, number>();
+  const attach = async () => {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: { targetId: string; type: string }[];
+    };
+    for (const t of targetInfos) {
+      if (t.type !== 'page' && t.type !== 'worker') continue;
+      if (!sessions.has(t.targetId)) {
+        const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
+          sessionId: string;
+        };
+        sessions.set(t.targetId, { type: t.type, sessionId });
+      }
+    }
+  };
+  const worker = () => [...sessions.values()].find((s) => s.type === 'worker')?.sessionId;
   return {
     async sample(): Promise<void> {
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
-        targetInfos: { targetId: string; type: string }[];
-      };
-      for (const t of targetInfos) {
-        if (t.type !== 'page' && t.type !== 'worker') continue;
-        if (!sessions.has(t.targetId)) {
-          const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as {
-            sessionId: string;
-          };
-          sessions.set(t.targetId, { type: t.type, sessionId });
-        }
-      }
+      await attach();
       for (const { type, sessionId } of sessions.values()) {
-        const used = await new Promise<number>((resolve) => {
-          const id = next++;
-          waiting.set(id, resolve);
-          const message = JSON.stringify({ id, method: 'Runtime.getHeapUsage' });
-          cdp.send('Target.sendMessageToTarget', { sessionId, message }).catch(() => resolve(0));
-          setTimeout(() => resolve(0), 2000);
-        });
-        waiting.delete(next - 1);
+        const used = ((await send(sessionId, 'Runtime.getHeapUsage'))?.usedSize as number | undefined) ?? 0;
         peak.set(type, Math.max(peak.get(type) ?? 0, used));
       }
     },
     peakMB: (type: string) => Math.round((peak.get(type) ?? 0) / 1048576),
+    /** Starts profiling the worker (started with the page, before a file is chosen). */
+    async startProfile(): Promise<void> {
+      for (let i = 0; i < 100 && !worker(); i++) {
+        await attach();
+        if (!worker()) await new Promise((r) => setTimeout(r, 100));
+      }
+      const id = worker();
+      if (!id) throw new Error('no worker to profile');
+      await send(id, 'Profiler.enable');
+      await send(id, 'Profiler.setSamplingInterval', { interval: 200 });
+      await send(id, 'Profiler.start');
+    },
+    async stopProfile(): Promise<unknown> {
+      return (await send(worker()!, 'Profiler.stop', {}, 60_000))?.profile;
+    },
   };
 }
 
@@ -66,7 +96,9 @@ async function main(): Promise<void> {
     await page.getByRole('button', { name: /核查参数/ }).click();
     await page.getByLabel('基准日', { exact: true }).fill(BENCH_AS_OF);
     await page.getByRole('button', { name: /核查参数/ }).click();
-    const heaps = await heapSampler(await browser.newBrowserCDPSession());
+    const heaps = await targets(await browser.newBrowserCDPSession());
+    const profile = process.env.WEB_PROFILE;
+    if (profile) await heaps.startProfile();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
@@ -88,6 +120,7 @@ async function main(): Promise<void> {
     const findings = await page.evaluate(() =>
       Number(/\/ ([\d,]+) 条/.exec(document.body.innerText)![1].replace(/,/g, '')),
     );
+    if (profile) writeFileSync(profile, JSON.stringify(await heaps.stopProfile()));
     const moves = await findingsMoves(page);
     sampling = false;
     await sampler;

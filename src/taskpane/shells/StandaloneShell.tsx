@@ -5,7 +5,7 @@
  * writer as "<name>.checked.xlsx". The page's own thread only shows the result, so it stays
  * responsive on a county's roster. Nothing is uploaded anywhere.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LegacyFormat } from '../../workbook/legacy/format';
 import type { MarkOutcome } from '../../workbook/host';
 import type { PaneActions } from '../actions';
@@ -24,6 +24,10 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
   const worker = useRef<CheckWorker | undefined>(undefined);
   const [fileName, setFileName] = useState<string>();
   const [convertedFrom, setConvertedFrom] = useState<LegacyFormat>();
+  // Started with the page, so its script is loaded and compiled before the clerk picks a file.
+  useEffect(() => {
+    worker.current ??= startCheckWorker();
+  }, []);
 
   const actions = useMemo<PaneActions>(() => {
     const w = () => (worker.current ??= startCheckWorker());
