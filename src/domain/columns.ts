@@ -446,7 +446,9 @@ function startsFooter(cell: Cell): boolean {
   if (cell.t !== 'string') return false;
   const raw = (cell.v as string).trimStart();
   // Only text that can start a footer is normalized (zero-width characters come from copy-paste).
-  if (!FOOTER_FIRST.has(raw[0]) && !/^[\u200b-\u200d\ufeff]/u.test(raw)) return false;
+  const first = raw.charCodeAt(0);
+  const zeroWidth = (first >= 0x200b && first <= 0x200d) || first === 0xfeff;
+  if (!FOOTER_FIRST.has(raw[0]) && !zeroWidth) return false;
   const text = compact(raw).replace(FOOTER_LEAD, '');
   return FOOTER_PREFIXES.some((p) => text.startsWith(p));
 }
