@@ -23,17 +23,29 @@ const NONE: readonly IdOccurrence[] = [];
  */
 export class IdIndex {
   private readonly table: IdTable;
-  private readonly lists: IdOccurrence[][] = [];
+  private readonly lists: IdOccurrence[][];
   /** Each head's key split in two (splitIdKeyInto at 2 × household), set by headIndex. */
   headParts: number[] = [];
 
-  /** 1 for each household that holds an ID found elsewhere too. */
+  /** For each household, how many of its occurrences share their ID with another occurrence. */
   private readonly repeats: number[];
 
+  /**
+   * IDs whose places changed after the build (边改边查: moved()): their occurrences now, sorted,
+   * [] for an ID gone; and the change of each household's count in `repeats`. The built table is
+   * shared with the index moved from, which stays as it was.
+   */
+  private readonly changed: Map<string, readonly IdOccurrence[]> | undefined;
+  private readonly repeatsChanged: Map<number, number> | undefined;
+
   /** `households` on the roster; `expected`: about how many IDs (heads and members) it will hold. */
-  constructor(households: number, expected = households) {
-    this.table = new IdTable(expected);
-    this.repeats = intArray(households);
+  constructor(households: number, expected = households, from?: IdIndex) {
+    this.table = from ? from.table : new IdTable(expected);
+    this.lists = from ? from.lists : [];
+    this.repeats = from ? from.repeats : intArray(households);
+    this.changed = from ? new Map(from.changed) : undefined;
+    this.repeatsChanged = from ? new Map(from.repeatsChanged) : undefined;
+    if (from) this.headParts = from.headParts;
   }
 
   add(key: string, household: number, role: IdOccurrence['role']): void {
@@ -52,9 +64,9 @@ export class IdIndex {
       this.table.setAt(at, code);
       return;
     }
-    this.repeats[household] = 1;
+    this.repeats[household]++;
     if (v >= 0) {
-      this.repeats[v >> 1] = 1;
+      this.repeats[v >> 1]++;
       this.lists.push([decode(v), decode(code)]);
       this.table.setAt(at, -this.lists.length);
     } else this.lists[-v - 1].push(decode(code));
@@ -65,7 +77,8 @@ export class IdIndex {
    * every household no: the rules about repeated IDs then look no further (no lookups at all).
    */
   hasRepeats(household: number): boolean {
-    return this.repeats[household] === 1;
+    const base = this.repeats[household];
+    return (this.repeatsChanged ? base + (this.repeatsChanged.get(household) ?? 0) : base) > 0;
   }
 
   /** The first household whose head has this ID, −1 when none (asked before members are added). */
@@ -80,17 +93,18 @@ export class IdIndex {
    * order (the heads were all added first).
    */
   sortOccurrences(): void {
-    for (const list of this.lists) {
-      list.sort((a, b) => a.household - b.household || (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1));
-    }
+    for (const list of this.lists) list.sort(byPlace);
   }
 
   has(key: string): boolean {
-    return this.table.has(key);
+    const now = this.changed?.get(key);
+    return now ? now.length > 0 : this.table.has(key);
   }
 
   /** Households the ID occurs in, more than one only for a repeated ID. */
   get(key: string): readonly IdOccurrence[] {
+    const now = this.changed?.get(key);
+    if (now) return now;
     const v = this.table.get(key);
     if (v === ABSENT) return NONE;
     return v < 0 ? this.lists[-v - 1] : [decode(v)];
@@ -98,9 +112,64 @@ export class IdIndex {
 
   /** Is the ID in more than one place? (The common answer, no, allocates nothing.) */
   isRepeated(key: string): boolean {
+    const now = this.changed?.get(key);
+    if (now) return now.length > 1;
     const v = this.table.get(key);
     return v !== ABSENT && v < 0;
   }
+
+  /**
+   * This index with occurrences taken away and added (a head's ID edited, members relinked to
+   * another household), as a whole build of the changed roster would hold them; `heads`: the
+   * heads' split keys now. Costs the changed IDs' occurrences: the built table is shared, and this
+   * index is left as it was (the check it belongs to may still be re-checked from).
+   */
+  moved(moves: readonly IdMove[], heads: number[] = this.headParts): IdIndex {
+    const next = new IdIndex(0, 0, this);
+    next.headParts = heads;
+    const now = new Map<string, IdOccurrence[]>();
+    for (const { key, household, role, add } of moves) {
+      if (!key) continue;
+      let list = now.get(key);
+      if (!list) now.set(key, (list = [...this.get(key)]));
+      if (add) list.push({ household, role });
+      else {
+        const at = list.findIndex((o) => o.household === household && o.role === role);
+        if (at >= 0) list.splice(at, 1);
+      }
+    }
+    const counts = next.repeatsChanged!;
+    const count = (list: readonly IdOccurrence[], by: number) => {
+      if (list.length < 2) return;
+      for (const o of list) counts.set(o.household, (counts.get(o.household) ?? 0) + by);
+    };
+    for (const [key, list] of now) {
+      list.sort(byPlace);
+      count(this.get(key), -1);
+      count(list, 1);
+      next.changed!.set(key, list);
+    }
+    return next;
+  }
+}
+
+/** An occurrence taken away from (add false) or added to an ID: IdIndex.moved. */
+export interface IdMove {
+  key: string;
+  household: number;
+  role: IdOccurrence['role'];
+  add: boolean;
+}
+
+/** By household, the head before the members (as sortOccurrences leaves them). */
+function byPlace(a: IdOccurrence, b: IdOccurrence): number {
+  return a.household - b.household || (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1);
+}
+
+/** The first household among `list` (sorted) whose head has the ID, −1 when none. */
+export function firstHead(list: readonly IdOccurrence[]): number {
+  for (const o of list) if (o.role === 'head') return o.household;
+  return -1;
 }
 
 /** A new ID index holding the roster's heads, in roster order. */

@@ -48,6 +48,8 @@ const RELATIONS: readonly Relation[] = ['head', 'spouse', 'child', 'parent', 'gr
 /** A member sheet and the columns the table reads from it on demand (−1: no such column). */
 export interface MemberSheetColumns {
   grid: SheetGrid;
+  /** 户主身份证号: the link to the household. */
+  head: number;
   name: number;
   id: number;
   cert: number;
@@ -57,6 +59,8 @@ export class MemberTable {
   /** Members of household h are order[start[h]] … order[start[h + 1] − 1], in sheet order. */
   private readonly start: number[];
   private readonly order: number[];
+  /** Households whose members changed after the build (边改边查: relinked()) → their members now. */
+  private regrouped: Map<number, readonly number[]> | undefined;
 
   constructor(
     /** The member sheets, in workbook order (several when the township keeps one per village). */
@@ -99,12 +103,37 @@ export class MemberTable {
 
   /** How many members household h has on the member sheet. */
   countOf(h: number): number {
-    return this.start[h + 1] - this.start[h];
+    const now = this.regrouped?.get(h);
+    return now ? now.length : this.start[h + 1] - this.start[h];
   }
 
   /** The k-th member (0-based, sheet order) of household h. */
   at(h: number, k: number): number {
-    return this.order[this.start[h] + k];
+    const now = this.regrouped?.get(h);
+    return now ? now[k] : this.order[this.start[h] + k];
+  }
+
+  /** Household h's members, in sheet order. */
+  of(h: number): number[] {
+    const out: number[] = [];
+    for (let k = 0, n = this.countOf(h); k < n; k++) out.push(this.at(h, k));
+    return out;
+  }
+
+  /**
+   * This table with the given households' members replaced (members whose link moved to another
+   * household, a head's ID edited): the columns are shared, and this table is left as it was.
+   */
+  relinked(groups: ReadonlyMap<number, readonly number[]>): MemberTable {
+    // The same columns under another grouping: a shallow copy, not a second read of the sheet.
+    const next = Object.assign(Object.create(MemberTable.prototype) as MemberTable, this);
+    next.regrouped = new Map([...(this.regrouped ?? []), ...groups]);
+    return next;
+  }
+
+  /** The ID key of member m's 户主身份证号 (what links it to a household). */
+  headKey(m: number): string {
+    return keyOfCell(this.cell(m, 'head'), this.asOf);
   }
 
   /** The member sheet member m is on. */
@@ -156,7 +185,7 @@ export class MemberTable {
     return text ? parseDisabilityCert(text) : null;
   }
 
-  private cell(m: number, column: 'name' | 'id' | 'cert'): Cell | undefined {
+  private cell(m: number, column: 'head' | 'name' | 'id' | 'cert'): Cell | undefined {
     const s = this.sheetAt(m);
     const c = s ? s[column] : -1;
     return c < 0 ? undefined : s!.grid.rows[this.gridRow[m]]?.[c];
@@ -240,7 +269,7 @@ export class MemberReader {
       cert: col('disabilityCert'),
     };
     this.sheet = sheet;
-    this.sheets.push({ grid: sheet, name: this.c.name, id: this.c.id, cert: this.c.cert });
+    this.sheets.push({ grid: sheet, head: this.c.head, name: this.c.name, id: this.c.id, cert: this.c.cert });
     // Only a workbook with several member sheets pays for a sheet number per member.
     if (this.sheets.length === 2) this.sheetOf = intArray(this.most);
     this.lastHeadCell = undefined;

@@ -21,8 +21,8 @@ export interface CrossIndex {
   listSources: ListSource[];
   /** Covered persons of each household who died on or before the reference date. */
   deceased: (readonly Deceased[])[];
-  /** The same for one household read again (边改边查), with the same members and lists. */
-  deathsOf(h: Household): readonly Deceased[];
+  /** The same for one household read again (边改边查), with the same lists and these members and IDs. */
+  deathsOf(h: Household, members: MemberTable, ids: IdIndex): readonly Deceased[];
   /** '@members', '@list:KIND' and '@policy:KEY' that are available to every sheet. */
   shared: Set<string>;
 }
@@ -116,7 +116,7 @@ export function crossIndex(read: WorkbookRead, input: CheckInput): CrossIndex {
     if (!deathIds || key === '') return false;
     return parts[at] >= 0 ? deathIds.getParts(parts[at], parts[at + 1]) !== ABSENT : deathIds.has(key);
   };
-  const deathsOf = (h: Household) => findDeceased(h, members, ids, lists, listedDead, asOf);
-  const deceased = households.map(deathsOf);
+  const deathsOf = (h: Household, m: MemberTable, i: IdIndex) => findDeceased(h, m, i, lists, listedDead, asOf);
+  const deceased = households.map((h) => deathsOf(h, members, ids));
   return { ids, lists, listSources, deceased, deathsOf, shared };
 }

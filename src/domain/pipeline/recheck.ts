@@ -10,9 +10,8 @@
  * rows are made again from all households: linear passes without rules, a few milliseconds.
  *
  * An edited head ID moves the household in the ID index and may move members to or from it (the
- * member sheet links by the head's ID): the read and index phases run again on the whole workbook
- * (exact by construction, still without rules) and the households holding the old or the new ID
- * as head are counted as edited. Anything else that can change what the check reads as a roster
+ * member sheet links by the head's ID): only those members are relinked (relink.ts), and the
+ * households that gained or lost members count as edited. Anything else that can change what the check reads as a roster
  * — an edit in the first rows where headers are looked for, a row that stops or starts being a
  * household, a footer or totals row typed, merged cells, the member sheet or a list edited —
  * is left to a whole check (the caller's; undefined here).
@@ -28,6 +27,7 @@ import type { Adjustment, CheckInput, CheckResult, Finding, SampleEntry } from '
 import { assemble, summaryOf } from './assemble';
 import { crossIndex, type CrossIndex } from './cross-index';
 import { readWorkbook, type WorkbookRead } from './read';
+import { relinkHead, type Links } from './relink';
 import { householdRunner, orphanRun, runRules } from './run-rules';
 
 interface Kept {
@@ -85,9 +85,7 @@ export function recheckEdited(
   const edits = editsOf(k, input.workbook, edited);
   if (!edits) return undefined;
   const keyMoved = edits.some((e) => e.before.key !== e.after.key);
-  const next = keyMoved ? rereadAll(k, input, edits) : patched(k, input.workbook, edits);
-  if (!next) return undefined;
-  const { read, index, changed } = next;
+  const { read, index, changed } = patched(k, input.workbook, edits);
 
   // The households that can see a changed one: every holder of an ID of it, before and after.
   const again = new Set(changed);
@@ -219,40 +217,29 @@ function householdAt(households: Household[], first: number, end: number, r: num
   return -1;
 }
 
-/** No ID moved: the same read and index with the edited households replaced. */
+/**
+ * The same read and index with the edited households replaced; a head's ID edited moves the
+ * household in the ID index and the members its old and new IDs link (relink.ts). The households
+ * whose members moved count as edited.
+ */
 function patched(k: Kept, workbook: WorkbookGrid, edits: Edit[]) {
   const households = k.read.households.slice();
-  const deceased = k.index.deceased.slice();
-  for (const { after } of edits) {
-    households[after.index] = after;
-    deceased[after.index] = k.index.deathsOf(after);
+  for (const { after } of edits) households[after.index] = after;
+  const changed = new Set(edits.map((e) => e.after.index));
+  let links: Links = { ids: k.index.ids, members: k.read.members, orphans: k.read.orphans };
+  for (const { before, after } of edits) {
+    if (before.key === after.key) continue;
+    const moved = relinkHead(links, after.index, before.key, after.key);
+    links = moved.links;
+    for (const h of moved.regrouped) changed.add(h);
   }
+  const deceased = k.index.deceased.slice();
+  for (const i of changed) deceased[i] = k.index.deathsOf(households[i], links.members, links.ids);
   const now = new Map(workbook.sheets.map((s) => [s.name, s]));
   const parts = k.read.parts.map((p) => ({ ...p, grid: now.get(p.grid.name) ?? p.grid }));
-  const read: WorkbookRead = { ...k.read, households, parts };
-  const index: CrossIndex = { ...k.index, deceased };
-  return { read, index, changed: edits.map((e) => e.after.index) };
-}
-
-/**
- * A head ID edited: read and index the whole workbook again. The households holding the old or
- * the new ID as head may have gained or lost members: they count as edited too.
- */
-function rereadAll(k: Kept, input: CheckInput, edits: Edit[]) {
-  const read = readWorkbook(input);
-  if (read.households.length !== k.read.households.length) return undefined;
-  if (read.parts.length !== k.read.parts.length) return undefined;
-  if (read.parts.some((p, i) => p.first !== k.read.parts[i].first || p.end !== k.read.parts[i].end)) return undefined;
-  const index = crossIndex(read, input);
-  const changed = new Set(edits.map((e) => e.after.index));
-  for (const e of edits) {
-    for (const key of [e.before.key, e.after.key]) {
-      if (!key) continue;
-      for (const ix of [k.index, index]) {
-        for (const o of ix.ids.get(key)) if (o.role === 'head') changed.add(o.household);
-      }
-    }
-  }
+  const { ids, members, orphans } = links;
+  const read: WorkbookRead = { ...k.read, households, parts, heads: ids, members, orphans };
+  const index: CrossIndex = { ...k.index, ids, deceased };
   return { read, index, changed: [...changed] };
 }
 
