@@ -4,7 +4,14 @@
  * memory holds the grid, never the XML or ExcelJS's cell objects. The hot path of reading a
  * county's roster: positions are compared in place and numbers parsed without substrings.
  */
-import { columnLetters, type Cell, type MergedRange, type SheetGrid } from '../../domain/grid';
+import {
+  columnIndex,
+  columnIndexAt,
+  columnLetters,
+  type Cell,
+  type MergedRange,
+  type SheetGrid,
+} from '../../domain/grid';
 import { booleanCell, dateCell, numberCell } from '../cell-values';
 import { unreadableWorkbook } from '../file/file-error';
 import { beyondExcel, MAX_COLS, MAX_ROWS } from '../limits';
@@ -105,18 +112,6 @@ function decimal(src: Uint8Array, start: number, end: number): number {
 const SMALL = 1024;
 const SMALL_CELLS: Cell[] = [];
 
-/** The column number of a reference such as "AB12" (1-based), or 0. */
-function columnOf(src: Uint8Array, start: number, end: number): number {
-  let col = 0;
-  for (let i = start; i < end; i++) {
-    const c = src[i];
-    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else break;
-  }
-  return col;
-}
-
 /** The row number of a cell reference ("AB12" → 12) is within Excel's rows (or absent). */
 function rowWithin(src: Uint8Array, start: number, end: number): boolean {
   let i = start;
@@ -126,18 +121,11 @@ function rowWithin(src: Uint8Array, start: number, end: number): boolean {
   return n >= 0 ? n <= MAX_ROWS : !/^\d+$/.test(textOf(src, i, end));
 }
 
-/** The column number of letters such as "AB" (1-based). */
-function columnNumber(letters: string): number {
-  let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
-  return col;
-}
-
 function rangeOf(ref: string): MergedRange | undefined {
   const m = /^\$?([A-Za-z]+)\$?(\d+)(?::\$?([A-Za-z]+)\$?(\d+))?$/.exec(ref);
   if (!m) return undefined;
-  const left = columnNumber(m[1]) - 1;
-  const right = m[3] ? columnNumber(m[3]) - 1 : left;
+  const left = columnIndex(m[1]);
+  const right = m[3] ? columnIndex(m[3]) : left;
   const top = Number(m[2]) - 1;
   const bottom = m[4] ? Number(m[4]) - 1 : top;
   return {
@@ -302,7 +290,7 @@ export class SheetReader implements XmlHandler {
       if (attrName.end - attrName.start !== 1) continue;
       const a = src[attrName.start];
       if (a === 114 /* r */) {
-        col = columnOf(src, attrValue.start, attrValue.end);
+        col = columnIndexAt(src, attrValue.start) + 1;
         if (col > MAX_COLS || !rowWithin(src, attrValue.start, attrValue.end)) {
           throw beyondExcel(this.ctx.sheet, { cell: textOf(src, attrValue.start, attrValue.end) });
         }
