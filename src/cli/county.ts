@@ -10,15 +10,38 @@ import { chineseDate } from '../workbook/output/sheets';
 
 export const COUNTY_FILE = '县汇总.xlsx';
 
+/**
+ * What 县汇总 and the folder's stdout keep of a checked file: its counts, so that its findings
+ * can go once its own outputs are written (a county folder holds many rosters).
+ */
+export interface TownshipCounts {
+  households: number;
+  coveredPersons: number;
+  monthlyTotal: number;
+  errors: number;
+  warnings: number;
+  adjustments: CheckResult['summary']['adjustments'];
+  /** ID-06 findings that point to another township's file. */
+  crossFileDuplicates: number;
+}
+
 export type TownshipRow =
-  { file: string; township: string; result: CheckResult } | { file: string; township: string; failure: string };
+  { file: string; township: string; counts: TownshipCounts } | { file: string; township: string; failure: string };
 
 const FW = '\u3000';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** ID-06 findings that point to another township's file. */
-export function crossFileDuplicates(result: CheckResult): number {
-  return result.findings.filter((f) => f.rule === 'ID-06' && f.messageId === 'external').length;
+export function townshipCounts(result: CheckResult): TownshipCounts {
+  const s = result.summary;
+  return {
+    households: s.households,
+    coveredPersons: s.coveredPersons,
+    monthlyTotal: s.monthlyTotal,
+    errors: s.errors,
+    warnings: s.warnings,
+    adjustments: { ...s.adjustments },
+    crossFileDuplicates: result.findings.filter((f) => f.rule === 'ID-06' && f.messageId === 'external').length,
+  };
 }
 
 export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet {
@@ -38,7 +61,7 @@ export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet
         r.failure,
       ];
     }
-    const s = r.result.summary;
+    const s = r.counts;
     return [
       i + 1,
       r.file,
@@ -49,7 +72,7 @@ export function countySheet(rows: TownshipRow[], policy: Policy): GeneratedSheet
       s.errors,
       s.warnings,
       ...ADJUSTMENT_TYPES.map((t) => s.adjustments[t] ?? 0),
-      crossFileDuplicates(r.result),
+      s.crossFileDuplicates,
       '已核查',
     ];
   });

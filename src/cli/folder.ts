@@ -12,7 +12,7 @@ import { WORKBOOK_NAME, type LegacyFormat } from '../workbook/legacy/format';
 import { townshipOf } from '../workbook/output/sheets';
 import type { CheckArgs } from './args';
 import { checkFile } from './check-file';
-import { COUNTY_FILE, countyWorkbook, type TownshipRow } from './county';
+import { COUNTY_FILE, countyWorkbook, townshipCounts, type TownshipRow } from './county';
 import { collectIds, othersOf } from './cross-ids';
 import { CliError, describe, fileRefusalLine } from './errors';
 import { errorCode } from '../workbook/error-text';
@@ -24,6 +24,7 @@ import { folderReportPieces, type FolderReportFile } from '../workbook/output/re
 import { adjustmentsText, convertedRow } from './summary';
 import { formatTable } from './table';
 import { writeOutput, writeOutputs } from './write';
+import type { OutputData } from '../workbook/file/file-node';
 
 /** Township workbooks: .xlsx (or .xls, .xlsb, .ods, .et), not our outputs, not Office lock files (~$…). */
 export function rosterFiles(folder: string): string[] {
@@ -43,12 +44,11 @@ export function townshipFromFileName(file: string): string {
   return /^[\u4e00-\u9fa5]{1,6}?(?:镇|乡|街道)/.exec(name)?.[0] ?? '';
 }
 
+/** What is kept of a file once its outputs are written: its county row, never its findings. */
 interface FileOutcome {
   file: string;
   township: string;
   output?: string;
-  /** The policy the file was checked with (its own township): its report is made from it. */
-  policy?: Policy;
   failure?: { zh: string; en: string; code?: string; messageId?: string; data?: Record<string, unknown> };
   row: TownshipRow;
   convertedFrom?: LegacyFormat;
@@ -92,20 +92,15 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
     }
   }
 
-  // Pass 2: check each file against the others, write its outputs.
+  // Pass 2: check each file against the others, write its outputs. A file's result lives until
+  // its marked copy is written and its entry is in the report's temporary file; then only its
+  // counts stay, so memory does not grow with the number of files.
   const outcomes: FileOutcome[] = [];
-  for (const file of files) {
+  /** Checks one file, writes its marked copy, keeps its counts; its report entry is returned. */
+  async function checkOne(file: string): Promise<FolderReportFile> {
     const township = townships.get(file) ?? townshipFromFileName(file);
-    const failed = (e: unknown): FileOutcome => {
-      io.stderr(fileRefusalLine(file, e));
-      const failure = { ...describe(e), ...errorCode(e) };
-      return { file, township, failure, row: { file, township, failure: `未能核查：${failure.zh}` } };
-    };
-    if (failures.has(file)) {
-      outcomes.push(failed(failures.get(file)));
-      continue;
-    }
     try {
+      if (failures.has(file)) throw failures.get(file);
       progress(io, `核查 ${file}（${outcomes.length + 1}/${files.length}）`, `checking ${file}`);
       const filePolicy: Policy = { ...policy, township };
       const checked = await checkFile(join(folder, file), {
@@ -121,38 +116,43 @@ export async function checkFolder(args: CheckArgs, io: Io): Promise<number> {
         file,
         township,
         output,
-        policy: filePolicy,
-        row: { file, township, result: checked.result },
+        row: { file, township, counts: townshipCounts(checked.result) },
         convertedFrom: checked.convertedFrom,
       });
+      return { file, township, output: output ?? null, result: checked.result, policy: filePolicy };
     } catch (e) {
-      outcomes.push(failed(e));
+      io.stderr(fileRefusalLine(file, e));
+      const failure = { ...describe(e), ...errorCode(e) };
+      outcomes.push({ file, township, failure, row: { file, township, failure: `未能核查：${failure.zh}` } });
+      return { file, error: failure };
     }
   }
-
-  if (countyPath)
-    await writeOutput(
-      countyPath,
-      await countyWorkbook(
-        outcomes.map((o) => o.row),
-        policy,
-      ),
-      args.force,
-    );
-  if (args.report) {
-    // Written as it is made, each file's findings rendered one by one, as the single-file report.
-    const files = outcomes.map((o): FolderReportFile =>
-      'result' in o.row && o.policy
-        ? { file: o.file, township: o.township, output: o.output ?? null, result: o.row.result, policy: o.policy }
-        : { file: o.file, error: o.failure! },
-    );
-    const data = folderReportPieces({ folder: basename(folder), asOf: policy.asOf }, files, { maskIds: args.maskIds });
-    await writeOutputs([{ path: args.report, data }], args.force);
+  async function* checkEach(): AsyncGenerator<FolderReportFile> {
+    for (const file of files) yield checkOne(file);
   }
+
+  // The report is written as the files are checked (each file's findings rendered one by one, as
+  // the single-file report); 县汇总 is made when they all are, and both are put in place together.
+  const written: { path: string; data: OutputData }[] = [];
+  if (args.report) {
+    const head = { folder: basename(folder), asOf: policy.asOf };
+    written.push({ path: args.report, data: folderReportPieces(head, checkEach(), { maskIds: args.maskIds }) });
+  } else {
+    for (const file of files) await checkOne(file);
+  }
+  // Made when the report above has checked every file (writeOutputs writes the files in order).
+  async function* countySummary(): AsyncGenerator<Uint8Array> {
+    yield await countyWorkbook(
+      outcomes.map((o) => o.row),
+      policy,
+    );
+  }
+  if (countyPath) written.push({ path: countyPath, data: countySummary() });
+  if (written.length) await writeOutputs(written, args.force);
 
   io.stdout(folderSummary(folder, outcomes, countyPath, args.report));
   if (outcomes.some((o) => o.failure)) return 2;
-  return outcomes.some((o) => 'result' in o.row && o.row.result.summary.errors > 0) ? 1 : 0;
+  return outcomes.some((o) => 'counts' in o.row && o.row.counts.errors > 0) ? 1 : 0;
 }
 
 function folderSummary(folder: string, outcomes: FileOutcome[], countyPath?: string, report?: string): string {
@@ -164,7 +164,7 @@ function folderSummary(folder: string, outcomes: FileOutcome[], countyPath?: str
       text += formatTable([['未能核查（not checked）', o.failure!.zh]]);
       continue;
     }
-    const s = o.row.result.summary;
+    const s = o.row.counts;
     const rows: [string, string][] = [
       ['户数（households）', String(s.households)],
       ['错误 / 提醒（errors / warnings）', `${s.errors} / ${s.warnings}`],

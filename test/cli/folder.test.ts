@@ -1,6 +1,7 @@
 /** check <folder>: one output per township file, a county summary, IDs compared across files. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ADJUSTMENT_TYPES } from '../../src/domain/types';
 import { FolderReportSchema, type Report } from '../../src/workbook/output/report';
 import { FIRST_DATA_ROW, buildTownship, type BuiltTownship, type VillagePlan } from '../../examples/make-sample';
 import { loadWorkbook, run, sha256, tempDir, writeSampleFiles } from './helpers';
@@ -53,6 +54,15 @@ describe('check <folder>', () => {
     expect(text).toContain('城步县西岩镇低保花名册.xlsx');
     expect(text).toContain('西岩镇');
     expect(text).toContain('合计');
+    // 跨乡镇重复身份证: the ID-06 findings that name the other file.
+    const crossCol = 4 + 5 + ADJUSTMENT_TYPES.length;
+    for (const entry of report.files) {
+      if (!('report' in entry)) continue;
+      const row = (county.getSheetValues() as unknown[][]).find((r) => Array.isArray(r) && r[2] === entry.file)!;
+      const external = entry.report.findings.filter((f) => f.rule === 'ID-06' && f.messageId === 'external');
+      expect(external.length).toBeGreaterThan(0);
+      expect(row[crossCol]).toBe(external.length);
+    }
   });
 
   it('goes on past a file it cannot check, and exits 2', async () => {
@@ -118,11 +128,17 @@ describe('check <folder> --report', () => {
     let policy = '';
     for (const t of towns) policy = (await writeSampleFiles(dir, t, `城步县${t.township}低保花名册.xlsx`)).policy;
     const folderReport = join(tempDir(), 'county.json');
-    const res = await run('check', dir, '--policy', policy, '--no-out', '--report', folderReport);
+    const outDir = tempDir();
+    const res = await run('check', dir, '--policy', policy, '--out', outDir, '--report', folderReport);
     expect(res.stderr).toBe('');
-    const report = FolderReportSchema.parse(JSON.parse(readFileSync(folderReport, 'utf8')));
+    const bytes = readFileSync(folderReport, 'utf8');
+    const report = FolderReportSchema.parse(JSON.parse(bytes));
     expect(report.files).toHaveLength(3);
+    const county = (await loadWorkbook(join(outDir, '县汇总.xlsx'))).getWorksheet('县汇总')!;
+    const countyRow = (file: string) =>
+      (county.getSheetValues() as unknown[][]).find((r) => Array.isArray(r) && r[2] === file)!.slice(4);
 
+    const alones: unknown[] = [];
     for (const entry of report.files) {
       if (!('report' in entry)) throw new Error(`${entry.file} not checked`);
       // Alone, with the township the folder took from the file (one policy serves the county).
@@ -132,6 +148,22 @@ describe('check <folder> --report', () => {
       await run('check', join(dir, entry.file), '--policy', own, '--no-out', '--report', alone);
       expect(entry.report).toEqual(JSON.parse(readFileSync(alone, 'utf8')));
       expect(entry.report.findings.length).toBeGreaterThan(0);
+      alones.push({ ...entry, report: JSON.parse(readFileSync(alone, 'utf8')) });
+
+      // 县汇总's row: the counts of the file's report (only counts are kept per file).
+      const s = entry.report.summary;
+      expect(countyRow(entry.file)).toEqual([
+        s.households,
+        s.coveredPersons,
+        Math.round(s.monthlyTotal * 100) / 100,
+        s.errors,
+        s.warnings,
+        ...ADJUSTMENT_TYPES.map((t) => s.adjustments[t] ?? 0),
+        0,
+        '已核查',
+      ]);
     }
+    // Byte for byte the whole folder report, each file's single report indented into place.
+    expect(bytes).toBe(JSON.stringify({ folder: report.folder, asOf: report.asOf, files: alones }, null, 2) + '\n');
   });
 });

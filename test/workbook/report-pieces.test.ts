@@ -72,6 +72,13 @@ it('writes an empty findings list as the whole report does', () => {
   expect(joined(reportPieces(clean, policy, { maskIds: false }))).toBe(whole(clean, false));
 });
 
+/** Every piece of an async generator (Array.fromAsync is not in Node 20). */
+async function collect<T>(pieces: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const p of pieces) out.push(p);
+  return out;
+}
+
 describe('the folder report (check <folder> --report), written a piece at a time', () => {
   /** The folder report as it was built before: every file's whole report, validated, one JSON. */
   const wholeFolder = (files: FolderReportFile[], maskIds: boolean) =>
@@ -94,7 +101,7 @@ describe('the folder report (check <folder> --report), written a piece at a time
       ),
     ).toString('utf8');
 
-  it('gives the bytes of the whole folder report: several files, a file not checked, one without findings', () => {
+  it('gives the bytes of the whole folder report: several files, a file not checked, one without findings', async () => {
     const faulty = Array.from({ length: 2000 }, (_, i) =>
       cleanRow({ 户主姓名: i % 7 ? `杨${i}` : `龙"${i}"\\\n某`, 入户调查签字: null, 公示: '否' }),
     );
@@ -116,17 +123,31 @@ describe('the folder report (check <folder> --report), written a piece at a time
       },
     ];
     for (const maskIds of [false, true]) {
-      const pieces = [...folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds })];
+      const pieces = await collect(folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds }));
       // The first file's findings alone come in several pieces: no piece is the whole report.
       expect(pieces.length).toBeGreaterThan(4);
       expect(joined(pieces)).toBe(wholeFolder(files, maskIds));
+      // As the command line gives them: one at a time, each as soon as it is checked.
+      async function* asChecked() {
+        for (const f of files) yield await Promise.resolve(f);
+      }
+      const head = { folder: '城步县', asOf: '2018-01-15' };
+      expect(joined(await collect(folderReportPieces(head, asChecked(), { maskIds })))).toBe(
+        wholeFolder(files, maskIds),
+      );
     }
   });
 
-  it('a single file that could not be checked', () => {
+  it('no file at all', async () => {
+    const pieces = await collect(folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, [], { maskIds: false }));
+    expect(joined(pieces)).toBe(wholeFolder([], false));
+  });
+
+  it('a single file that could not be checked', async () => {
     const files: FolderReportFile[] = [{ file: 'a.xlsx', error: { zh: '不是 Excel 工作簿', en: 'not a workbook' } }];
-    expect(joined(folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds: false }))).toBe(
-      wholeFolder(files, false),
+    const pieces = await collect(
+      folderReportPieces({ folder: '城步县', asOf: '2018-01-15' }, files, { maskIds: false }),
     );
+    expect(joined(pieces)).toBe(wholeFolder(files, false));
   });
 });

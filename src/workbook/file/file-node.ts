@@ -77,8 +77,11 @@ export async function writeFileAtomic(path: string, data: Uint8Array, opts: { fo
   await writeFilesAtomic([{ path, data }], opts);
 }
 
-/** A file's bytes, whole or in pieces made while it is written (a large report). */
-export type OutputData = Uint8Array | Iterable<Uint8Array>;
+/**
+ * A file's bytes, whole or in pieces made while it is written (a large report), or pieces that
+ * come as other work goes on (the folder report, one township file after another).
+ */
+export type OutputData = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /**
  * Several outputs of one run, all or none: every file is written to a temporary file first; only
@@ -132,7 +135,7 @@ export async function writeFilesAtomic(
 
 async function writeAll(handle: fsp.FileHandle, data: OutputData): Promise<void> {
   if (data instanceof Uint8Array) return handle.writeFile(data);
-  for (const piece of data) {
+  for await (const piece of data) {
     for (let at = 0; at < piece.length;) at += (await handle.write(piece, at)).bytesWritten;
   }
 }

@@ -318,49 +318,66 @@ export type FolderReportFile =
  * `buildReport` gives them, made a piece at a time while they are written: each file's report is
  * `reportPieces` of its result, indented into place, so no file's findings are held as report
  * objects, validated copies or one string of the whole JSON (a county's folder holds many
- * rosters).
+ * rosters). `files` may come one at a time as they are checked (the command line's folder mode):
+ * a file's result is let go once its pieces are written.
  */
-export function* folderReportPieces(
+export async function* folderReportPieces(
   head: { folder: string; asOf: string },
-  files: readonly FolderReportFile[],
+  files: Iterable<FolderReportFile> | AsyncIterable<FolderReportFile>,
   opts: { maskIds: boolean },
-): Generator<Uint8Array> {
-  const encoder = new TextEncoder();
+): AsyncGenerator<Uint8Array> {
   const top = JSON.stringify(FolderReportSchema.parse({ ...head, files: [] }), null, 2);
   const slot = '"files": []';
   const at = top.lastIndexOf(slot);
-  if (files.length === 0) {
-    yield encoder.encode(top + '\n');
+  let written = 0;
+  // Not `for await … yield*`: a suspended generator keeps the loop's value and a finished
+  // generator its arguments, which would hold the previous file's result while the next file is
+  // checked. Dropped by hand, each result can go as soon as its entry is written.
+  const iterator = Symbol.asyncIterator in files ? files[Symbol.asyncIterator]() : files[Symbol.iterator]();
+  try {
+    for (;;) {
+      let step: IteratorResult<FolderReportFile> | undefined = await iterator.next();
+      if (step.done) break;
+      const before = written ? ',\n    ' : top.slice(0, at) + '"files": [\n    ';
+      let pieces: Generator<Uint8Array> | undefined = folderEntryPieces(step.value, before, opts);
+      step = undefined;
+      yield* pieces;
+      pieces = undefined;
+      written++;
+    }
+  } finally {
+    // As `for await` would: a write that failed stops the files' source too.
+    await iterator.return?.();
+  }
+  const end = written ? '\n  ]' + top.slice(at + slot.length) : top;
+  yield new TextEncoder().encode(end + '\n');
+}
+
+/** One file's entry of the folder report, after `before` (what precedes it in the JSON). */
+function* folderEntryPieces(f: FolderReportFile, before: string, opts: { maskIds: boolean }): Generator<Uint8Array> {
+  const encoder = new TextEncoder();
+  if ('error' in f) {
+    yield encoder.encode(before + indent(JSON.stringify(FolderFailureSchema.parse(f), null, 2), '    '));
     return;
   }
-  yield encoder.encode(top.slice(0, at) + '"files": [');
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const sep = i ? ',\n    ' : '\n    ';
-    if ('error' in f) {
-      yield encoder.encode(sep + indent(JSON.stringify(FolderFailureSchema.parse(f), null, 2), '    '));
-      continue;
-    }
-    const wrapper = FolderCheckedSchema.omit({ report: true }).parse({
-      file: f.file,
-      township: f.township,
-      output: f.output,
-    });
-    // The report's place in the file's entry: its key last, as the schema orders it.
-    const entry = JSON.stringify({ ...wrapper, report: null }, null, 2);
-    const hole = entry.lastIndexOf('null');
-    yield encoder.encode(sep + indent(entry.slice(0, hole), '    '));
-    let last: Uint8Array | undefined;
-    for (const piece of reportPieces(f.result, f.policy, opts)) {
-      // Pieces are UTF-8 of JSON: a newline is never inside a string, nor inside a character.
-      if (last) yield reindent(last, '      ');
-      last = piece;
-    }
-    // The report ends with a newline the nested one does not have.
-    if (last) yield reindent(last.subarray(0, last.length - 1), '      ');
-    yield encoder.encode(indent(entry.slice(hole + 'null'.length), '    '));
+  const wrapper = FolderCheckedSchema.omit({ report: true }).parse({
+    file: f.file,
+    township: f.township,
+    output: f.output,
+  });
+  // The report's place in the file's entry: its key last, as the schema orders it.
+  const entry = JSON.stringify({ ...wrapper, report: null }, null, 2);
+  const hole = entry.lastIndexOf('null');
+  yield encoder.encode(before + indent(entry.slice(0, hole), '    '));
+  let last: Uint8Array | undefined;
+  for (const piece of reportPieces(f.result, f.policy, opts)) {
+    // Pieces are UTF-8 of JSON: a newline is never inside a string, nor inside a character.
+    if (last) yield reindent(last, '      ');
+    last = piece;
   }
-  yield encoder.encode('\n  ]' + top.slice(at + slot.length) + '\n');
+  // The report ends with a newline the nested one does not have.
+  if (last) yield reindent(last.subarray(0, last.length - 1), '      ');
+  yield encoder.encode(indent(entry.slice(hole + 'null'.length), '    '));
 }
 
 const indent = (json: string, by: string) => json.replace(/\n/g, '\n' + by);
