@@ -19,7 +19,7 @@ async function handle(id: number, req: Request): Promise<void> {
   const onProgress = (progress: ProgressEvent) => post({ id, progress });
   switch (req.op) {
     case 'open':
-      return post({ id, ok: true, value: await session.open(new Uint8Array(req.bytes), req.name) });
+      return post({ id, ok: true, value: await session.open(new Uint8Array(await req.file.arrayBuffer()), req.name) });
     case 'check':
       return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang), [
         'result',

@@ -9,7 +9,8 @@ import type { SheetKind, SheetOptions } from '../../workbook/actions';
 import type { ProgressEvent } from '../../workbook/host';
 
 export type Request =
-  | { op: 'open'; bytes: ArrayBuffer; name: string }
+  /** The clerk's file itself: a Blob crosses as a handle, and the worker reads it off the page's thread. */
+  | { op: 'open'; file: Blob; name: string }
   /** `lang`: the language of the findings list's view sent with the result. */
   | { op: 'check'; policy: Policy; rosterSheet?: string; leaveOut?: string[]; lang: Lang }
   /** The findings list's view of the last result in another language. */
