@@ -25,15 +25,7 @@ import type { EtApplication } from '../../src/workbook/wps/et';
 import { fromWireError, toWireError } from '../../src/taskpane/worker/protocol';
 import type { CheckArgs } from '../../src/cli/args';
 import { tempDir } from './helpers';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a refusal');
-}
+import { thrown } from '../support/thrown';
 
 async function rejected(run: () => Promise<unknown>): Promise<unknown> {
   try {

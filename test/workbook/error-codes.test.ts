@@ -16,6 +16,7 @@ import { checkFile } from '../../src/workbook/file/file-node';
 import { beyondExcel, tooManyCells } from '../../src/workbook/limits';
 import { legacyFormatOf } from '../../src/workbook/legacy/format';
 import { tidyMerges } from '../../src/workbook/merges';
+import { thrown } from '../support/thrown';
 
 /** Data for every message: a message added to the catalogue without data here fails to compile. */
 const SAMPLE_DATA: { [M in ErrorMessageId]: DataOf<typeof ERROR_TEXTS, M> } = {
@@ -105,15 +106,6 @@ const SHOWN_OTHERWISE = new Set([
 ]);
 
 const policy = parsePolicy({ asOf: '2018-01-15' });
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a refusal');
-}
 
 const refusal = (workbook: WorkbookGrid, more: { rosterSheet?: string } = {}) =>
   thrown(() => checkWorkbook({ workbook, policy, ...more }));
