@@ -362,6 +362,12 @@ export const HOST_ERRORS = {
       `核查参数有误${FIX_IN_PANE.zh(edge)}：${issueWords(d.issues, 'setting')}`,
     (_d, edge) => `The check settings are invalid${FIX_IN_PANE.en(edge)}.`,
   ),
+  'settings-not-saved': entry(
+    'not-saved',
+    // The reason is the host's own words (Office.AsyncResult's error), shown as it gave them.
+    (d: { reason?: string }) => `无法把参数保存到工作簿${d.reason ? `：${d.reason}` : ''}`,
+    (d) => `The settings could not be saved in the workbook${d.reason ? `: ${d.reason}` : ''}.`,
+  ),
   'out-of-time': entry(
     'out-of-time',
     // Marks stopped half-way are recorded like whole ones: 清除标注 or marking again from the pane

@@ -77,6 +77,13 @@ export class SettingsError extends CodedError<'settings-invalid'> {
   }
 }
 
+/** The workbook refused to keep the settings (Office.Settings.saveAsync failed): the host's reason. */
+export class SettingsNotSaved extends CodedError<'settings-not-saved'> {
+  constructor(reason: string | undefined) {
+    super('SettingsNotSaved', 'settings-not-saved', { reason });
+  }
+}
+
 /** Validates settings to save; throws SettingsError naming each bad field. */
 export function parseSettings(input: unknown): Settings {
   const res = SettingsSchema.safeParse(input ?? {});
@@ -125,7 +132,7 @@ export function documentBackend(settings: DocumentSettings): SettingsBackend {
         settings.set(SETTINGS_KEY, value);
         settings.saveAsync((r) => {
           if (String(r.status) === 'failed') {
-            reject(new Error(`无法把参数保存到工作簿（settings not saved: ${r.error?.message ?? 'unknown error'}）`));
+            reject(new SettingsNotSaved(r.error?.message));
           } else resolve();
         });
       }),

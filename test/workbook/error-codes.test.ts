@@ -54,6 +54,7 @@ const SAMPLE_DATA: { [M in ErrorMessageId]: DataOf<typeof ERROR_TEXTS, M> } = {
   'converted-unwritable': { format: 'ods' },
   'policy-invalid': { issues: [{ keys: ['monthlyStandard'], reason: 'Too small' }, { keys: ['bogus'] }] },
   'settings-invalid': { issues: [{ keys: ['standard'], reason: 'Invalid input' }] },
+  'settings-not-saved': { reason: 'read-only' },
   'out-of-time': { step: 'mark' },
   'wps-no-workbook': {},
   'wps-unknown-shape': {},

@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { parsePolicy } from '../../src/domain/policy';
+import { errorText } from '../../src/workbook/error-text';
 import {
   DEFAULT_SETTINGS,
   documentBackend,
@@ -12,6 +13,7 @@ import {
   saveSettings,
   SETTINGS_KEY,
   SettingsError,
+  SettingsNotSaved,
   settingsToPolicyInput,
   type Settings,
 } from '../../src/workbook/settings';
@@ -58,6 +60,16 @@ describe('in Excel: the workbook carries the settings', () => {
   test('a failed save is reported in Chinese first', async () => {
     const doc = fakeDocumentSettings(true);
     await expect(saveSettings(RULIN, documentBackend(doc.settings))).rejects.toThrow(/^无法把参数保存到工作簿/);
+  });
+
+  test('a failed save reaches the pane with the reason the workbook gave, in either language', async () => {
+    const doc = fakeDocumentSettings(true);
+    const refused = await saveSettings(RULIN, documentBackend(doc.settings)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SettingsNotSaved);
+    expect(errorText(refused, 'pane')).toEqual({
+      zh: '无法把参数保存到工作簿：read-only',
+      en: 'The settings could not be saved in the workbook: read-only.',
+    });
   });
 
   test('invalid settings are refused before saving, naming the field', async () => {
