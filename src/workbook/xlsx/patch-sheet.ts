@@ -7,6 +7,7 @@
  */
 import { columnIndexAt, columnLetters } from '../../domain/grid';
 import { escapeAttr } from './patch-xml';
+import { isSpace, nameIs } from './xml';
 
 /** Decides a target cell's new format from its format now. */
 export type CellStyler = (row: number, col: number, s: number) => number;
@@ -66,19 +67,6 @@ function attrOf(tag: string, name: string): string | undefined {
 
 /** Bytes of the next chunk joined to a tag the last one cut off. */
 const JOIN = 1 << 16;
-
-const ROW = encoder.encode('row');
-const CELL = encoder.encode('c');
-const SHEET_DATA = encoder.encode('sheetData');
-
-/** Whether the element name in buf[ns, ne) is `name` (compared as bytes: no string per tag). */
-function nameIs(buf: Uint8Array, ns: number, ne: number, name: Uint8Array): boolean {
-  if (ne - ns !== name.length) return false;
-  for (let i = 0; i < name.length; i++) if (buf[ns + i] !== name[i]) return false;
-  return true;
-}
-
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * The column of the <c> start tag in buf[lt, gt] from its r attribute, read from the bytes (most
@@ -224,7 +212,7 @@ export async function* patchSheet(
       }
 
       if (phase === Phase.Data) {
-        if (!closing && nameIs(buf, ns, ne, ROW)) {
+        if (!closing && nameIs(buf, ns, ne, 'row')) {
           const tag = utf8.decode(buf.subarray(lt, gt + 1));
           const r = attrOf(tag, 'r');
           rowNum = r ? Number(r) : rowNum + 1;
@@ -247,7 +235,7 @@ export async function* patchSheet(
           if (!selfClosing) phase = Phase.Skip;
           continue;
         }
-        if (closing && nameIs(buf, ns, ne, SHEET_DATA)) {
+        if (closing && nameIs(buf, ns, ne, 'sheetData')) {
           put(rowsBefore(Infinity), lt);
           phase = Phase.Tail;
         }
@@ -255,7 +243,7 @@ export async function* patchSheet(
       }
 
       if (phase === Phase.Row) {
-        if (!closing && nameIs(buf, ns, ne, CELL)) {
+        if (!closing && nameIs(buf, ns, ne, 'c')) {
           colNum = cellColumn(buf, lt, gt) || colNum + 1;
           put(cellsBefore(colNum), lt);
           if (nextCol < rowCols.length && rowCols[nextCol] === colNum) {
@@ -267,7 +255,7 @@ export async function* patchSheet(
               : `${tag.slice(0, selfClosing ? -2 : -1)} s="${s}"${selfClosing ? '/>' : '>'}`;
             put(tag, lt, pos);
           }
-        } else if (closing && nameIs(buf, ns, ne, ROW)) {
+        } else if (closing && nameIs(buf, ns, ne, 'row')) {
           put(cellsBefore(Infinity), lt);
           phase = Phase.Data;
         }

@@ -38,7 +38,10 @@ const BANG = 33;
 const QUESTION = 63;
 const COLON = 58;
 
-const isNameEnd = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === GT || c === SLASH;
+/** XML's white space: space, tab, line feed, carriage return. */
+export const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+const isNameEnd = (c: number) => isSpace(c) || c === GT || c === SLASH;
 
 const utf8 = new TextDecoder('utf-8');
 
