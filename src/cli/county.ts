@@ -14,16 +14,13 @@ export const COUNTY_FILE = '县汇总.xlsx';
  * What 县汇总 and the folder's stdout keep of a checked file: its counts, so that its findings
  * can go once its own outputs are written (a county folder holds many rosters).
  */
-export interface TownshipCounts {
-  households: number;
-  coveredPersons: number;
-  monthlyTotal: number;
-  errors: number;
-  warnings: number;
-  adjustments: CheckResult['summary']['adjustments'];
+export type TownshipCounts = Pick<
+  CheckResult['summary'],
+  'households' | 'coveredPersons' | 'monthlyTotal' | 'errors' | 'warnings' | 'adjustments'
+> & {
   /** ID-06 findings that point to another township's file. */
   crossFileDuplicates: number;
-}
+};
 
 export type TownshipRow =
   { file: string; township: string; counts: TownshipCounts } | { file: string; township: string; failure: string };
