@@ -271,7 +271,13 @@ function buildReportWithout(result: CheckResult, policy: Policy, opts: { maskIds
  * them) would otherwise hold every finding and adjustment three times over (the report's
  * objects, their validated copy, one string of the whole JSON) besides the result.
  */
-export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskIds: boolean }): Generator<Uint8Array> {
+export function* reportPieces(
+  result: CheckResult,
+  policy: Policy,
+  opts: { maskIds: boolean },
+  /** Nested in the folder report: every line after the first indented by this, no final newline. */
+  nested?: string,
+): Generator<Uint8Array> {
   const edit = editors(opts);
   const json = JSON.stringify(buildReportWithout(result, policy, opts), null, 2) + '\n';
   const lists = [
@@ -287,6 +293,8 @@ export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskI
     },
   ];
   const encoder = new TextEncoder();
+  // Newlines are never inside a JSON string, so each piece may be indented on its own.
+  const encode = (text: string) => encoder.encode(nested ? indent(text, nested) : text);
   let from = 0;
   let piece = '';
   for (const list of lists) {
@@ -296,16 +304,18 @@ export function* reportPieces(result: CheckResult, policy: Policy, opts: { maskI
     const at = json.indexOf(slot, from);
     piece += json.slice(from, at) + `\n  "${list.key}": [`;
     for (let i = 0; i < list.count; i++) {
-      piece += (i ? ',\n    ' : '\n    ') + JSON.stringify(list.entry(i), null, 2).replace(/\n/g, '\n    ');
+      piece += (i ? ',\n    ' : '\n    ') + indent(JSON.stringify(list.entry(i), null, 2), '    ');
       if (piece.length >= 1 << 18) {
-        yield encoder.encode(piece);
+        yield encode(piece);
         piece = '';
       }
     }
     piece += '\n  ],';
     from = at + slot.length;
   }
-  yield encoder.encode(piece + json.slice(from));
+  const rest = piece + json.slice(from);
+  // The report ends with a newline the nested one does not have.
+  yield encode(nested ? rest.slice(0, -1) : rest);
 }
 
 /** A township file of the folder report: checked (its result, and the policy it was checked with) or not. */
@@ -369,36 +379,11 @@ function* folderEntryPieces(f: FolderReportFile, before: string, opts: { maskIds
   const entry = JSON.stringify({ ...wrapper, report: null }, null, 2);
   const hole = entry.lastIndexOf('null');
   yield encoder.encode(before + indent(entry.slice(0, hole), '    '));
-  let last: Uint8Array | undefined;
-  for (const piece of reportPieces(f.result, f.policy, opts)) {
-    // Pieces are UTF-8 of JSON: a newline is never inside a string, nor inside a character.
-    if (last) yield reindent(last, '      ');
-    last = piece;
-  }
-  // The report ends with a newline the nested one does not have.
-  if (last) yield reindent(last.subarray(0, last.length - 1), '      ');
+  yield* reportPieces(f.result, f.policy, opts, '      ');
   yield encoder.encode(indent(entry.slice(hole + 'null'.length), '    '));
 }
 
 const indent = (json: string, by: string) => json.replace(/\n/g, '\n' + by);
-
-/** UTF-8 bytes with `by` after every newline. */
-function reindent(bytes: Uint8Array, by: string): Uint8Array {
-  let lines = 0;
-  for (const b of bytes) if (b === 10) lines++;
-  if (lines === 0) return bytes;
-  const pad = new TextEncoder().encode(by);
-  const out = new Uint8Array(bytes.length + lines * pad.length);
-  let o = 0;
-  for (const b of bytes) {
-    out[o++] = b;
-    if (b === 10) {
-      out.set(pad, o);
-      o += pad.length;
-    }
-  }
-  return out;
-}
 
 export function reportJson(report: unknown): Uint8Array {
   return new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
