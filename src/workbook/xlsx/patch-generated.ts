@@ -86,7 +86,8 @@ function* sheetPieces(layout: SheetLayout, styles: StylesPatch): Generator<strin
   const formatOf = (look: CellLook) => {
     let s = byLook.get(look);
     if (s !== undefined) return s;
-    const key = `${look.size}|${look.bold}|${look.table}|${look.header}|${look.horizontal}|${look.indent}|${look.wrap}|${look.numFmt ?? ''}`;
+    // Made once per look object, not per cell: every field of the look, however many it has.
+    const key = JSON.stringify(look);
     s = byKey.get(key);
     if (s === undefined) {
       s = styles.format({
