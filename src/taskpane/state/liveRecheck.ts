@@ -289,7 +289,9 @@ export function patchGrid(grid: WorkbookGrid, reads: { sheet: string; rows: Map<
       if (rowSame(rows[r], cells)) continue;
       while (rows.length <= r) rows.push([]);
       rows[r] = cells;
-      changed.set(s.name, [...(changed.get(s.name) ?? []), r]);
+      const rowsChanged = changed.get(s.name);
+      if (rowsChanged) rowsChanged.push(r);
+      else changed.set(s.name, [r]);
     }
     return { ...s, rows };
   });
@@ -306,7 +308,9 @@ function rechecked(again: Rechecked, before: CheckResult): ((r: CheckResult) => 
   const rows = new Map<string, number[]>();
   for (const i of again.households) {
     const h = again.result.households[i];
-    rows.set(h.sheet, [...(rows.get(h.sheet) ?? []), h.row - 1]);
+    const here = rows.get(h.sheet);
+    if (here) here.push(h.row - 1);
+    else rows.set(h.sheet, [h.row - 1]);
   }
   for (const sheet of [...(before.rosterSheets ?? [before.roster]), ...(again.result.rosterSheets ?? [])]) {
     const merged = (sheet.merges ?? []).some((m) =>
