@@ -7,49 +7,9 @@ import { sheetFromValues } from '../../src/domain/grid';
 import { checkDigit } from '../../src/domain/idcard';
 import { parsePolicy, type PolicyInput } from '../../src/domain/policy';
 import { checkWorkbook, type CheckInput } from '../../src/domain/engine';
+import { SYNTHETIC_HEADERS } from '../../src/domain/synthetic-roster';
 
-export const HEADERS = [
-  '序号',
-  '村',
-  '户主姓名',
-  '身份证号码',
-  '性别',
-  '家庭人口',
-  '保障人数',
-  '家庭月人均收入',
-  '家庭年收入',
-  '低保标准',
-  '保障类别',
-  '月保障金',
-  '状态',
-  '兜底对象',
-  '建档立卡',
-  '单人保原因',
-  '致贫原因',
-  '残疾证号',
-  '机动车辆',
-  '商品房',
-  '营业执照',
-  '财政供养人员',
-  '干部近亲属',
-  '近亲属备案',
-  '申请书',
-  '家庭经济状况申报表',
-  '入户调查表',
-  '入户调查签字',
-  '授权委托书',
-  '授权书签字',
-  '身份证复印件',
-  '病残证明',
-  '民主评议',
-  '公示',
-  '核对结果',
-  '入户复核',
-  '最近复核日期',
-  '有劳动能力',
-  '死亡日期',
-  '备注',
-] as const;
+export const HEADERS = SYNTHETIC_HEADERS;
 export type Header = (typeof HEADERS)[number];
 export type Row = Partial<Record<Header, CellValue | null>>;
 

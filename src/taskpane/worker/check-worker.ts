@@ -7,6 +7,7 @@ import type { ProgressEvent } from '../../workbook/host';
 import { webCodec } from '../../workbook/xlsx/codec-web';
 import { slicedReplies, toWireError, type Reply, type Request } from './protocol';
 import { WebSession } from './session';
+import { warmUp } from './warm-up';
 
 const session = new WebSession(webCodec);
 const post = (reply: Reply, transfer: Transferable[] = []) =>
@@ -49,8 +50,11 @@ async function handle(id: number, req: Request): Promise<void> {
   }
 }
 
-let queue = Promise.resolve();
+let asked = false;
+// The warm-up goes first; the clerk's first request stops it and waits for its round at most.
+let queue: Promise<unknown> = warmUp(webCodec, { wanted: () => asked }).then(() => performance.mark('dibao:warm'));
 self.onmessage = (e: MessageEvent<{ id: number; req: Request }>) => {
   const { id, req } = e.data;
+  asked = true;
   queue = queue.then(() => handle(id, req).catch((err: unknown) => post({ id, ok: false, error: toWireError(err) })));
 };

@@ -1,0 +1,43 @@
+/**
+ * The web page's worker warms its code up on a made-up roster while the clerk chooses a file
+ * (src/taskpane/worker/warm-up.ts): it checks the roster the whole way a file goes, stops after
+ * the round under way as soon as the clerk asks for something, and a failure never escapes.
+ */
+import { webCodec } from '../../src/workbook/xlsx/codec-web';
+import { WebSession } from '../../src/taskpane/worker/session';
+import { warmUp } from '../../src/taskpane/worker/warm-up';
+
+afterEach(() => jest.restoreAllMocks());
+
+test('checks the made-up roster through the reader and the engine, round after round', async () => {
+  const check = jest.spyOn(WebSession.prototype, 'check');
+  const rounds = await warmUp(webCodec, { wanted: () => false, households: 30, rounds: 3 });
+  expect(rounds).toBe(3);
+  expect(check).toHaveBeenCalledTimes(3);
+  const { result, view } = await check.mock.results[0].value;
+  expect(result.households).toHaveLength(30);
+  expect(result.findings.length).toBeGreaterThan(0);
+  expect(view?.text.length).toBe(result.findings.length);
+});
+
+test('stops after the round under way once the clerk asks for something', async () => {
+  let asked = false;
+  const check = jest.spyOn(WebSession.prototype, 'check').mockImplementation(async function (this: WebSession) {
+    asked = true; // the clerk chooses a file during the first round
+    return { result: {} as never, sheets: [] };
+  });
+  const rounds = await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 8 });
+  expect(rounds).toBe(1);
+  expect(check).toHaveBeenCalledTimes(1);
+});
+
+test('never starts when the clerk has already asked', async () => {
+  const open = jest.spyOn(WebSession.prototype, 'open');
+  expect(await warmUp(webCodec, { wanted: () => true, households: 10 })).toBe(0);
+  expect(open).not.toHaveBeenCalled();
+});
+
+test("a failure inside the warm-up is swallowed: the clerk's own check reports real problems", async () => {
+  jest.spyOn(WebSession.prototype, 'open').mockRejectedValue(new Error('unreadable'));
+  await expect(warmUp(webCodec, { wanted: () => false, households: 10 })).resolves.toBe(0);
+});
