@@ -18,7 +18,12 @@ import type { MoveTiming } from '../test/e2e/support/long-tasks';
 const SECTION = '8 web page';
 
 interface WebRun {
+  /** File input changed → findings list painted, in the page's clock. */
   ms: number;
+  /** The same as the test driver saw it (its round trips included). */
+  driverMs: number;
+  /** When the worker's warm-up ended, ms after the page opened (absent with --cold). */
+  warmMs?: number;
   longest: number;
   /** From the result's arrival on the page to the findings list painted, and its longest task. */
   resultToPaint: number;
@@ -47,6 +52,10 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
     await waitForQuiet();
     const run = await runNode([one, dist, file]);
     const web = jsonOf<WebRun>(run);
+    // The same file chosen as soon as the page is up, before its warm-up is done (not a clerk's pace).
+    await waitForQuiet();
+    const coldRun = households < 100_000 ? await runNode([one, dist, file, '--cold']) : undefined;
+    const cold = coldRun && jsonOf<WebRun>(coldRun);
     const ratio = web.ms / noOut.wallMs;
     const heap = web.pageHeapMB + web.workerHeapMB;
     const target = households >= 100_000 ? '≤ 2× check --no-out, JS heap ≤ 400 MB, no task over 200 ms' : '≤ 1.5 s';
@@ -61,8 +70,19 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
         `(result → list painted ${web.resultToPaint} ms, longest task in it ${web.longestAfterResult} ms)`,
       target,
       pass,
-      note: `one run, headless Chromium; ${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)`,
+      note:
+        `one run, headless Chromium; the page's clock, file input changed → list painted (the driver saw ${secs(web.driverMs)}); ` +
+        `chosen once the worker's warm-up was done, ${secs(web.warmMs ?? 0)} after the page opened (a clerk's file dialog takes longer); ` +
+        `${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)`,
     });
+    if (cold && coldRun) {
+      emit({
+        section: SECTION,
+        measure: `the same, the file chosen as soon as the page is up (warm-up not done), ${label} households`,
+        figure: `${secs(cold.ms)}; longest page task ${cold.longest} ms`,
+        note: `one run; the worker finishes the warm-up round under way first, then checks with code not yet optimised; load ${coldRun.load.toFixed(1)}`,
+      });
+    }
     const worst = Math.max(...web.moves.map((m) => m.longest));
     emit({
       section: SECTION,
