@@ -11,12 +11,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { PaneActions, SheetKind } from './actions';
+import { isWhole, type HeldBack, type PaneActions, type SheetKind } from './actions';
+import { findingsView } from './model/findingRows';
 import { LangContext, STRINGS, type Lang } from './i18n';
 import { draftFromSettings, draftToPolicy, type SettingsDraft } from './model/settingsDraft';
 import type { SettingsOrigin, SourcedField } from '../domain/setting-sources';
 import { DEFAULT_SETTINGS } from '../workbook/settings';
-import { publicityHeldBack } from '../workbook/output/sheets';
 import { useSession, type Notice } from './state/useSession';
 import { ActionBar } from './components/ActionBar';
 import { AdjustmentsTab } from './components/AdjustmentsTab';
@@ -207,15 +207,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   const onGenerate = (kind: SheetKind) => {
     const added = bilingual((t) => t.sheetAdded);
     // 公示名单 leaves out households with unresolved errors: say which, so the clerk can fix them.
-    const held = kind === 'publicity' && result ? publicityHeldBack(result, excluded) : [];
-    const who =
-      held
-        .slice(0, 10)
-        .map((h) => `${STRINGS[lang].rowHeader(result!.households[h].row)} ${result!.households[h].headName}`)
-        .join('、') + (held.length > 10 ? '…' : '');
-    const text = (name: string) => {
+    const text = (name: string, held: HeldBack[]) => {
       const m = added(name);
       if (!held.length) return m;
+      const who =
+        held
+          .slice(0, 10)
+          .map((h) => `${STRINGS[lang].rowHeader(h.row)} ${h.headName}`)
+          .join('、') + (held.length > 10 ? '…' : '');
       return { zh: m.zh + STRINGS.zh.heldBack(held.length, who), en: m.en + STRINGS.en.heldBack(held.length, who) };
     };
     void session.generate(kind, { exclude: excluded, includeFindings: notesMissing }, text);
@@ -227,6 +226,14 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
       else next.add(household);
       return next;
     });
+
+  // The findings list's view: the host's (the web page's worker makes it), else made here from the
+  // whole result (inside Excel). The 问题 list and the 统计 tab both read it.
+  const hostView = session.state.view;
+  const view = useMemo(
+    () => hostView ?? (result && isWhole(result) ? findingsView(result, lang) : undefined),
+    [hostView, result, lang],
+  );
 
   const onSelfTest = actions.selfTest ? () => void session.selfTest(selfTestText) : undefined;
 
@@ -360,10 +367,10 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
               ))}
             </TabList>
             <div className={styles.panel} role="tabpanel" aria-label={tabs.find((t) => t.value === tab)?.label}>
-              {tab === 'findings' && (
+              {tab === 'findings' && view && (
                 <FindingsTab
                   result={result}
-                  view={session.state.view}
+                  view={view}
                   grid={session.state.grid}
                   rowsOf={actions.rowCells}
                   onSelect={session.select}
@@ -378,7 +385,7 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
                   busy={!!busy}
                 />
               )}
-              {tab === 'stats' && <StatsTab result={result} />}
+              {tab === 'stats' && view && <StatsTab result={result} view={view} />}
             </div>
           </>
         )}

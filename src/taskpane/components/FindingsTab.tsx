@@ -8,11 +8,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookGrid } from '../../domain/grid';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../domain/messages';
-import type { CheckResult, Finding, RuleFamily, Severity } from '../../domain/types';
+import type { Finding, RuleFamily, Severity } from '../../domain/types';
+import type { PaneResult } from '../actions';
 import { useLang, useStrings } from '../i18n';
 import {
   countFindings,
-  findingsView,
   groupOf,
   isGroup,
   listItems,
@@ -125,12 +125,12 @@ const useStyles = makeStyles({
 const selectable = (it: ListItem) => !isGroup(it);
 
 export function FindingsTab(props: {
-  result: CheckResult;
+  result: PaneResult;
   /**
-   * The list's text and keys made elsewhere (the web page's worker), possibly still in the
-   * previous language while the new one is on its way; without it the pane makes its own.
+   * The list's text and keys: made in the web page's worker (possibly still in the previous
+   * language while the new one is on its way), or by the pane from the whole result (App.tsx).
    */
-  view?: FindingsView;
+  view: FindingsView;
   grid?: WorkbookGrid;
   /** The row of an opened finding from where the grid is (the web page's worker), instead of `grid`. */
   rowsOf?: (index: number) => Promise<RowCell[]>;
@@ -170,11 +170,7 @@ export function FindingsTab(props: {
     if (rowsOf) return fetched?.index === opened ? fetched.cells : [];
     return rowCells(props.grid, props.result, props.result.findings[opened]);
   }, [opened, rowsOf, fetched, props.grid, props.result]);
-  const own = useMemo(
-    () => (props.view ? undefined : findingsView(props.result, lang)),
-    [props.view, props.result, lang],
-  );
-  const view = props.view ?? own!;
+  const view = props.view;
   const items = useMemo(() => listItems(view, filter), [view, filter]);
   const shown = useMemo(() => countFindings(items), [items]);
   const findingAt = (p: number) => props.result.findings[view.finding[p]];
@@ -326,7 +322,7 @@ export function FindingsTab(props: {
       </div>
       {items.length === 0 ? (
         <div className={styles.empty}>
-          {props.result.findings.length ? s.noMatch : s.noProblems(props.result.households.length)}
+          {props.result.findings.length ? s.noMatch : s.noProblems(props.result.summary.households)}
         </div>
       ) : (
         <VirtualList

@@ -5,7 +5,7 @@
  */
 import { useRef, useState, type DragEvent } from 'react';
 import { Button, Checkbox, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { CheckResult } from '../../domain/types';
+import type { PaneResult } from '../actions';
 import { FORMAT_LABEL, LEGACY_EXTENSIONS, type LegacyFormat } from '../../workbook/legacy/format';
 import { useStrings } from '../i18n';
 
@@ -41,7 +41,7 @@ export interface FoundSheet {
  * The roster sheets of the last check and those the clerk left out, in the workbook's order.
  * A left-out sheet that is gone from the workbook is not listed.
  */
-export function foundSheets(result: CheckResult, sheets: string[], leftOut: readonly string[]): FoundSheet[] {
+export function foundSheets(result: PaneResult, sheets: string[], leftOut: readonly string[]): FoundSheet[] {
   const checked = new Map((result.rosterSheets ?? [result.roster]).map((r) => [r.sheet, r.households]));
   const left = new Set(leftOut.filter((n) => !checked.has(n) && sheets.includes(n)));
   const order = (n: string) => {
@@ -58,7 +58,7 @@ export function foundSheets(result: CheckResult, sheets: string[], leftOut: read
  * the automatic detection did not pick; choosing one checks again with that sheet.
  */
 export function RosterLine(props: {
-  result?: CheckResult;
+  result?: PaneResult;
   sheets?: string[];
   disabled: boolean;
   onRosterSheet: (sheet: string) => void;
@@ -81,8 +81,8 @@ export function RosterLine(props: {
         {!r
           ? s.rosterUnknown
           : found.length > 1
-            ? s.rosters(checkedCount, r.households.length)
-            : s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.households.length)}
+            ? s.rosters(checkedCount, r.summary.households)
+            : s.roster(r.roster.sheet, r.roster.headerRows[r.roster.headerRows.length - 1], r.summary.households)}
       </Text>
       {r && sheets.length > 1 && !choosing && (
         <Button size="small" appearance="subtle" disabled={props.disabled} onClick={() => setChoosing(true)}>

@@ -4,7 +4,9 @@
  */
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { FAMILY_LABELS, RULE_INFO, skippedReason } from '../../domain/messages';
-import type { CheckResult, RuleFamily } from '../../domain/types';
+import type { RuleFamily } from '../../domain/types';
+import type { PaneResult } from '../actions';
+import type { FindingsView } from '../model/findingRows';
 import { useLang, useStrings } from '../i18n';
 
 const useStyles = makeStyles({
@@ -41,12 +43,19 @@ interface Counts {
 const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
 const total = (c: Counts) => c.error + c.warning + c.info;
 
-export function statsOf(result: CheckResult) {
+/**
+ * Findings by family and by village. A finding's village is its household's, as the findings
+ * list's view holds it (the web page's result crosses without its households).
+ */
+export function statsOf(result: PaneResult, view: FindingsView) {
   const byFamily = new Map<RuleFamily, Counts>((Object.keys(FAMILY_LABELS) as RuleFamily[]).map((f) => [f, zero()]));
   const byVillage = new Map<string, Counts>(result.summary.villages.map((v) => [v.village, zero()]));
-  for (const f of result.findings) {
+  const at = new Int32Array(view.finding.length);
+  view.finding.forEach((finding, p) => (at[finding] = p));
+  for (let i = 0; i < result.findings.length; i++) {
+    const f = result.findings[i];
     byFamily.get(RULE_INFO[f.rule].family)![f.severity]++;
-    const village = f.household !== undefined ? result.households[f.household]?.village : undefined;
+    const village = f.household !== undefined ? view.villageKeys[view.village[at[i]]] : undefined;
     if (village !== undefined) {
       if (!byVillage.has(village)) byVillage.set(village, zero());
       byVillage.get(village)![f.severity]++;
@@ -92,11 +101,11 @@ function Bars(props: { rows: [string, Counts][]; title: string }) {
   );
 }
 
-export function StatsTab(props: { result: CheckResult }) {
+export function StatsTab(props: { result: PaneResult; view: FindingsView }) {
   const s = useStrings();
   const lang = useLang();
   const styles = useStyles();
-  const { byFamily, byVillage } = statsOf(props.result);
+  const { byFamily, byVillage } = statsOf(props.result, props.view);
   const { summary, skipped } = props.result;
   const money = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (

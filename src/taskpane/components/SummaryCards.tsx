@@ -7,7 +7,8 @@
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Ref } from 'react';
-import { ADJUSTMENT_TYPES, type CheckResult, type Severity } from '../../domain/types';
+import { ADJUSTMENT_TYPES, type Severity } from '../../domain/types';
+import type { PaneResult } from '../actions';
 import { useStrings } from '../i18n';
 import { SeverityBadge } from './SeverityBadge';
 
@@ -35,13 +36,13 @@ const useStyles = makeStyles({
 
 const ADJUSTMENT_ORDER = ADJUSTMENT_TYPES;
 
-export function countBySeverity(result: CheckResult): Record<Severity, number> {
+export function countBySeverity(result: PaneResult): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of result.findings) counts[f.severity]++;
   return counts;
 }
 
-export function SummaryCards(props: { result: CheckResult; focusRef?: Ref<HTMLElement> }) {
+export function SummaryCards(props: { result: PaneResult; focusRef?: Ref<HTMLElement> }) {
   const s = useStrings();
   const styles = useStyles();
   const { summary, adjustments } = props.result;

@@ -16,7 +16,7 @@ export interface RowCell {
 /** At most this many cells: a 60-column row would push the next findings out of view. */
 const MAX_CELLS = 16;
 
-export function rowCells(grid: WorkbookGrid | undefined, result: CheckResult, f: Finding): RowCell[] {
+export function rowCells(grid: WorkbookGrid | undefined, result: Pick<CheckResult, 'roster'>, f: Finding): RowCell[] {
   const sheet = grid?.sheets.find((s) => s.name === f.sheet);
   if (!sheet) return [];
   const headerRows = f.sheet === result.roster.sheet ? result.roster.headerRows : [];

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LegacyFormat } from '../../workbook/legacy/format';
 import type { MarkOutcome } from '../../workbook/host';
-import type { PaneActions } from '../actions';
+import type { HeldBack, PaneActions } from '../actions';
 import { App, type SettingsStore } from '../App';
 import type { Lang } from '../i18n';
 import { checkedFileName, downloadBlob } from '../model/download';
@@ -16,7 +16,7 @@ import type { FindingsView } from '../model/findingRows';
 import type { RowCell } from '../model/rowCells';
 import type { CheckWorker } from '../worker/client';
 import { startCheckWorker } from '../worker/start';
-import type { CheckSummary } from '../worker/session';
+import type { PageSummary } from '../worker/session';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,7 +43,7 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
         setConvertedFrom(opened.convertedFrom);
       },
       check: (policy, onProgress, rosterSheet, leaveOut, lang = 'zh') =>
-        w().call<CheckSummary>({ op: 'check', policy, rosterSheet, leaveOut, lang }, onProgress),
+        w().call<PageSummary>({ op: 'check', policy, rosterSheet, leaveOut, lang }, onProgress),
       findingsView: (lang) =>
         w()
           .call<{ view: FindingsView }>({ op: 'view', lang })
@@ -58,6 +58,8 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
           policy,
           opts: { ...opts, exclude: opts.exclude ? [...opts.exclude] : undefined },
         }),
+      heldBack: (exclude) => w().call<HeldBack[]>({ op: 'heldBack', exclude: [...exclude] }),
+      report: (policy) => w().call<ArrayBuffer>({ op: 'report', policy }).then((b) => new Uint8Array(b)),
       rowCells: (index) => w().call<RowCell[]>({ op: 'rowCells', finding: index }),
       async download() {
         const bytes = await w().call<ArrayBuffer>({ op: 'save' });

@@ -7,15 +7,16 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SelfTestReport } from '../../workbook/self-test';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
-import type { CheckResult, Finding } from '../../domain/types';
+import type { Finding } from '../../domain/types';
 import type { MarkOutcome, ProgressEvent } from '../../workbook/host';
 import type { Lang } from '../i18n';
-import type { PaneActions, SheetKind, SheetOptions } from '../actions';
+import { isWhole, wholeResult, type HeldBack, type PaneActions, type PaneResult, type SheetKind, type SheetOptions } from '../actions';
 import { errorText, type Notice } from '../../workbook/error-text';
 import type { Bilingual } from '../../domain/rules/meta';
 import { downloadBlob, reportFileName } from '../model/download';
 import { buildReport, reportJson } from '../../workbook/output/report';
 import type { FindingsView } from '../model/findingRows';
+import { heldBackHouseholds } from '../model/heldBack';
 import type { LiveOptions, LiveState } from './liveRecheck';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
@@ -23,7 +24,8 @@ export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open'
 export type { Notice };
 
 export interface Session {
-  result?: CheckResult;
+  /** The last check's result (on the web page without its per-household lists: PaneResult). */
+  result?: PaneResult;
   /**
    * The findings list of `result` made by the host (the web page's worker), in the pane's
    * language or — until the new one arrives — the previous one; undefined: the pane makes it.
@@ -45,7 +47,7 @@ export interface Session {
    */
   unsaved: Unsaved;
   /** The result a live re-check (边改边查) produced: the pane keeps the clerk's view for it. */
-  liveResult?: CheckResult;
+  liveResult?: PaneResult;
 }
 
 export interface Unsaved {
@@ -132,7 +134,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
           langRef.current,
         );
         timingMark(RESULT_MARK);
-        if (grid) lastRef.current = { result, grid, policy: p, rosterSheet, leaveOut };
+        if (grid && isWhole(result)) lastRef.current = { result, grid, policy: p, rosterSheet, leaveOut };
         setState((s) => ({ ...s, result, view, sheets, grid, policy: p }));
         return result;
       }),
@@ -187,17 +189,25 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
     [actions, run],
   );
 
+  /** `text` gets, for 公示名单, the households it leaves out (unresolved errors). */
   const generate = useCallback(
-    (kind: SheetKind, opts: SheetOptions, text: (name: string) => Bilingual) =>
+    (kind: SheetKind, opts: SheetOptions, text: (name: string, held: HeldBack[]) => Bilingual) =>
       run(
         'generate',
         async () => {
-          if (!state.result || !state.policy) throw new Error('no result');
-          const name = await actions.generate(kind, state.result, state.policy, opts);
+          const result = state.result;
+          if (!result || !state.policy) throw new Error('no result');
+          const held =
+            kind !== 'publicity'
+              ? []
+              : actions.heldBack
+                ? await actions.heldBack(opts.exclude ?? new Set())
+                : heldBackHouseholds(wholeResult(result), opts.exclude);
+          const name = await actions.generate(kind, result, state.policy, opts);
           setState((s) => ({ ...s, unsaved: withSheet(s.unsaved, name) }));
-          return name;
+          return { name, held };
         },
-        (name) => ({ ok: true, ...text(name) }),
+        ({ name, held }) => ({ ok: true, ...text(name, held) }),
       ),
     [actions, run, state.result, state.policy],
   );
@@ -245,17 +255,23 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
   /** The JSON report, in exactly the shape the command line's --report writes, saved as a file. */
   const exportReport = useCallback(
     (text: (name: string) => Bilingual) => {
-      if (!state.result || !state.policy) return;
+      const result = state.result;
+      const policy = state.policy;
+      if (!result || !policy) return;
       const name = reportFileName(actions.fileName);
-      try {
-        const json = reportJson(buildReport(state.result, state.policy, { maskIds: false }));
-        downloadBlob(new Blob([json as Uint8Array<ArrayBuffer>], { type: 'application/json' }), name);
-        setState((s) => ({ ...s, notice: { ok: true, ...text(name) } }));
-      } catch (e) {
-        setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } }));
-      }
+      // The web page's worker holds the whole result and makes the report there.
+      const made = actions.report
+        ? actions.report(policy)
+        : Promise.resolve().then(() => reportJson(buildReport(wholeResult(result), policy, { maskIds: false })));
+      return made.then(
+        (json) => {
+          downloadBlob(new Blob([json as Uint8Array<ArrayBuffer>], { type: 'application/json' }), name);
+          setState((s) => ({ ...s, notice: { ok: true, ...text(name) } }));
+        },
+        (e: unknown) => setState((s) => ({ ...s, notice: { ok: false, ...errorText(e, 'pane') } })),
+      );
     },
-    [actions.fileName, state.result, state.policy],
+    [actions, state.result, state.policy],
   );
 
   const select = useCallback(
@@ -285,7 +301,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
           last.rosterSheet,
           last.leaveOut,
         );
-        if (grid) lastRef.current = { ...last, result, grid };
+        if (grid && isWhole(result)) lastRef.current = { ...last, result, grid };
         setState((s) => ({ ...s, result, view: undefined, sheets, grid, liveResult: result }));
       },
       exclusive: async (work) => {

@@ -6,7 +6,7 @@
 import type { ProgressEvent } from '../../workbook/host';
 import { webCodec } from '../../workbook/xlsx/codec-web';
 import { slicedReplies, toWireError, type Reply, type Request } from './protocol';
-import { WebSession } from './session';
+import { forPage, WebSession } from './session';
 import { warmUp } from './warm-up';
 
 const session = new WebSession(webCodec);
@@ -16,16 +16,24 @@ const post = (reply: Reply, transfer: Transferable[] = []) =>
 const postSliced = (id: number, answer: object, parts: string[]) =>
   slicedReplies(id, answer, parts).forEach((r) => post(r));
 
+/** Bytes handed over, not copied: a marked copy can be as large as the file. */
+function postBytes(id: number, bytes: Uint8Array): void {
+  const buffer =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
+  post({ id, ok: true, value: buffer }, [buffer as ArrayBuffer]);
+}
+
 async function handle(id: number, req: Request): Promise<void> {
   const onProgress = (progress: ProgressEvent) => post({ id, progress });
   switch (req.op) {
     case 'open':
       return post({ id, ok: true, value: await session.open(new Uint8Array(await req.file.arrayBuffer()), req.name) });
     case 'check':
-      return postSliced(id, await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang), [
-        'result',
-        'view',
-      ]);
+      return postSliced(
+        id,
+        forPage(await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang)),
+        ['result', 'view'],
+      );
     case 'view':
       return postSliced(id, { view: session.view(req.lang) }, ['view']);
     case 'mark':
@@ -38,13 +46,12 @@ async function handle(id: number, req: Request): Promise<void> {
         ok: true,
         value: await session.generate(req.kind, req.policy, { ...req.opts, exclude: new Set(req.opts.exclude) }),
       });
-    case 'save': {
-      const bytes = await session.save();
-      // Handed over, not copied: the copy can be as large as the file.
-      const buffer =
-        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes.buffer : bytes.slice().buffer;
-      return post({ id, ok: true, value: buffer }, [buffer as ArrayBuffer]);
-    }
+    case 'save':
+      return postBytes(id, await session.save());
+    case 'report':
+      return postBytes(id, session.report(req.policy));
+    case 'heldBack':
+      return post({ id, ok: true, value: session.heldBack(new Set(req.exclude)) });
     case 'rowCells':
       return post({ id, ok: true, value: session.rowCells(req.finding) });
   }

@@ -19,6 +19,10 @@ export type Request =
   | { op: 'clear' }
   | { op: 'generate'; kind: SheetKind; policy: Policy; opts: WireSheetOptions }
   | { op: 'save' }
+  /** The households 公示名单 leaves out, given the households left out of the adjustments. */
+  | { op: 'heldBack'; exclude: number[] }
+  /** The JSON report of the last result (its bytes, handed over). */
+  | { op: 'report'; policy: Policy }
   | { op: 'rowCells'; finding: number };
 
 /** SheetOptions with the left-out households as an array (a Set is cloned too, but slower). */
@@ -38,9 +42,10 @@ export type Reply =
   | { id: number; ok: false; error: WireError };
 
 /**
- * A check's result arrays (households, findings, …) and the findings list's texts cross in slices
+ * A check's result arrays (findings, adjustments, …) and the findings list's texts cross in slices
  * of this many items: the page takes each message in its own short task instead of one long one
- * (the whole result of 20,000 households is about 20 MB to deserialize, 250 adjustments about 100 KB).
+ * (6,000 findings are about 1.2 MB to deserialize, 250 adjustments about 100 KB; the households
+ * stay in the worker, see session.ts forPage).
  */
 export const SLICE_ITEMS = 250;
 

@@ -20,7 +20,10 @@ import { cellBudgetFor } from '../../workbook/limits';
 import type { Codec } from '../../workbook/xlsx/package';
 import { PatchedWorkbook } from '../../workbook/xlsx/patched-workbook';
 import { bufferSource, DEFAULT_ZIP_LIMITS, inspectWorkbookBytes } from '../../workbook/file/zip-guard';
+import { buildReport, reportJson } from '../../workbook/output/report';
+import type { HeldBack, PaneResult } from '../actions';
 import { findingsView, type FindingsView } from '../model/findingRows';
+import { heldBackHouseholds } from '../model/heldBack';
 import { rowCells, type RowCell } from '../model/rowCells';
 
 /** A host that can also save itself. */
@@ -38,6 +41,20 @@ export interface CheckSummary {
   sheets: string[];
   /** The findings list's text and keys in the language asked for (the page does no per-finding work). */
   view?: FindingsView;
+}
+
+/** What the page gets of a check: the result without its per-household lists (PaneResult). */
+export interface PageSummary extends Omit<CheckSummary, 'result'> {
+  result: PaneResult;
+}
+
+/**
+ * The summary as it crosses to the page: households and sample stay here (with the grid); the
+ * page shows the counts, the findings list's view and the adjustments, and asks for the rest.
+ */
+export function forPage(summary: CheckSummary): PageSummary {
+  const { households: _households, sample: _sample, ...shown } = summary.result;
+  return { ...summary, result: shown };
 }
 
 /** ExcelJS's host, loaded only when a file needs it (webpack: its own chunk). */
@@ -118,6 +135,16 @@ export class WebSession {
   /** The workbook with its marks and generated sheets, as .xlsx bytes. */
   save(): Promise<Uint8Array> {
     return this.opened().toBuffer();
+  }
+
+  /** The households 公示名单 leaves out with these households left out of the adjustments. */
+  heldBack(exclude: ReadonlySet<number>): HeldBack[] {
+    return heldBackHouseholds(this.checked(), exclude);
+  }
+
+  /** The JSON report of the last result, as the command line's --report writes it. */
+  report(policy: Policy): Uint8Array {
+    return reportJson(buildReport(this.checked(), policy, { maskIds: false }));
   }
 
   /** The cells of a finding's row, for the opened finding (the grid stays here, in the worker). */
