@@ -16,7 +16,7 @@ import type { FindingsView } from '../model/findingRows';
 import type { RowCell } from '../model/rowCells';
 import type { CheckWorker } from '../worker/client';
 import { startCheckWorker } from '../worker/start';
-import type { PageSummary } from '../worker/session';
+import type { PageSummary } from '../worker/protocol';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -59,7 +59,10 @@ export function StandaloneShell(props: { settings: SettingsStore; initialLang?: 
           opts: { ...opts, exclude: opts.exclude ? [...opts.exclude] : undefined },
         }),
       heldBack: (exclude) => w().call<HeldBack[]>({ op: 'heldBack', exclude: [...exclude] }),
-      report: (policy) => w().call<ArrayBuffer>({ op: 'report', policy }).then((b) => new Uint8Array(b)),
+      report: (policy) =>
+        w()
+          .call<ArrayBuffer>({ op: 'report', policy })
+          .then((b) => new Uint8Array(b)),
       rowCells: (index) => w().call<RowCell[]>({ op: 'rowCells', finding: index }),
       async download() {
         const bytes = await w().call<ArrayBuffer>({ op: 'save' });

@@ -10,7 +10,15 @@ import type { Policy } from '../../domain/policy';
 import type { Finding } from '../../domain/types';
 import type { MarkOutcome, ProgressEvent } from '../../workbook/host';
 import type { Lang } from '../i18n';
-import { isWhole, wholeResult, type HeldBack, type PaneActions, type PaneResult, type SheetKind, type SheetOptions } from '../actions';
+import {
+  isWhole,
+  wholeResult,
+  type HeldBack,
+  type PaneActions,
+  type PaneResult,
+  type SheetKind,
+  type SheetOptions,
+} from '../actions';
 import { errorText, type Notice } from '../../workbook/error-text';
 import type { Bilingual } from '../../domain/rules/meta';
 import { downloadBlob, reportFileName } from '../model/download';

@@ -5,8 +5,8 @@
  */
 import type { ProgressEvent } from '../../workbook/host';
 import { webCodec } from '../../workbook/xlsx/codec-web';
-import { slicedReplies, toWireError, type Reply, type Request } from './protocol';
-import { forPage, WebSession } from './session';
+import { forPage, slicedReplies, toWireError, type Reply, type Request } from './protocol';
+import { WebSession } from './session';
 import { warmUp } from './warm-up';
 
 const session = new WebSession(webCodec);

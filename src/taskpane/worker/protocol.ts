@@ -7,6 +7,8 @@ import type { Lang } from '../../domain/messages';
 import type { Policy } from '../../domain/policy';
 import type { SheetKind, SheetOptions } from '../../workbook/actions';
 import type { ProgressEvent } from '../../workbook/host';
+import type { PaneResult } from '../actions';
+import type { CheckSummary } from './session';
 
 export type Request =
   /** The clerk's file itself: a Blob crosses as a handle, and the worker reads it off the page's thread. */
@@ -71,6 +73,20 @@ export function slicedReplies(id: number, answer: object, parts: string[]): Repl
   }
   replies.push({ id, ok: true, value });
   return replies;
+}
+
+/** What the page gets of a check: the result without its per-household lists (PaneResult). */
+export interface PageSummary extends Omit<CheckSummary, 'result'> {
+  result: PaneResult;
+}
+
+/**
+ * The summary as it crosses to the page: households and sample stay here (with the grid); the
+ * page shows the counts, the findings list's view and the adjustments, and asks for the rest.
+ */
+export function forPage(summary: CheckSummary): PageSummary {
+  const { households: _households, sample: _sample, ...shown } = summary.result;
+  return { ...summary, result: shown };
 }
 
 export function toWireError(e: unknown): WireError {

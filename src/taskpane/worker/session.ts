@@ -21,7 +21,7 @@ import type { Codec } from '../../workbook/xlsx/package';
 import { PatchedWorkbook } from '../../workbook/xlsx/patched-workbook';
 import { bufferSource, DEFAULT_ZIP_LIMITS, inspectWorkbookBytes } from '../../workbook/file/zip-guard';
 import { buildReport, reportJson } from '../../workbook/output/report';
-import type { HeldBack, PaneResult } from '../actions';
+import type { HeldBack } from '../actions';
 import { findingsView, type FindingsView } from '../model/findingRows';
 import { heldBackHouseholds } from '../model/heldBack';
 import { rowCells, type RowCell } from '../model/rowCells';
@@ -41,20 +41,6 @@ export interface CheckSummary {
   sheets: string[];
   /** The findings list's text and keys in the language asked for (the page does no per-finding work). */
   view?: FindingsView;
-}
-
-/** What the page gets of a check: the result without its per-household lists (PaneResult). */
-export interface PageSummary extends Omit<CheckSummary, 'result'> {
-  result: PaneResult;
-}
-
-/**
- * The summary as it crosses to the page: households and sample stay here (with the grid); the
- * page shows the counts, the findings list's view and the adjustments, and asks for the rest.
- */
-export function forPage(summary: CheckSummary): PageSummary {
-  const { households: _households, sample: _sample, ...shown } = summary.result;
-  return { ...summary, result: shown };
 }
 
 /** ExcelJS's host, loaded only when a file needs it (webpack: its own chunk). */
