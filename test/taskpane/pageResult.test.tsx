@@ -108,6 +108,8 @@ test('what crosses after a check holds no household list, and its size does not 
 test('导出核查报告 on the page downloads the worker’s report', async () => {
   const blobs: Blob[] = [];
   Object.assign(URL, { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:report'), revokeObjectURL: () => {} });
+  // The download link's click would navigate, which jsdom does not do.
+  jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
   const result = smallResult();
   const made: Uint8Array[] = [];
   const actions = pageActions(result);
