@@ -4,12 +4,15 @@
  * in order. Nothing here touches the network: the file arrives as bytes and leaves as bytes.
  */
 import type { ProgressEvent } from '../../workbook/host';
-import { webCodec } from '../../workbook/xlsx/codec-web';
 import { forPage, slicedReplies, toWireError, type Reply, type Request } from './protocol';
 import { WebSession } from './session';
+import { startInflater } from './start-inflater';
 import { warmUp } from './warm-up';
 
-const session = new WebSession(webCodec);
+// The inflater starts now, with the page, not when the clerk's file arrives; the warm-up reads
+// through it too, as a real file is read.
+const codec = startInflater();
+const session = new WebSession(codec);
 const post = (reply: Reply, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: Reply, t: Transferable[]): void }).postMessage(reply, transfer);
 
@@ -59,7 +62,7 @@ async function handle(id: number, req: Request): Promise<void> {
 
 let asked = false;
 // The warm-up goes first; the clerk's first request stops it and waits for its round at most.
-let queue: Promise<unknown> = warmUp(webCodec, { wanted: () => asked }).then(() => performance.mark('dibao:warm'));
+let queue: Promise<unknown> = warmUp(codec, { wanted: () => asked }).then(() => performance.mark('dibao:warm'));
 self.onmessage = (e: MessageEvent<{ id: number; req: Request }>) => {
   const { id, req } = e.data;
   asked = true;
