@@ -116,6 +116,11 @@ describe(`${HOUSEHOLDS.toLocaleString('en')} households on the page`, () => {
     expect(rendering).toBeLessThanOrEqual(200 * loadFactor);
     expect(longest(long)).toBeLessThanOrEqual(200 * loadFactor);
     expect(requested.some((p) => /exceljs/.test(p))).toBe(false);
+    // The parts were inflated by the check worker's inflater: it started and is still there (had
+    // its script failed, the check worker would have ended it and inflated in its own thread).
+    expect(page.workers().map((w) => path.basename(new URL(w.url()).pathname))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^dibao-check\./), expect.stringMatching(/^dibao-inflate\./)]),
+    );
   });
 
   it('filters and searches its findings with no task over 200 ms; a language switch keeps to the load’s bound', async () => {
