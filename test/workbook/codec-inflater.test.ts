@@ -109,7 +109,7 @@ test('back-pressure: a reader that is not reading has at most the window of bloc
   const it = codec.inflate(bomb())[Symbol.asyncIterator]();
   expect((await it.next()).value).toHaveLength(BLOCK);
   await pause(300);
-  // One taken, the window waiting: a gigabyte is there to inflate, 1.25 MB were.
+  // One taken, the window waiting: a gigabyte is there to inflate, 4.25 MB were.
   expect(blocks()).toBe(WINDOW + 1);
   for (let i = 0; i < 10; i++) await it.next();
   await pause(100);

@@ -32,8 +32,11 @@ export interface InflaterEndpoint {
  * a 36 MB sheet crosses in ~150 messages instead of ~2,000.
  */
 export const BLOCK = 256 * 1024;
-/** Blocks handed over and not yet taken by the reader (with the one being parsed: ~1.5 MB per part). */
-export const WINDOW = 4;
+/**
+ * Blocks handed over and not yet taken by the reader: 4 MB, about 100 ms of parsing, so the parser
+ * does not wait while a loaded machine is slow to give the inflater's thread its turn.
+ */
+export const WINDOW = 16;
 
 interface Job {
   credit: number;
