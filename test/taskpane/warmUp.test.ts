@@ -1,9 +1,11 @@
 /**
  * The web page's worker warms its code up on a made-up roster while the clerk chooses a file
- * (src/taskpane/worker/warm-up.ts): it checks the roster the whole way a file goes, stops after
- * the round under way as soon as the clerk asks for something, and a failure never escapes.
+ * (src/taskpane/worker/warm-up.ts): it checks a small roster the whole way a file goes, then a
+ * large one in the engine, stops after the round under way as soon as the clerk asks for
+ * something, and a failure never escapes.
  */
 import { webCodec } from '../../src/workbook/xlsx/codec-web';
+import * as actions from '../../src/workbook/actions';
 import { WebSession } from '../../src/taskpane/worker/session';
 import { warmUp } from '../../src/taskpane/worker/warm-up';
 
@@ -11,13 +13,33 @@ afterEach(() => jest.restoreAllMocks());
 
 test('checks the made-up roster through the reader and the engine, round after round', async () => {
   const check = jest.spyOn(WebSession.prototype, 'check');
-  const rounds = await warmUp(webCodec, { wanted: () => false, households: 30, rounds: 3 });
+  const rounds = await warmUp(webCodec, { wanted: () => false, households: 30, rounds: 3, large: 0 });
   expect(rounds).toBe(3);
   expect(check).toHaveBeenCalledTimes(3);
   const { result, view } = await check.mock.results[0].value;
   expect(result.households).toHaveLength(30);
   expect(result.findings.length).toBeGreaterThan(0);
   expect(view?.text.length).toBe(result.findings.length);
+});
+
+test('ends with one large round in the engine, after the small ones', async () => {
+  const check = jest.spyOn(WebSession.prototype, 'check');
+  const engine = jest.spyOn(actions, 'checkGrid');
+  expect(await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, large: 120 })).toBe(3);
+  expect(check).toHaveBeenCalledTimes(2);
+  const large = engine.mock.results.at(-1)!.value as ReturnType<typeof actions.checkGrid>;
+  expect(large.households).toHaveLength(120);
+});
+
+test('the large round is left out once the clerk has asked', async () => {
+  let asked = false;
+  jest.spyOn(WebSession.prototype, 'check').mockImplementation(async function (this: WebSession) {
+    asked = true;
+    return { result: {} as never, sheets: [] };
+  });
+  const engine = jest.spyOn(actions, 'checkGrid');
+  expect(await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 1, large: 120 })).toBe(1);
+  expect(engine).not.toHaveBeenCalled();
 });
 
 test('stops after the round under way once the clerk asks for something', async () => {

@@ -3,14 +3,15 @@
  * webpack as its own script), started by the check worker itself so that it lives and dies with
  * it and the page knows nothing of it (docs/DECISIONS.md, #12 s7inflate). Where a worker cannot
  * start another, or the inflater's script fails, the parts are inflated in the check worker's
- * thread as before. Apart from check-worker.ts because of import.meta (see start.ts).
+ * thread as before, and so they are on a machine with few cores (INFLATER_MIN_CORES). Apart from
+ * check-worker.ts because of import.meta (see start.ts).
  */
 import { webCodec } from '../../workbook/xlsx/codec-web';
-import { inflaterCodec } from '../../workbook/xlsx/codec-inflater';
+import { INFLATER_MIN_CORES, inflaterCodec } from '../../workbook/xlsx/codec-inflater';
 import type { Codec } from '../../workbook/xlsx/package';
 
-export function startInflater(): Codec {
-  if (typeof Worker === 'undefined') return webCodec;
+export function startInflater(cores = typeof navigator === 'undefined' ? 0 : navigator.hardwareConcurrency): Codec {
+  if (typeof Worker === 'undefined' || !(cores >= INFLATER_MIN_CORES)) return webCodec;
   let worker: Worker;
   try {
     // @ts-expect-error -- import.meta is ES module syntax: webpack compiles this file as one (and
