@@ -25,17 +25,7 @@ import { XlsxPackage } from '../../src/workbook/xlsx/package';
 import { readPackageGrid } from '../../src/workbook/xlsx/read-package';
 import { roster } from '../corpus/case-kit';
 import { CORPUS, HOSTILE } from '../corpus/make-corpus';
-
-/** Text that compresses like a sheet's XML, but not to nothing. */
-function sheetLikeText(bytes: number): Uint8Array {
-  const out = new Uint8Array(bytes);
-  let s = 11;
-  for (let i = 0; i < bytes; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = i % 40 === 39 ? 10 : 48 + (s >>> 28);
-  }
-  return out;
-}
+import { sheetLikeText } from '../support/sheet-like-text';
 
 /** 1 GB of spaces in about 1 MB: what a reader must be able to stop. */
 function bomb(): Uint8Array {
@@ -96,7 +86,7 @@ async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array[]>
 
 test('a part comes back whole, in blocks handed over (the inflater keeps no copy), the caller’s bytes untouched', async () => {
   const { codec, sent } = channel();
-  const text = sheetLikeText(3 * 1024 * 1024 + 12345);
+  const text = sheetLikeText(3 * 1024 * 1024 + 12345, 11);
   const compressed = deflateRawSync(text);
   const data = new Uint8Array(compressed.length + 20);
   data.set(compressed, 10);
@@ -145,7 +135,7 @@ test('a reader that stops early stops the inflating: credit given afterwards bri
 
 test('a damaged or truncated stream fails the reading, and the inflater goes on serving', async () => {
   const { codec } = channel();
-  const good = deflateRawSync(sheetLikeText(600_000));
+  const good = deflateRawSync(sheetLikeText(600_000, 11));
   const bad = new Uint8Array(good);
   bad[0] = 0x07; // a final block of the reserved type 3
   await expect(collect(codec.inflate(bad))).rejects.toBeInstanceOf(Error);
@@ -169,7 +159,7 @@ test('a roster whose sheet part is damaged: the clerk is told what the in-thread
 
 test('parts read side by side do not mix', async () => {
   const { codec } = channel();
-  const a = sheetLikeText(1_500_000);
+  const a = sheetLikeText(1_500_000, 11);
   const b = new Uint8Array(900_000).fill(0x41);
   const [ra, rb] = await Promise.all([
     collect(codec.inflate(deflateRawSync(a))),
@@ -194,7 +184,7 @@ test('an inflater lost halfway: the part is finished in this thread from where i
     },
   };
   const codec = inflaterCodec(port);
-  const text = sheetLikeText(4 * 1024 * 1024);
+  const text = sheetLikeText(4 * 1024 * 1024, 11);
   const out: Uint8Array[] = [];
   for await (const c of codec.inflate(deflateRawSync(text))) {
     out.push(c);

@@ -15,17 +15,7 @@ import { MARK_FILLS } from '../../src/workbook/host';
 import { parsePolicy } from '../../src/domain/policy';
 import { roster } from '../corpus/case-kit';
 import { readXlsx } from '../corpus/inspect';
-
-/** Text that compresses like a sheet's XML, but not to nothing: 6 MB. */
-function sheetLikeText(bytes: number): Uint8Array {
-  const out = new Uint8Array(bytes);
-  let s = 7;
-  for (let i = 0; i < bytes; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = i % 40 === 39 ? 10 : 48 + (s >>> 28);
-  }
-  return out;
-}
+import { sheetLikeText } from '../support/sheet-like-text';
 
 async function collect(chunks: AsyncIterable<Uint8Array>): Promise<{ bytes: Buffer; count: number }> {
   const parts: Uint8Array[] = [];
