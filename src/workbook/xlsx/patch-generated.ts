@@ -9,6 +9,7 @@
 import { a1, columnLetters } from '../../domain/grid';
 import type { GeneratedSheet } from '../output/generated';
 import { HEADER_FILL_ARGB, SHEET_FONT, sheetLayout, type CellLook, type SheetLayout } from '../output/sheet-layout';
+import { MAIN_NS, REL_NS } from './ooxml';
 import type { StylesPatch } from './patch-styles';
 
 export interface WrittenSheet {
@@ -18,7 +19,6 @@ export interface WrittenSheet {
   definedNames: { name: string; formula: string }[];
 }
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const font = (size: number, bold: boolean) =>
   `<font>${bold ? '<b/>' : ''}<sz val="${size}"/><name val="${SHEET_FONT}"/><family val="3"/><charset val="134"/></font>`;
 const HEADER_FILL = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/><bgColor indexed="64"/></patternFill></fill>`;
@@ -108,7 +108,7 @@ function* sheetPieces(layout: SheetLayout, styles: StylesPatch): Generator<strin
   const frozen = `A${page.frozenRows + 1}`;
   let piece =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${page.frozenRows}" topLeftCell="${frozen}" activePane="bottomLeft" state="frozen"/>` +
     `<selection pane="bottomLeft" activeCell="${frozen}" sqref="${frozen}"/></sheetView></sheetViews>` +

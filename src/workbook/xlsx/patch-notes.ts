@@ -7,6 +7,7 @@
 import { a1, parseA1 } from '../../domain/grid';
 import { NOTE_HEADER } from '../host';
 import { withoutOurNote } from '../output/mark-primitives';
+import { MAIN_NS, REL_NS } from './ooxml';
 import {
   elements,
   escapeAttr,
@@ -32,10 +33,8 @@ interface Note {
   runs: Run[];
 }
 
-export const COMMENTS_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
-export const VML_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing';
-
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+export const COMMENTS_TYPE = `${REL_NS}/comments`;
+export const VML_TYPE = `${REL_NS}/vmlDrawing`;
 
 export class SheetNotes {
   private readonly notes = new Map<string, Note>();

@@ -1,7 +1,7 @@
 /** workbook.xml, its relationships and [Content_Types].xml, as the patcher reads and changes them. */
+import { REL_NS } from './ooxml';
 import { elements, escapeAttr, getAttr, rootPrefix, startTag } from './patch-xml';
 
-export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 
 export interface ListedSheet {

@@ -23,8 +23,8 @@ import { readRecordPart, readSheetRows } from './patch-record';
 import { patchSheet, type SheetPatchResult } from './patch-sheet';
 import { StylesPatch } from './patch-styles';
 import { elements, escapeAttr, getAttr, rootPrefix, startTag } from './patch-xml';
+import { REL_NS, WORKSHEET_CONTENT_TYPE } from './ooxml';
 import {
-  REL_NS,
   WORKSHEET_TYPE,
   editContentTypes,
   editRelationships,
@@ -64,7 +64,6 @@ interface Target {
   fillBefore?: string;
 }
 
-const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
 const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 
@@ -249,7 +248,7 @@ export async function patchWorkbook(pkg: XlsxPackage, req: PatchRequest): Promis
     graftedCount++;
     const name = freePart((n) => `xl/worksheets/sheet${n}.xml`);
     added.push({ name, data: await writer.compress(g.xml) });
-    ctAdd.push({ part: name, type: CT_WORKSHEET });
+    ctAdd.push({ part: name, type: WORKSHEET_CONTENT_TYPE });
     const rid = freeRelId(wbRelIds);
     wbRelAdd.push({ id: rid, type: WORKSHEET_TYPE, target: name.replace(/^xl\//, '') });
     const ridAttr = relPrefix ? `${relPrefix}:id="${rid}"` : `xmlns:r="${REL_NS}" r:id="${rid}"`;

@@ -7,14 +7,12 @@
 import { a1, cellText, type WorkbookGrid } from '../../domain/grid';
 import type { Codec } from './package';
 import { PackageWriter } from './package';
+import { MAIN_NS, REL_NS, WORKSHEET_CONTENT_TYPE } from './ooxml';
 import { xmlText } from './patch-generated';
 import { escapeAttr } from './patch-xml';
 
-const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
 export async function gridPackage(grid: WorkbookGrid, codec: Codec): Promise<Uint8Array> {
   const strings = new Map<string, number>();
@@ -45,7 +43,7 @@ export async function gridPackage(grid: WorkbookGrid, codec: Codec): Promise<Uin
         `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
         `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
         `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
-        names.map((s) => `<Override PartName="/xl/${s.part}" ContentType="${SHEET_TYPE}"/>`).join('') +
+        names.map((s) => `<Override PartName="/xl/${s.part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`).join('') +
         `</Types>`,
     ],
     [
