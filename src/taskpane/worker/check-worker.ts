@@ -9,8 +9,8 @@ import { WebSession } from './session';
 import { startInflater } from './start-inflater';
 import { warmUp } from './warm-up';
 
-// The inflater starts now, with the page, not when the clerk's file arrives; the warm-up reads
-// through it too, as a real file is read.
+// The codec is made now, with the page (an inflater worker beside this one where there are cores
+// for it, start-inflater.ts), not when the clerk's file arrives; the warm-up reads through it too.
 const codec = startInflater();
 const session = new WebSession(codec);
 const post = (reply: Reply, transfer: Transferable[] = []) =>
