@@ -120,10 +120,12 @@ describe(`${HOUSEHOLDS.toLocaleString('en')} households on the page`, () => {
     // With four cores or more the parts were inflated by the check worker's inflater: it started
     // and is still there (had its script failed, the check worker would have ended it and
     // inflated in its own thread). With fewer, the check worker inflates them itself.
-    const scripts = page.workers().map((w) => path.basename(new URL(w.url()).pathname));
-    const check = page.workers().find((w) => /^dibao-check\./.test(path.basename(new URL(w.url()).pathname)));
-    const cores = await check!.evaluate(() => navigator.hardwareConcurrency);
-    expect(scripts.some((s) => /^dibao-inflate\./.test(s))).toBe(cores >= INFLATER_MIN_CORES);
+    const workers = page.workers();
+    const script = (w: (typeof workers)[number]) => path.basename(new URL(w.url()).pathname);
+    const cores = await workers
+      .find((w) => /^dibao-check\./.test(script(w)))!
+      .evaluate(() => navigator.hardwareConcurrency);
+    expect(workers.some((w) => /^dibao-inflate\./.test(script(w)))).toBe(cores >= INFLATER_MIN_CORES);
   });
 
   it('filters and searches its findings with no task over 200 ms; a language switch keeps to the load’s bound', async () => {
