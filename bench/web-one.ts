@@ -11,12 +11,16 @@
  * trips are not counted. A clerk needs seconds to choose a file; the page's worker warms its code
  * up meanwhile (src/taskpane/worker/warm-up.ts), so the file is chosen once the warm-up is done,
  * and how long after the page opened that was is printed too (`warmMs`). With `--cold` the file
- * is chosen at once, warm-up or not.
+ * is chosen at once, warm-up or not. Also printed: where the time went (`phases`, from the
+ * worker's timing marks, check-worker.ts) and the memory the page's processes touched for the
+ * first time meanwhile (`freshMB`: on the bench's virtual machine, first touches cost about 6 ms
+ * per MB).
  * `node web-one.js DIST FILE [--cold]`; with WEB_PROFILE=<file.cpuprofile>, the worker's CPU
  * profile from the file chosen to the list painted is written there (bench/profile-summary.ts
- * reads it).
+ * reads it), with WEB_PAGE_PROFILE=<file> the page's; with WEB_AGAIN=<n> the same file is then
+ * chosen n times more on the same page (`again`: each one's time, phases and fresh memory).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { launch, openPage } from '../test/e2e/support/browser';
 import { findingsMoves, longest, longTasksBetween, pageNow, recordLongTasks } from '../test/e2e/support/long-tasks';
@@ -92,6 +96,26 @@ async function targets(cdp: CDPSession) {
   };
 }
 
+/**
+ * Memory the renderer processes (the page and its workers) touched for the first time, in MB: the
+ * minor page faults of each (Linux's /proc; undefined elsewhere). Where fresh memory is slow to
+ * touch, as on the bench's virtual machine, it tells much of the time.
+ */
+async function faultsMB(cdp: CDPSession): Promise<number | undefined> {
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    let pages = 0;
+    for (const { id } of processInfo.filter((p) => p.type === 'renderer')) {
+      pages += Number(readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ')[7]);
+    }
+    return (pages * 4096) / 1048576;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Marked by the page when the file input changes (an init script's listener). */
 const CHOSEN_MARK = 'bench:chosen';
 
@@ -106,6 +130,34 @@ async function warmedUp(page: Page, opened: number): Promise<number> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('the worker did not finish its warm-up within a minute');
+}
+
+/** The worker's marks (check-worker.ts), in the order a check passes them. */
+const WORKER_MARKS = ['open', 'bytes', 'opened', 'check', 'read', 'engine', 'checked', 'posted'];
+
+/**
+ * Where the time went, in ms, each step from the one before: chosen → the worker's open request →
+ * its check request → grid read → engine → findings view → posted → the page's result → painted.
+ * The worker's clock is put on the page's by the two clocks' origins.
+ */
+async function phasesOf(page: Page, chosen: number, result: number, painted: number) {
+  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+  for (const w of page.workers()) {
+    const found = await w
+      .evaluate(
+        (names) => ({
+          origin: performance.timeOrigin,
+          at: names.map((n) => performance.getEntriesByName(`dibao:w:${n}`).at(-1)?.startTime),
+        }),
+        WORKER_MARKS,
+      )
+      .catch(() => undefined);
+    if (!found || found.at.some((t) => t === undefined)) continue;
+    const times = [chosen, ...found.at.map((t) => t! + found.origin - pageOrigin), result, painted];
+    const names = [...WORKER_MARKS, 'result', 'painted'];
+    return Object.fromEntries(names.map((n, i) => [n, Math.round(times[i + 1] - times[i])]));
+  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -131,7 +183,8 @@ async function main(): Promise<void> {
     await page.getByLabel('基准日', { exact: true }).fill(BENCH_AS_OF);
     await page.getByRole('button', { name: /核查参数/ }).click();
     const warmMs = cold ? undefined : await warmedUp(page, opened);
-    const heaps = await targets(await browser.newBrowserCDPSession());
+    const browserCdp = await browser.newBrowserCDPSession();
+    const heaps = await targets(browserCdp);
     const profile = process.env.WEB_PROFILE;
     if (profile) await heaps.startProfile();
     let sampling = true;
@@ -141,6 +194,14 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 200));
       }
     })();
+    const pageProfile = process.env.WEB_PAGE_PROFILE;
+    const pageCdp = pageProfile ? await page.context().newCDPSession(page) : undefined;
+    if (pageCdp) {
+      await pageCdp.send('Profiler.enable');
+      await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await pageCdp.send('Profiler.start');
+    }
+    const faultsBefore = await faultsMB(browserCdp);
     const start = await pageNow(page);
     const t0 = Date.now();
     await page.locator('input[type="file"]').setInputFiles(file);
@@ -150,12 +211,34 @@ async function main(): Promise<void> {
       timeout: 900_000,
     });
     const driverMs = Date.now() - t0;
+    if (pageCdp) writeFileSync(pageProfile!, JSON.stringify((await pageCdp.send('Profiler.stop')).profile));
+    const faultsAfter = await faultsMB(browserCdp);
+    const freshMB =
+      faultsBefore === undefined || faultsAfter === undefined ? undefined : Math.round(faultsAfter - faultsBefore);
     const end = await pageNow(page);
     const [chosen, result, painted] = await page.evaluate(
       (marks) => marks.map((m) => performance.getEntriesByName(m)[0].startTime),
       [CHOSEN_MARK, 'dibao:result', 'dibao:list-painted'],
     );
     const ms = Math.round(painted - chosen);
+    const phases = await phasesOf(page, chosen, result, painted);
+    const again: unknown[] = [];
+    for (let k = 0; k < Number(process.env.WEB_AGAIN ?? 0); k++) {
+      await page.evaluate(() => performance.clearMarks());
+      await new Promise((r) => setTimeout(r, 1000));
+      const fb = await faultsMB(browserCdp);
+      await page.locator('input[type="file"]').setInputFiles(file);
+      await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0, undefined, {
+        polling: 100,
+        timeout: 900_000,
+      });
+      const fa = await faultsMB(browserCdp);
+      const [c2, r2, p2] = await page.evaluate(
+        (marks) => marks.map((m) => performance.getEntriesByName(m)[0].startTime),
+        [CHOSEN_MARK, 'dibao:result', 'dibao:list-painted'],
+      );
+      again.push({ ms: Math.round(p2 - c2), freshMB: Math.round(fa! - fb!), phases: await phasesOf(page, c2, r2, p2) });
+    }
     const errors = Number(await page.locator('[data-testid="error-count"]').textContent());
     const findings = await page.evaluate(() =>
       Number(/\/ ([\d,]+) 条/.exec(document.body.innerText)![1].replace(/,/g, '')),
@@ -172,6 +255,9 @@ async function main(): Promise<void> {
         warmMs,
         longest: longest(await longTasksBetween(page, start, end)),
         resultToPaint: Math.round(painted - result),
+        phases,
+        freshMB,
+        again,
         longestAfterResult: longest(await longTasksBetween(page, result, painted)),
         findings,
         moves,

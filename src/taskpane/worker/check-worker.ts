@@ -26,17 +26,33 @@ function postBytes(id: number, bytes: Uint8Array): void {
   post({ id, ok: true, value: buffer }, [buffer as ArrayBuffer]);
 }
 
+/**
+ * Timing marks of the worker's own clock (no data in them): a request's start ('dibao:w:<op>') and,
+ * in a check, the grid read ('dibao:w:read'), the engine done ('dibao:w:engine'), the view made
+ * ('dibao:w:checked') and the result posted ('dibao:w:posted'); the bench (bench/web-one.ts) reports the phases.
+ */
+const mark = (name: string) => performance.mark(`dibao:w:${name}`);
+
 async function handle(id: number, req: Request): Promise<void> {
-  const onProgress = (progress: ProgressEvent) => post({ id, progress });
+  mark(req.op);
+  const onProgress = (progress: ProgressEvent) => {
+    if (progress.phase === 'check') mark(progress.done === 0 ? 'read' : 'engine');
+    post({ id, progress });
+  };
   switch (req.op) {
-    case 'open':
-      return post({ id, ok: true, value: await session.open(new Uint8Array(await req.file.arrayBuffer()), req.name) });
-    case 'check':
-      return postSliced(
-        id,
-        forPage(await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang)),
-        ['result', 'view'],
-      );
+    case 'open': {
+      const bytes = new Uint8Array(await req.file.arrayBuffer());
+      mark('bytes');
+      const value = await session.open(bytes, req.name);
+      mark('opened');
+      return post({ id, ok: true, value });
+    }
+    case 'check': {
+      const summary = await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang);
+      mark('checked');
+      postSliced(id, forPage(summary), ['result', 'view']);
+      return void mark('posted');
+    }
     case 'view':
       return postSliced(id, { view: session.view(req.lang) }, ['view']);
     case 'mark':
