@@ -1,19 +1,20 @@
 /**
  * The web page's worker warms its code up on a made-up roster while the clerk chooses a file
  * (src/taskpane/worker/warm-up.ts): it checks a small roster the whole way a file goes, then a
- * large one in the engine, stops after the round under way as soon as the clerk asks for
+ * mid-sized one the same way, then a large one in the engine, stops after the round under way as soon as the clerk asks for
  * something, and a failure never escapes.
  */
 import { webCodec } from '../../src/workbook/xlsx/codec-web';
 import * as actions from '../../src/workbook/actions';
 import { WebSession } from '../../src/taskpane/worker/session';
 import { warmUp } from '../../src/taskpane/worker/warm-up';
+import * as writeGrid from '../../src/workbook/xlsx/write-grid';
 
 afterEach(() => jest.restoreAllMocks());
 
 test('checks the made-up roster through the reader and the engine, round after round', async () => {
   const check = jest.spyOn(WebSession.prototype, 'check');
-  const rounds = await warmUp(webCodec, { wanted: () => false, households: 30, rounds: 3, large: 0 });
+  const rounds = await warmUp(webCodec, { wanted: () => false, households: 30, rounds: 3, mid: 0, large: 0 });
   expect(rounds).toBe(3);
   expect(check).toHaveBeenCalledTimes(3);
   const { result, view } = await check.mock.results[0].value;
@@ -25,10 +26,41 @@ test('checks the made-up roster through the reader and the engine, round after r
 test('ends with one large round in the engine, after the small ones', async () => {
   const check = jest.spyOn(WebSession.prototype, 'check');
   const engine = jest.spyOn(actions, 'checkGrid');
-  expect(await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, large: 120 })).toBe(3);
+  expect(await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, mid: 0, large: 120 })).toBe(3);
   expect(check).toHaveBeenCalledTimes(2);
   const large = engine.mock.results.at(-1)!.value as ReturnType<typeof actions.checkGrid>;
   expect(large.households).toHaveLength(120);
+});
+
+test('a mid-sized round goes the whole way too, between the small rounds and the large one', async () => {
+  const open = jest.spyOn(WebSession.prototype, 'open');
+  const check = jest.spyOn(WebSession.prototype, 'check');
+  const engine = jest.spyOn(actions, 'checkGrid');
+  expect(await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, mid: 60, large: 120 })).toBe(4);
+  expect(open).toHaveBeenCalledTimes(3);
+  const households = await Promise.all(
+    check.mock.results.map(async (r) => ((await r.value) as { result: { households: unknown[] } }).result.households),
+  );
+  expect(households.map((h) => h.length)).toEqual([10, 10, 60]);
+  // The mid-sized roster is a file of its own, larger than the small one.
+  expect(open.mock.calls[2][0].length).toBeGreaterThan(open.mock.calls[0][0].length);
+  expect((engine.mock.results.at(-1)!.value as ReturnType<typeof actions.checkGrid>).households).toHaveLength(120);
+});
+
+test('the mid-sized round is left out when the clerk asks while its file is being written', async () => {
+  let asked = false;
+  const check = jest.spyOn(WebSession.prototype, 'check');
+  const engine = jest.spyOn(actions, 'checkGrid');
+  const write = writeGrid.gridPackage;
+  const writing = jest.spyOn(writeGrid, 'gridPackage');
+  writing.mockImplementation(async (...args) => {
+    // The second file written is the mid-sized one: the clerk chooses a file meanwhile.
+    if (writing.mock.calls.length === 2) asked = true;
+    return write(...args);
+  });
+  expect(await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 1, mid: 60, large: 120 })).toBe(1);
+  expect(check).toHaveBeenCalledTimes(1);
+  expect(engine).not.toHaveBeenCalled(); // nor the large round after it
 });
 
 test('the large round is left out once the clerk has asked', async () => {
