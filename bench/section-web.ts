@@ -33,7 +33,20 @@ interface WebRun {
   pageHeapMB: number;
   workerHeapMB: number;
   errors: number;
+  /** Where the time went, ms per step (web-one.ts's phasesOf). */
+  phases?: Record<string, number>;
+  /** Memory the page's processes touched for the first time meanwhile, MB. */
+  freshMB?: number;
 }
+
+/**
+ * Runs of the page per size below 100,000 households: one run's time moves by a third on the
+ * bench's virtual machine within minutes, so the figure is the median of several, each beside a
+ * run of the command line's check (the yardstick), with the range beside it.
+ */
+const RUNS = 5;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function webSection(sizes: number[], build: boolean, emit: (r: BenchRow) => void): Promise<void> {
   const dist = builtPage(build);
@@ -46,12 +59,31 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
   for (const households of sizes) {
     const file = await rosterFile(households);
     const label = households.toLocaleString('en');
-    await waitForQuiet();
-    const noOut = await runNode(['--max-semi-space-size=256', cli, 'check', file, '--no-out', ...AS_OF]);
-    if (noOut.code !== 0 && noOut.code !== 1) throw new Error(`check --no-out exited ${noOut.code}`);
-    await waitForQuiet();
-    const run = await runNode([one, dist, file]);
-    const web = jsonOf<WebRun>(run);
+    const runs: { web: WebRun; load: number; cliMs: number; cliLoad: number }[] = [];
+    for (let k = 0; k < (households < 100_000 ? RUNS : 1); k++) {
+      await waitForQuiet();
+      const cliRun = await runNode(['--max-semi-space-size=256', cli, 'check', file, '--no-out', ...AS_OF]);
+      if (cliRun.code !== 0 && cliRun.code !== 1) throw new Error(`check --no-out exited ${cliRun.code}`);
+      await waitForQuiet();
+      const webRun = await runNode([one, dist, file]);
+      runs.push({ web: jsonOf<WebRun>(webRun), load: webRun.load, cliMs: cliRun.wallMs, cliLoad: cliRun.load });
+    }
+    // The median run by the page's time stands for all; the range and the command line's median beside it.
+    const chosen = runs.find((r) => r.web.ms === median(runs.map((x) => x.web.ms)))!;
+    const web = chosen.web;
+    const run = { load: chosen.load };
+    const noOut = { wallMs: median(runs.map((r) => r.cliMs)), load: chosen.cliLoad };
+    const times = runs.map((r) => r.web.ms);
+    const spread =
+      runs.length > 1
+        ? `median of ${runs.length} runs (${times.map((t) => secs(t)).join(', ')}), each after a run of check --no-out ` +
+          `(${runs.map((r) => secs(r.cliMs)).join(', ')}); `
+        : 'one run; ';
+    const phases = web.phases
+      ? `; where the median run's time went (ms): ${Object.entries(web.phases)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}; memory touched for the first time ${web.freshMB ?? '?'} MB`
+      : '';
     // The same file chosen as soon as the page is up, before its warm-up is done (not a clerk's pace).
     await waitForQuiet();
     const coldRun = households < 100_000 ? await runNode([one, dist, file, '--cold']) : undefined;
@@ -71,9 +103,9 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
       target,
       pass,
       note:
-        `one run, headless Chromium; the page's clock, file input changed → list painted (the driver saw ${secs(web.driverMs)}); ` +
+        `${spread}headless Chromium; the page's clock, file input changed → list painted (the driver saw ${secs(web.driverMs)}); ` +
         `chosen once the worker's warm-up was done, ${secs(web.warmMs ?? 0)} after the page opened (a clerk's file dialog takes longer); ` +
-        `${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)`,
+        `${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)${phases}`,
     });
     if (cold && coldRun) {
       emit({
@@ -90,7 +122,7 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
       figure: web.moves.map((m) => `${m.move} ${m.longest} ms longest task (${secs(m.ms)})`).join('; '),
       target: 'no task over 200 ms',
       pass: worst <= 200,
-      note: `same run; a language is made again in the worker, the time is until it is shown; load ${run.load.toFixed(1)}`,
+      note: `the median run; a language is made again in the worker, the time is until it is shown; load ${run.load.toFixed(1)}`,
     });
   }
 }
