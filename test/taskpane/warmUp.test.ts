@@ -47,6 +47,30 @@ test('a mid-sized round goes the whole way too, between the small rounds and the
   expect((engine.mock.results.at(-1)!.value as ReturnType<typeof actions.checkGrid>).households).toHaveLength(120);
 });
 
+test("the mid-sized round's summary is handed over to be rehearsed on the page, once", async () => {
+  const rehearse = jest.fn();
+  await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, mid: 60, large: 0, rehearse });
+  expect(rehearse).toHaveBeenCalledTimes(1);
+  const [summary] = rehearse.mock.calls[0] as [Awaited<ReturnType<WebSession['check']>>];
+  expect(summary.result.households).toHaveLength(60);
+  expect(summary.view?.text.length).toBe(summary.result.findings.length);
+});
+
+test('no rehearsal once the clerk has asked', async () => {
+  let asked = false;
+  const rehearse = jest.fn();
+  const original = WebSession.prototype.check;
+  const check = jest.spyOn(WebSession.prototype, 'check');
+  check.mockImplementation(async function (this: WebSession, ...args) {
+    const summary = await original.apply(this, args);
+    if (check.mock.calls.length === 2) asked = true; // the clerk chooses a file during the mid-sized round
+    return summary;
+  });
+  await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 1, mid: 60, large: 0, rehearse });
+  expect(check).toHaveBeenCalledTimes(2);
+  expect(rehearse).not.toHaveBeenCalled();
+});
+
 test('the mid-sized round is left out when the clerk asks while its file is being written', async () => {
   let asked = false;
   const check = jest.spyOn(WebSession.prototype, 'check');

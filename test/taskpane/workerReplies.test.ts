@@ -5,7 +5,7 @@
  */
 import { findingsView } from '../../src/taskpane/model/findingRows';
 import { CheckWorker } from '../../src/taskpane/worker/client';
-import { slicedReplies, SLICE_ITEMS, type Reply } from '../../src/taskpane/worker/protocol';
+import { REHEARSAL_ID, slicedReplies, SLICE_ITEMS, type Reply } from '../../src/taskpane/worker/protocol';
 import { smallResult } from './fixture';
 
 /** A worker that answers every request with the given replies, each a separate message. */
@@ -45,4 +45,30 @@ test('an answer in slices arrives whole', async () => {
   // (structuredClone makes its typed arrays in Node's realm, not jest's: compared as plain arrays.)
   expect(plain(got.view)).toEqual(plain(view));
   expect(Object.prototype.toString.call(got.view.group)).toBe('[object Int32Array]');
+});
+
+test("the warm-up's rehearsal answer is taken in and dropped: the clerk's call gets its own answer", async () => {
+  const result = smallResult();
+  const rehearsal = { result: { ...result, findings: result.findings.slice(0, 1) }, sheets: ['made-up'] };
+  const answer = { result, view: findingsView(result, 'zh'), sheets: ['花名册'] };
+  const worker = new CheckWorker(
+    // The rehearsal's slices and answer come first, as they do when the warm-up posts them.
+    fakeWorker((id) => [
+      ...slicedReplies(REHEARSAL_ID, rehearsal, ['result', 'view']),
+      ...slicedReplies(id, answer, ['result', 'view']),
+    ]) as unknown as Worker,
+  );
+  const got = await worker.call<typeof answer>({ op: 'view', lang: 'zh' });
+  expect(got.sheets).toEqual(['花名册']);
+  expect(got.result.findings).toEqual(result.findings);
+  // No call is ever numbered as the rehearsal.
+  const ids: number[] = [];
+  const counting = new CheckWorker({
+    onmessage: null,
+    onerror: null,
+    postMessage: (m: { id: number }) => ids.push(m.id),
+  } as unknown as Worker);
+  void counting.call({ op: 'view', lang: 'zh' });
+  void counting.call({ op: 'view', lang: 'en' });
+  expect(ids).not.toContain(REHEARSAL_ID);
 });

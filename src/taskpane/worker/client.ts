@@ -22,7 +22,7 @@ export class CheckWorker {
     worker.onmessage = (e: MessageEvent<Reply>) => {
       const reply = e.data;
       const p = this.pending.get(reply.id);
-      if (!p) return;
+      if (!p) return; // the warm-up's rehearsal (REHEARSAL_ID) is taken in and dropped here
       if ('progress' in reply) return p.onProgress?.(reply.progress);
       if ('slice' in reply) {
         const { part, key, items } = reply.slice;

@@ -75,6 +75,13 @@ export function slicedReplies(id: number, answer: object, parts: string[]): Repl
   return replies;
 }
 
+/**
+ * The id of the warm-up's rehearsal answer (warm-up.ts): a made-up check's summary, posted to the
+ * page like a real one so that the page's first deserialization of a result's shape is not the
+ * clerk's. No call has this id (client.ts numbers calls from 1): the page takes it in and drops it.
+ */
+export const REHEARSAL_ID = 0;
+
 /** What the page gets of a check: the result without its per-household lists (PaneResult). */
 export interface PageSummary extends Omit<CheckSummary, 'result'> {
   result: PaneResult;
