@@ -18,7 +18,9 @@
  * `node web-one.js DIST FILE [--cold]`; with WEB_PROFILE=<file.cpuprofile>, the worker's CPU
  * profile from the file chosen to the list painted is written there (bench/profile-summary.ts
  * reads it), with WEB_PAGE_PROFILE=<file> the page's; with WEB_AGAIN=<n> the same file is then
- * chosen n times more on the same page (`again`: each one's time, phases and fresh memory).
+ * chosen n times more on the same page (`again`: each one's time, phases and fresh memory); with
+ * WEB_TRACE=<file.json> a Chromium trace of the check (the page's thread: what took the time
+ * between the worker's answer and the list painted).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
@@ -201,6 +203,9 @@ async function main(): Promise<void> {
       await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await pageCdp.send('Profiler.start');
     }
+    const trace = process.env.WEB_TRACE;
+    if (trace)
+      await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'blink.user_timing', 'v8'] });
     const faultsBefore = await faultsMB(browserCdp);
     const start = await pageNow(page);
     const t0 = Date.now();
@@ -211,6 +216,7 @@ async function main(): Promise<void> {
       timeout: 900_000,
     });
     const driverMs = Date.now() - t0;
+    if (trace) await browser.stopTracing();
     if (pageCdp) writeFileSync(pageProfile!, JSON.stringify((await pageCdp.send('Profiler.stop')).profile));
     const faultsAfter = await faultsMB(browserCdp);
     const freshMB =
