@@ -18,8 +18,10 @@ import type { MoveTiming } from '../test/e2e/support/long-tasks';
 const SECTION = '8 web page';
 
 interface WebRun {
-  /** File input changed → findings list painted, in the page's clock. */
+  /** File input changed → counts painted, in the page's clock. */
   ms: number;
+  /** File input changed → findings list painted (the counts come ahead of it). */
+  listMs: number;
   /** The same as the test driver saw it (its round trips included). */
   driverMs: number;
   /** When the worker's warm-up ended, ms after the page opened (absent with --cold). */
@@ -76,7 +78,8 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
     const times = runs.map((r) => r.web.ms);
     const spread =
       runs.length > 1
-        ? `median of ${runs.length} runs (${times.map((t) => secs(t)).join(', ')}), each after a run of check --no-out ` +
+        ? `median of ${runs.length} runs to the counts (${times.map((t) => secs(t)).join(', ')}; to the list ` +
+          `${runs.map((r) => secs(r.web.listMs)).join(', ')}), each after a run of check --no-out ` +
           `(${runs.map((r) => secs(r.cliMs)).join(', ')}); `
         : 'one run; ';
     const phases = web.phases
@@ -88,7 +91,8 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
     await waitForQuiet();
     const coldRun = households < 100_000 ? await runNode([one, dist, file, '--cold']) : undefined;
     const cold = coldRun && jsonOf<WebRun>(coldRun);
-    const ratio = web.ms / noOut.wallMs;
+    // At 100,000 households the whole answer counts (the list painted), the stricter of the two.
+    const ratio = web.listMs / noOut.wallMs;
     const heap = web.pageHeapMB + web.workerHeapMB;
     const target = households >= 100_000 ? '≤ 2× check --no-out, JS heap ≤ 400 MB, no task over 200 ms' : '≤ 1.5 s';
     const pass =
@@ -97,13 +101,14 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
       section: SECTION,
       measure: `web page, file chosen → counts shown, ${label} households (worker: own reader)`,
       figure:
-        `${secs(web.ms)}; ${ratio.toFixed(2)}× check --no-out (${secs(noOut.wallMs)}); ` +
+        `${(web.ms / 1000).toFixed(2)} s to the counts, ${(web.listMs / 1000).toFixed(2)} s to the findings list; ` +
+        `list ${ratio.toFixed(2)}× check --no-out (${secs(noOut.wallMs)}); ` +
         `JS heap peak ${web.workerHeapMB} MB worker + ${web.pageHeapMB} MB page; longest page task ${web.longest} ms ` +
         `(result → list painted ${web.resultToPaint} ms, longest task in it ${web.longestAfterResult} ms)`,
       target,
       pass,
       note:
-        `${spread}headless Chromium; the page's clock, file input changed → list painted (the driver saw ${secs(web.driverMs)}); ` +
+        `${spread}headless Chromium; the page's clock, file input changed → counts painted, then → list painted (the driver saw the list at ${secs(web.driverMs)}); ` +
         `chosen once the worker's warm-up was done, ${secs(web.warmMs ?? 0)} after the page opened (a clerk's file dialog takes longer); ` +
         `${web.errors.toLocaleString('en')} errors shown; loads ${noOut.load.toFixed(1)}/${run.load.toFixed(1)} (2 cores shared)${phases}`,
     });
@@ -111,7 +116,7 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
       emit({
         section: SECTION,
         measure: `the same, the file chosen as soon as the page is up (warm-up not done), ${label} households`,
-        figure: `${secs(cold.ms)}; longest page task ${cold.longest} ms`,
+        figure: `${secs(cold.ms)} to the counts, ${secs(cold.listMs)} to the list; longest page task ${cold.longest} ms`,
         note: `one run; the worker finishes the warm-up round under way first, then checks with code not yet optimised; load ${coldRun.load.toFixed(1)}`,
       });
     }

@@ -28,6 +28,7 @@ import { FilePicker, RosterLine } from './components/RosterLine';
 import { SettingsForm } from './components/SettingsForm';
 import { StatsTab } from './components/StatsTab';
 import { SummaryCards } from './components/SummaryCards';
+import { tallyOf } from './model/tally';
 import { selfTestText } from './model/selfTest';
 import { LiveSwitch } from './components/LiveSwitch';
 import { readLivePref, writeLivePref } from './model/livePref';
@@ -230,6 +231,8 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
   // The findings list's view: the host's (the web page's worker makes it), else made here from the
   // whole result (inside Excel). The 问题 list and the 统计 tab both read it.
   const hostView = session.state.view;
+  // The counts shown: those of a check under way once come (session.state.tally), else the result's.
+  const resultTally = useMemo(() => (result ? tallyOf(result) : undefined), [result]);
   const view = useMemo(
     () => hostView ?? (result && isWhole(result) ? findingsView(result, lang) : undefined),
     [hostView, result, lang],
@@ -303,9 +306,11 @@ export function App({ actions, settings, initialLang = 'zh', standalone, initial
           </Button>
           {busy && <ProgressLine busy={busy} progress={progress} />}
           {notice && <NoticeBar notice={notice} onDismiss={session.dismiss} />}
+          {/* The counts of a first check, come ahead of its result (the web page's worker). */}
+          {!result && session.state.tally && <SummaryCards tally={session.state.tally} />}
           {result && (
             <>
-              <SummaryCards result={result} focusRef={summaryRef} />
+              <SummaryCards tally={session.state.tally ?? resultTally!} focusRef={summaryRef} />
               <ActionBar
                 hasResult
                 ready={actions.ready}

@@ -1,16 +1,21 @@
 /**
  * The numbers a clerk reads first, in two short lines so the findings stay in view at 350 px:
  * households · persons · monthly total, then errors, warnings and the proposed adjustments by
- * type. error-count / warning-count hold the bare number (tests and outside tools read them),
- * counted from the findings themselves. The section takes the focus after a check (ref), so a
- * screen reader starts from the counts.
+ * type (a Tally: counted from the findings and adjustments themselves). error-count /
+ * warning-count hold the bare number (tests and outside tools read them). The section takes the
+ * focus after a check (ref), so a screen reader starts from the counts. On the web page the
+ * counts come ahead of the findings list and are shown as soon as they come; once painted, a
+ * timing mark is left (COUNTS_PAINT_MARK).
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Ref } from 'react';
-import { ADJUSTMENT_TYPES, type Severity } from '../../domain/types';
-import type { PaneResult } from '../actions';
+import { useLayoutEffect, type Ref } from 'react';
 import { useStrings } from '../i18n';
+import type { Tally } from '../model/tally';
+import { timingMark } from '../state/useSession';
 import { SeverityBadge } from './SeverityBadge';
+
+/** Left once new counts are painted (the bench's "file chosen → counts shown"). */
+export const COUNTS_PAINT_MARK = 'dibao:counts-painted';
 
 const useStyles = makeStyles({
   root: {
@@ -34,23 +39,17 @@ const useStyles = makeStyles({
   ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-const ADJUSTMENT_ORDER = ADJUSTMENT_TYPES;
-
-export function countBySeverity(result: PaneResult): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) counts[f.severity]++;
-  return counts;
-}
-
-export function SummaryCards(props: { result: PaneResult; focusRef?: Ref<HTMLElement> }) {
+export function SummaryCards(props: { tally: Tally; focusRef?: Ref<HTMLElement> }) {
   const s = useStrings();
   const styles = useStyles();
-  const { summary, adjustments } = props.result;
-  const counts = countBySeverity(props.result);
-  const byType: [string, number][] = ADJUSTMENT_ORDER.map((t): [string, number] => [
-    s.adjustmentType[t],
-    adjustments.filter((a) => a.type === t).length,
-  ]).filter(([, n]) => n > 0);
+  const summary = props.tally;
+  const { counts } = props.tally;
+  const byType = props.tally.adjustmentsByType.map(([t, n]): [string, number] => [s.adjustmentType[t], n]);
+  // The frame is asked for before this commit is painted; the mark follows that frame (as the list's).
+  useLayoutEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => timingMark(COUNTS_PAINT_MARK), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [props.tally]);
   return (
     <section className={styles.root} aria-label={s.tabsLabel} tabIndex={-1} ref={props.focusRef}>
       <Text className={styles.line}>
@@ -76,7 +75,7 @@ export function SummaryCards(props: { result: PaneResult; focusRef?: Ref<HTMLEle
           </span>
         )}
         <span className={styles.count}>
-          {s.adjustments} <strong>{adjustments.length}</strong>
+          {s.adjustments} <strong>{props.tally.adjustments}</strong>
           {byType.length > 0 && <span className={styles.detail}>（{s.adjustmentsBreakdown(byType)}）</span>}
         </span>
       </Text>

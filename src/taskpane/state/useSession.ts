@@ -26,6 +26,7 @@ import { buildReport, reportJson } from '../../workbook/output/report';
 import type { FindingsView } from '../model/findingRows';
 import { heldBackHouseholds } from '../model/heldBack';
 import type { LiveOptions, LiveState } from './liveRecheck';
+import type { Tally } from '../model/tally';
 
 export type Busy = 'check' | 'mark' | 'clear' | 'generate' | 'download' | 'open' | 'markAndGenerate' | 'selfTest';
 
@@ -46,6 +47,11 @@ export interface Session {
   policy?: Policy;
   busy?: Busy;
   progress?: ProgressEvent;
+  /**
+   * The counts of the check under way, come ahead of its result (the web page's worker sends them
+   * as soon as the engine is done, before the findings list): shown until the result is.
+   */
+  tally?: Tally;
   notice?: Notice;
   /** The last marking; when the host could not attach notes, 核查汇总 lists every finding instead. */
   lastMark?: MarkOutcome;
@@ -112,16 +118,17 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
     if (busyRef.current && liveRef.current) await liveRef.current.catch(() => undefined);
     if (busyRef.current) return undefined;
     busyRef.current = true;
-    setState((s) => ({ ...s, busy, progress: undefined, notice: undefined }));
+    setState((s) => ({ ...s, busy, progress: undefined, tally: undefined, notice: undefined }));
     try {
       const value = await work();
-      setState((s) => ({ ...s, busy: undefined, progress: undefined, notice: done?.(value) }));
+      setState((s) => ({ ...s, busy: undefined, progress: undefined, tally: undefined, notice: done?.(value) }));
       return value;
     } catch (e) {
       setState((s) => ({
         ...s,
         busy: undefined,
         progress: undefined,
+        tally: undefined,
         notice: { ok: false, ...errorText(e, 'pane') },
       }));
       return undefined;
@@ -130,10 +137,15 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
     }
   }, []);
 
-  const onProgress = useCallback(
-    () => throttled((progress: ProgressEvent) => setState((s) => ({ ...s, progress }))),
-    [],
-  );
+  const onProgress = useCallback(() => {
+    const bar = throttled((progress: ProgressEvent) => setState((s) => ({ ...s, progress })));
+    return (progress: ProgressEvent & { tally?: Tally }) => {
+      // The counts come once, ahead of the result: shown at once, never throttled.
+      const { tally } = progress;
+      if (tally) setState((s) => ({ ...s, tally }));
+      else bar(progress);
+    };
+  }, []);
 
   /** `policy` is a thunk so that an invalid setting fails inside `run` and shows in the bar. */
   const check = useCallback(
@@ -149,7 +161,7 @@ export function useSession(actions: PaneActions, initialNotice?: Notice, lang: L
         );
         timingMark(RESULT_MARK);
         if (grid && isWhole(result)) lastRef.current = { result, grid, policy: p, rosterSheet, leaveOut };
-        setState((s) => ({ ...s, result, view, sheets, grid, policy: p }));
+        setState((s) => ({ ...s, result, view, sheets, grid, policy: p, tally: undefined }));
         return result;
       }),
     [actions, run, onProgress],

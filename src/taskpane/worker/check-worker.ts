@@ -5,6 +5,7 @@
  */
 import type { ProgressEvent } from '../../workbook/host';
 import { forPage, REHEARSAL_ID, slicedReplies, toWireError, type Reply, type Request } from './protocol';
+import { tallyOf } from '../model/tally';
 import { WebSession } from './session';
 import { startInflater } from './start-inflater';
 import { warmUp } from './warm-up';
@@ -48,7 +49,10 @@ async function handle(id: number, req: Request): Promise<void> {
       return post({ id, ok: true, value });
     }
     case 'check': {
-      const summary = await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut, req.lang);
+      const checked = await session.check(req.policy, req.rosterSheet, onProgress, req.leaveOut);
+      // The counts first (a few numbers, shown at once), then the findings list's view and the result.
+      post({ id, progress: { phase: 'check', done: 1, total: 1, tally: tallyOf(checked.result) } });
+      const summary = { ...checked, view: session.view(req.lang) };
       mark('checked');
       postSliced(id, forPage(summary), ['result', 'view']);
       return void mark('posted');

@@ -8,6 +8,7 @@ import type { Policy } from '../../domain/policy';
 import type { SheetKind, SheetOptions } from '../../workbook/actions';
 import type { ProgressEvent } from '../../workbook/host';
 import type { PaneResult } from '../actions';
+import type { Tally } from '../model/tally';
 import type { CheckSummary } from './session';
 
 export type Request =
@@ -37,7 +38,8 @@ export type WireSheetOptions = Omit<SheetOptions, 'exclude'> & { exclude?: numbe
 export type WireError = { code: string; messageId: string; data: Record<string, unknown> } | { message: string };
 
 export type Reply =
-  | { id: number; progress: ProgressEvent }
+  /** Progress; at a check's end, its counts (`tally`), ahead of the result. */
+  | { id: number; progress: ProgressEvent & { tally?: Tally } }
   /** Items of one of the answer's long arrays (`value[part][key]`), sent ahead of it (see SLICE_ITEMS). */
   | { id: number; slice: { part: string; key: string; items: unknown[] } }
   | { id: number; ok: true; value: unknown }
