@@ -1,7 +1,7 @@
 /**
  * The web page's worker warms its code up on a made-up roster while the clerk chooses a file
  * (src/taskpane/worker/warm-up.ts): it checks a small roster the whole way a file goes, then a
- * mid-sized one the same way, then a large one in the engine, stops after the round under way as soon as the clerk asks for
+ * large one in the engine, then a mid-sized one the whole way, stops after the round under way as soon as the clerk asks for
  * something, and a failure never escapes.
  */
 import { webCodec } from '../../src/workbook/xlsx/codec-web';
@@ -23,7 +23,7 @@ test('checks the made-up roster through the reader and the engine, round after r
   expect(view?.text.length).toBe(result.findings.length);
 });
 
-test('ends with one large round in the engine, after the small ones', async () => {
+test('one large round in the engine, after the small ones', async () => {
   const check = jest.spyOn(WebSession.prototype, 'check');
   const engine = jest.spyOn(actions, 'checkGrid');
   expect(await warmUp(webCodec, { wanted: () => false, households: 10, rounds: 2, mid: 0, large: 120 })).toBe(3);
@@ -32,7 +32,7 @@ test('ends with one large round in the engine, after the small ones', async () =
   expect(large.households).toHaveLength(120);
 });
 
-test('a mid-sized round goes the whole way too, between the small rounds and the large one', async () => {
+test("a mid-sized round goes the whole way too, last, after the engine's large round", async () => {
   const open = jest.spyOn(WebSession.prototype, 'open');
   const check = jest.spyOn(WebSession.prototype, 'check');
   const engine = jest.spyOn(actions, 'checkGrid');
@@ -45,6 +45,8 @@ test('a mid-sized round goes the whole way too, between the small rounds and the
   // The mid-sized roster is a file of its own, larger than the small one.
   expect(open.mock.calls[2][0].length).toBeGreaterThan(open.mock.calls[0][0].length);
   expect((engine.mock.results.at(-1)!.value as ReturnType<typeof actions.checkGrid>).households).toHaveLength(120);
+  // The large round in the engine came before the mid-sized file was opened.
+  expect(engine.mock.invocationCallOrder.at(-1)!).toBeLessThan(open.mock.invocationCallOrder[2]);
 });
 
 test("the mid-sized round's summary is handed over to be rehearsed on the page, once", async () => {
@@ -82,9 +84,13 @@ test('the mid-sized round is left out when the clerk asks while its file is bein
     if (writing.mock.calls.length === 2) asked = true;
     return write(...args);
   });
-  expect(await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 1, mid: 60, large: 120 })).toBe(1);
+  const rehearse = jest.fn();
+  expect(
+    await warmUp(webCodec, { wanted: () => asked, households: 10, rounds: 1, mid: 60, large: 120, rehearse }),
+  ).toBe(2); // the small round and the large one
+  expect(engine).toHaveBeenCalledTimes(1);
   expect(check).toHaveBeenCalledTimes(1);
-  expect(engine).not.toHaveBeenCalled(); // nor the large round after it
+  expect(rehearse).not.toHaveBeenCalled();
 });
 
 test('the large round is left out once the clerk has asked', async () => {
