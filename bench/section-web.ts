@@ -48,6 +48,9 @@ interface WebRun {
  */
 const RUNS = 5;
 
+/** Seconds with two decimals: one run's time beside the target of 1.5 s. */
+const s2 = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function webSection(sizes: number[], build: boolean, emit: (r: BenchRow) => void): Promise<void> {
@@ -78,8 +81,8 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
     const times = runs.map((r) => r.web.ms);
     const spread =
       runs.length > 1
-        ? `median of ${runs.length} runs to the counts (${times.map((t) => secs(t)).join(', ')}; to the list ` +
-          `${runs.map((r) => secs(r.web.listMs)).join(', ')}), each after a run of check --no-out ` +
+        ? `median of ${runs.length} runs to the counts (${times.map(s2).join(', ')}; to the list ` +
+          `${runs.map((r) => s2(r.web.listMs)).join(', ')}), each after a run of check --no-out ` +
           `(${runs.map((r) => secs(r.cliMs)).join(', ')}); `
         : 'one run; ';
     const phases = web.phases
@@ -101,7 +104,7 @@ export async function webSection(sizes: number[], build: boolean, emit: (r: Benc
       section: SECTION,
       measure: `web page, file chosen → counts shown, ${label} households (worker: own reader)`,
       figure:
-        `${(web.ms / 1000).toFixed(2)} s to the counts, ${(web.listMs / 1000).toFixed(2)} s to the findings list; ` +
+        `${s2(web.ms)} to the counts, ${s2(web.listMs)} to the findings list; ` +
         `list ${ratio.toFixed(2)}× check --no-out (${secs(noOut.wallMs)}); ` +
         `JS heap peak ${web.workerHeapMB} MB worker + ${web.pageHeapMB} MB page; longest page task ${web.longest} ms ` +
         `(result → list painted ${web.resultToPaint} ms, longest task in it ${web.longestAfterResult} ms)`,
