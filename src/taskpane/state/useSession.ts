@@ -88,8 +88,8 @@ export function timingMark(name: string): void {
 
 /**
  * Progress arrives per chunk; the bar is updated at most this often. Each update re-renders the
- * pane, which at 20 a second took about a fifth of a core from the worker's check on a two-core
- * machine (issue 12); five a second still move the bar smoothly enough for a clerk.
+ * pane on the page's thread while the worker reads and checks; five a second move the bar smoothly
+ * enough for a clerk (twenty before; no difference in the check's time was measurable, issue 12).
  */
 const PROGRESS_EVERY_MS = 200;
 
