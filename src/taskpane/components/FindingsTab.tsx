@@ -4,7 +4,7 @@
  * Clicking a finding, or Enter on it, shows its cell and opens it: the whole message with its
  * calculation, the rule and column, and the row's cells as written. Clicking it again closes it.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { WorkbookGrid } from '../../domain/grid';
 import { FAMILY_LABELS, SEVERITY_LABELS } from '../../domain/messages';
@@ -24,7 +24,7 @@ import {
   type FindingsView,
   type ListItem,
 } from '../model/findingRows';
-import { LIST_PAINT_MARK, timingMark } from '../state/useSession';
+import { LIST_PAINT_MARK, usePaintMark } from '../state/useSession';
 import { rowCells, type RowCell } from '../model/rowCells';
 import { SeverityBadge } from './SeverityBadge';
 import { rowClasses, useRowStateStyles } from './rowClasses';
@@ -187,13 +187,8 @@ export function FindingsTab(props: {
     setFilter(NO_FILTER);
     setOpened(undefined);
   }, [props.result]);
-  // A timing mark once the new list is painted: the frame is asked for before the browser paints
-  // this commit (a layout effect), and the mark is left just after that frame (a passive effect
-  // would ask for the frame after, and mark the list a frame late).
-  useLayoutEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => timingMark(LIST_PAINT_MARK), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [props.result]);
+  // A timing mark once the new list is painted.
+  usePaintMark(LIST_PAINT_MARK, props.result);
 
   const set = (patch: Partial<FindingFilter>) => setFilter((f) => ({ ...f, ...patch }));
 

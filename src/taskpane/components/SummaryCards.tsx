@@ -8,10 +8,10 @@
  * timing mark is left (COUNTS_PAINT_MARK).
  */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useLayoutEffect, type Ref } from 'react';
+import type { Ref } from 'react';
 import { useStrings } from '../i18n';
 import type { Tally } from '../model/tally';
-import { timingMark } from '../state/useSession';
+import { usePaintMark } from '../state/useSession';
 import { SeverityBadge } from './SeverityBadge';
 
 /** Left once new counts are painted (the bench's "file chosen → counts shown"). */
@@ -45,11 +45,7 @@ export function SummaryCards(props: { tally: Tally; focusRef?: Ref<HTMLElement> 
   const summary = props.tally;
   const { counts } = props.tally;
   const byType = props.tally.adjustmentsByType.map(([t, n]): [string, number] => [s.adjustmentType[t], n]);
-  // The frame is asked for before this commit is painted; the mark follows that frame (as the list's).
-  useLayoutEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => timingMark(COUNTS_PAINT_MARK), 0));
-    return () => cancelAnimationFrame(frame);
-  }, [props.tally]);
+  usePaintMark(COUNTS_PAINT_MARK, props.tally);
   return (
     <section className={styles.root} aria-label={s.tabsLabel} tabIndex={-1} ref={props.focusRef}>
       <Text className={styles.line}>

@@ -3,7 +3,7 @@
  * (with its progress), and the one message the bar shows. Every action goes through `run`, so
  * only one thing happens at a time and every failure ends up as a message, never a hang.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SelfTestReport } from '../../workbook/self-test';
 import type { WorkbookGrid } from '../../domain/grid';
 import type { Policy } from '../../domain/policy';
@@ -84,6 +84,18 @@ export const VIEW_MARK = 'dibao:view';
 /** A User Timing mark, where the browser has them (not every webview does). */
 export function timingMark(name: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
+/**
+ * A timing mark once what this commit shows is painted, each time `shown` changes: the frame is
+ * asked for in a layout effect, before the browser paints the commit, and the mark is left just
+ * after that frame (a passive effect would ask for the frame after, and mark a frame late).
+ */
+export function usePaintMark(name: string, shown: unknown): void {
+  useLayoutEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => timingMark(name), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [name, shown]);
 }
 
 /**
