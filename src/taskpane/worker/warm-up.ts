@@ -39,7 +39,7 @@ export const WARM_LARGE_HOUSEHOLDS = 20_000;
 const WARM_AS_OF = '2018-01-15';
 
 export interface WarmUpOptions {
-  /** True once the clerk has asked for something: the warm-up stops after its current round. */
+  /** True once the clerk has asked for something, and from then on: the warm-up stops after its current round. */
   wanted: () => boolean;
   households?: number;
   rounds?: number;
@@ -71,13 +71,14 @@ export async function warmUp(codec: Codec, opts: WarmUpOptions): Promise<number>
     const bytes = await gridPackage(syntheticWorkbook(opts.households ?? WARM_HOUSEHOLDS, WARM_AS_OF), codec);
     while (done < rounds && !opts.wanted()) await whole(bytes);
     const large = opts.large ?? WARM_LARGE_HOUSEHOLDS;
-    if (done === rounds && large > 0 && !opts.wanted()) {
+    // `wanted` stays true once the clerk has asked, so each round below runs only if none was cut short.
+    if (large > 0 && !opts.wanted()) {
       findingsView(checkGrid(syntheticWorkbook(large, WARM_AS_OF), policy), 'zh');
       done++;
       await turn();
     }
     const mid = opts.mid ?? WARM_MID_HOUSEHOLDS;
-    if (done === rounds + (large > 0 ? 1 : 0) && mid > 0 && !opts.wanted()) {
+    if (mid > 0 && !opts.wanted()) {
       const midBytes = await gridPackage(syntheticWorkbook(mid, WARM_AS_OF), codec);
       // Writing it took a while: the clerk may have asked meanwhile.
       if (!opts.wanted()) {
