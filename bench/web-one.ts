@@ -166,6 +166,37 @@ async function phasesOf(page: Page, chosen: number, result: number, painted: num
   return undefined;
 }
 
+/**
+ * Chooses the file and waits for the findings list painted (`painted`: the driver's own work, such
+ * as ending a trace, is done before the fresh memory is read). Returns the page's marks, file
+ * chosen → counts painted (`ms`) and → list painted (`listMs`), the phases and the fresh memory.
+ */
+async function chooseFile(page: Page, file: string, cdp: CDPSession, painted?: () => Promise<void>) {
+  const faultsBefore = await faultsMB(cdp);
+  await page.locator('input[type="file"]').setInputFiles(file);
+  // Polled every 100 ms in the page: cheap, unlike a locator's accessible-name lookups.
+  await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0, undefined, {
+    polling: 100,
+    timeout: 900_000,
+  });
+  await painted?.();
+  const faultsAfter = await faultsMB(cdp);
+  const [chosen, result, listPainted, counts] = await page.evaluate(
+    (marks) => marks.map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN),
+    [CHOSEN_MARK, 'dibao:result', 'dibao:list-painted', COUNTS_MARK],
+  );
+  return {
+    result,
+    painted: listPainted,
+    // The counts come ahead of the list (the worker sends them as soon as the engine is done).
+    ms: Math.round(counts - chosen),
+    listMs: Math.round(listPainted - chosen),
+    phases: await phasesOf(page, chosen, result, listPainted),
+    freshMB:
+      faultsBefore === undefined || faultsAfter === undefined ? undefined : Math.round(faultsAfter - faultsBefore),
+  };
+}
+
 async function main(): Promise<void> {
   const [dist, file] = process.argv.slice(2);
   const cold = process.argv.includes('--cold');
@@ -210,50 +241,20 @@ async function main(): Promise<void> {
     const trace = process.env.WEB_TRACE;
     if (trace)
       await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'blink.user_timing', 'v8'] });
-    const faultsBefore = await faultsMB(browserCdp);
     const start = await pageNow(page);
     const t0 = Date.now();
-    await page.locator('input[type="file"]').setInputFiles(file);
-    // Polled every 100 ms in the page: cheap, unlike a locator's accessible-name lookups.
-    await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0, undefined, {
-      polling: 100,
-      timeout: 900_000,
+    const { result, painted, ms, listMs, phases, freshMB } = await chooseFile(page, file, browserCdp, async () => {
+      if (trace) await browser.stopTracing();
+      if (pageCdp) writeFileSync(pageProfile!, JSON.stringify((await pageCdp.send('Profiler.stop')).profile));
     });
     const driverMs = Date.now() - t0;
-    if (trace) await browser.stopTracing();
-    if (pageCdp) writeFileSync(pageProfile!, JSON.stringify((await pageCdp.send('Profiler.stop')).profile));
-    const faultsAfter = await faultsMB(browserCdp);
-    const freshMB =
-      faultsBefore === undefined || faultsAfter === undefined ? undefined : Math.round(faultsAfter - faultsBefore);
     const end = await pageNow(page);
-    const [chosen, result, painted, counts] = await page.evaluate(
-      (marks) => marks.map((m) => performance.getEntriesByName(m)[0]?.startTime ?? NaN),
-      [CHOSEN_MARK, 'dibao:result', 'dibao:list-painted', COUNTS_MARK],
-    );
-    // The counts come ahead of the list (the worker sends them as soon as the engine is done).
-    const ms = Math.round(counts - chosen);
-    const listMs = Math.round(painted - chosen);
-    const phases = await phasesOf(page, chosen, result, painted);
     const again: unknown[] = [];
     for (let k = 0; k < Number(process.env.WEB_AGAIN ?? 0); k++) {
       await page.evaluate(() => performance.clearMarks());
       await new Promise((r) => setTimeout(r, 1000));
-      const fb = await faultsMB(browserCdp);
-      await page.locator('input[type="file"]').setInputFiles(file);
-      await page.waitForFunction(() => performance.getEntriesByName('dibao:list-painted').length > 0, undefined, {
-        polling: 100,
-        timeout: 900_000,
-      });
-      const fa = await faultsMB(browserCdp);
-      const [c2, r2, p2] = await page.evaluate(
-        (marks) => marks.map((m) => performance.getEntriesByName(m)[0].startTime),
-        [CHOSEN_MARK, 'dibao:result', 'dibao:list-painted'],
-      );
-      again.push({
-        listMs: Math.round(p2 - c2),
-        freshMB: Math.round(fa! - fb!),
-        phases: await phasesOf(page, c2, r2, p2),
-      });
+      const { ms, listMs, freshMB, phases } = await chooseFile(page, file, browserCdp);
+      again.push({ ms, listMs, freshMB, phases });
     }
     const errors = Number(await page.locator('[data-testid="error-count"]').textContent());
     const findings = await page.evaluate(() =>
